@@ -1,0 +1,40 @@
+import type { Logger } from '../logger.js';
+import type { CatalogLoaders } from '../modules/catalog/catalog.service.js';
+import type { DeviceKind, Role, StaffRole } from '../modules/staff/role.js';
+import type { Services } from '../services.js';
+
+export type StaffIdentity = {
+  kind: 'staff';
+  sessionId: string;
+  user: { id: string; username: string; displayName: string; roles: StaffRole[] };
+};
+export type DeviceIdentity = {
+  kind: 'device';
+  device: { id: string; officeId: string; kind: DeviceKind; name: string };
+};
+export type PortalIdentity = { kind: 'portal'; apiKey: { id: string; name: string } };
+export type Identity = { kind: 'anonymous' } | StaffIdentity | DeviceIdentity | PortalIdentity;
+
+export function rolesOf(identity: Identity): Role[] {
+  switch (identity.kind) {
+    case 'staff':
+      return identity.user.roles;
+    case 'device':
+      return [identity.device.kind];
+    case 'portal':
+      return ['PORTAL' as Role];
+    case 'anonymous':
+      return [];
+  }
+}
+
+/** What every resolver gets; built once per HTTP request or per WebSocket connection. */
+export type Context = {
+  identity: Identity;
+  services: Services;
+  loaders: CatalogLoaders;
+  log: Logger;
+  clientIp: string;
+  /** Set on HTTP requests only: lets login and logout write the session cookie. */
+  cookies?: { set: (value: string, maxAgeSeconds: number) => void; clear: () => void };
+};

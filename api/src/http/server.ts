@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import helmet from 'helmet';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config.js';
+import type { Context, Identity } from '../graphql/context.js';
+import { ErrorCode, formatError } from '../graphql/errors.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services.js';
+import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
+import { serveSpas } from './spa.js';
+
+export type HttpDeps = {
+  config: Config;
+  log: Logger;
+  schema: GraphQLSchema;
+  services: Services;
+  /** Database reachable and all migrations applied. */
+  isReady: () => Promise<boolean>;
+};
+
+const invalidCredentials = () =>
+  new GraphQLError('The device token or API key is unknown or has been revoked.', {
+    extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+  });
+
+/** Limits that keep one request from costing the server much; the same rules guard HTTP and WebSocket. */
+const armor = new ApolloArmor({
+  maxDepth: { n: 10 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 5000 },
+  blockFieldSuggestion: { enabled: false },
+}).protect();
+
+export function createHttpServer(deps: HttpDeps) {
+  const { config, log, schema, services } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = http.createServer(app);
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const allowedOrigins = new Set([publicOrigin, ...config.corsOrigins]);
+  const secureCookies = config.publicUrl.startsWith('https:');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Links carry secret tokens (tracking, manage links): never leak them to other sites.
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: secureCookies,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await deps.isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const request = ctx.extra.request;
+        // A cookie only counts when the page that opened the socket is ours (no cross-site socket hijacking).
+        const origin = request.headers.origin;
+        const sameSite =
+          !origin ||
+          allowedOrigins.has(origin) ||
+          (URL.canParse(origin) && new URL(origin).host === request.headers.host);
+        const authorization = ctx.connectionParams?.authorization;
+        const identity = await services.identity.resolve({
+          sessionToken: sameSite ? readSessionCookie(request.headers.cookie) : undefined,
+          bearer: typeof authorization === 'string' ? bearerToken(authorization) : undefined,
+        });
+        if (identity === 'invalid') return false;
+        ctx.extra.identity = identity;
+        ctx.extra.clientIp = request.socket.remoteAddress ?? 'unknown';
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...armor.validationRules]);
+        if (errors.length > 0) return errors;
+        const contextValue: Context = {
+          identity: ctx.extra.identity ?? { kind: 'anonymous' },
+          services,
+          loaders: services.catalog.loaders(),
+          log: log.child({ ws: true }),
+          clientIp: ctx.extra.clientIp ?? 'unknown',
+        };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue,
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+
+  return {
+    httpServer,
+    async listen(): Promise<{ port: number; missingSpas: string[] }> {
+      await apollo.start();
+      app.use(
+        '/graphql',
+        cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
+        express.json({ limit: '100kb' }),
+        expressMiddleware(apollo, {
+          context: async ({ req, res }): Promise<Context> => {
+            const identity = await services.identity.resolve({
+              sessionToken: readSessionCookie(req.headers.cookie),
+              bearer: bearerToken(req.headers.authorization),
+            });
+            if (identity === 'invalid') throw invalidCredentials();
+            return {
+              identity,
+              services,
+              loaders: services.catalog.loaders(),
+              log: log.child({ requestId: randomUUID() }),
+              clientIp: req.ip ?? 'unknown',
+              cookies: {
+                set: (value, maxAge) => res.append('Set-Cookie', sessionCookie(value, maxAge, secureCookies)),
+                clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
+              },
+            };
+          },
+        }),
+      );
+      const missingSpas = config.serveWeb ? serveSpas(app) : [];
+      app.use((_req, res) => {
+        res.status(404).json({ error: 'not found' });
+      });
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      const address = httpServer.address();
+      return { port: typeof address === 'object' && address ? address.port : config.port, missingSpas };
+    },
+    /** Stops accepting, lets in-flight requests finish, closes WebSockets. */
+    async stop(): Promise<void> {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

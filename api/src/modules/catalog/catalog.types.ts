@@ -1,0 +1,109 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { HoursKind } from './opening-hours.entity.js';
+
+registerEnumType(HoursKind, {
+  name: 'HoursKind',
+  description: 'OPEN: the building and queue; APPOINTMENTS: when appointments can be booked.',
+});
+
+@ObjectType({ description: 'Postal address of an office.' })
+export class Address {
+  @Field(() => String)
+  street: string;
+
+  @Field(() => String)
+  postalCode: string;
+
+  @Field(() => String)
+  city: string;
+}
+
+@ObjectType({ description: 'A place with its own queue, hours and counters (Dienststelle), e.g. the Bürgercentrum.' })
+export class Office {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Stable readable key for URLs.' })
+  slug: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Boolean, { description: 'Disabled offices are listed to staff only.' })
+  enabled: boolean;
+
+  @Field(() => String, { description: 'IANA time zone, e.g. Europe/Berlin.' })
+  timeZone: string;
+
+  @Field(() => Address)
+  address: Address;
+
+  @Field(() => String, { nullable: true, description: 'Live notice for visitors.' })
+  notice: string | null;
+}
+
+@ObjectType({ description: 'A document a visitor brings for a service (Unterlage).' })
+export class ServiceDocument {
+  @Field(() => ID, { description: 'The document id; the same document can belong to several services.' })
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => Boolean, { description: 'Without it the service cannot be done.' })
+  mandatory: boolean;
+
+  @Field(() => Boolean, { description: 'Can be uploaded ahead of the visit.' })
+  uploadable: boolean;
+}
+
+@ObjectType({ description: 'What a visitor needs done (Dienstleistung / Anliegen).' })
+export class Service {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  officeId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => Int)
+  durationMinutes: number;
+
+  @Field(() => String, { nullable: true, description: 'Key in the federal service catalogue (LeiKa).' })
+  leikaKey: string | null;
+
+  @Field(() => Boolean)
+  bookableOnline: boolean;
+
+  @Field(() => Boolean)
+  walkInAllowed: boolean;
+
+  @Field(() => Int, { description: 'How many of this service one booking may ask for (e.g. passports for a family).' })
+  maxPerBooking: number;
+
+  @Field(() => [ServiceDocument])
+  requiredDocuments: ServiceDocument[];
+}
+
+@ObjectType({ description: 'One interval of one weekday, in office-local time.' })
+export class OpeningHours {
+  @Field(() => HoursKind)
+  kind: HoursKind;
+
+  @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' })
+  weekday: number;
+
+  @Field(() => String, { description: 'Local time HH:MM.' })
+  opensAt: string;
+
+  @Field(() => String, { description: 'Local time HH:MM.' })
+  closesAt: string;
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Something a visitor must or may bring (Unterlage); shared by the services that need it. */
+@Entity({ name: 'required_document' })
+@Index('required_document_office_name_unique', ['officeId', 'name'], { unique: true })
+export class RequiredDocumentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  officeId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** Whether citizens can upload it ahead of the visit. */
+  @Column({ type: 'boolean', default: false })
+  uploadable: boolean;
+}

@@ -1,0 +1,20 @@
+/** Everyone who can call the API, as the auth checker sees them. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  OFFICE_MANAGER = 'OFFICE_MANAGER',
+  CLERK = 'CLERK',
+  INFO_DESK = 'INFO_DESK',
+  KIOSK = 'KIOSK',
+  DISPLAY = 'DISPLAY',
+  PORTAL = 'PORTAL',
+}
+
+export const staffRoles = [Role.ADMIN, Role.OFFICE_MANAGER, Role.CLERK, Role.INFO_DESK] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const deviceRoles = [Role.KIOSK, Role.DISPLAY] as const;
+export type DeviceKind = (typeof deviceRoles)[number];
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (staffRoles as readonly string[]).includes(value);
+}

@@ -1,0 +1,74 @@
+import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Office } from '../catalog/catalog.types.js';
+import { Role } from './role.js';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description:
+    'Who may call an operation. Staff roles belong to accounts; KIOSK and DISPLAY to devices; PORTAL to API keys.',
+});
+
+@ObjectType({ description: 'A staff account as its owner and admins see it.' })
+export class StaffUser {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  username: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field(() => [Office], { description: 'Offices the account works in (all offices for ADMIN).' })
+  offices: Office[];
+}
+
+@ObjectType({ description: 'Signed in; the session cookie is set.' })
+export class LoginSuccess {
+  @Field(() => StaffUser)
+  me: StaffUser;
+}
+
+@ObjectType({ description: 'Username or password wrong (which one is not told).' })
+export class InvalidCredentials {
+  @Field(() => String)
+  code: 'INVALID_CREDENTIALS';
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'Too many failed attempts; wait before trying again.' })
+export class TooManyAttempts {
+  @Field(() => String)
+  code: 'TOO_MANY_ATTEMPTS';
+
+  @Field(() => String)
+  message: string;
+
+  @Field(() => Int)
+  retryAfterSeconds: number;
+}
+
+export const LoginResult = createUnionType({
+  name: 'LoginResult',
+  types: () => [LoginSuccess, InvalidCredentials, TooManyAttempts] as const,
+});
+
+@ObjectType({ description: 'A kiosk or call display, as it sees itself.' })
+export class Device {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Role, { description: 'KIOSK or DISPLAY.' })
+  kind: Role;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Office)
+  office: Office;
+}
