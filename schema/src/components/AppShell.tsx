@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+/** Page frame shared by the apps: skip link, header with the product name and language switch, main landmark. */
+export function AppShell(props: { title: string; nav?: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="bc-skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="bc-header">
+        <div className="bc-header__inner">
+          <p className="bc-header__title">{props.title}</p>
+          {props.nav}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="bc-main">
+        {props.children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { AppShell } from '@bc/schema';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { OfficesPage } from './pages/OfficesPage';
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <AppShell title={t('app.title')}>
+      <Routes>
+        <Route index element={<OfficesPage />} />
+      </Routes>
+    </AppShell>
+  );
+}

@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.API_URL ?? 'http://127.0.0.1:4000';
+
+// Built for /booking/ (served there by the api); in dev, Vite proxies /graphql (HTTP and WebSocket) to the api.
+export default defineConfig({
+  base: '/booking/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: false } },
+  },
+  build: { sourcemap: true, target: 'es2022' },
+});
