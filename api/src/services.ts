@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
 import { AuthService } from './modules/staff/auth.service.js';
+import { CredentialsService } from './modules/staff/credentials.service.js';
 import { IdentityService } from './modules/staff/identity.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
 
@@ -18,5 +19,6 @@ export function createServices(ds: DataSource, config: Config, clock: ClockServi
     identity: new IdentityService(ds, clock.now),
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),
     staff: new StaffService(ds),
+    credentials: new CredentialsService(ds, clock.now),
   };
 }

@@ -35,10 +35,12 @@ const invalidCredentials = () =>
 
 /** Limits that keep one request from costing the server much; the same rules guard HTTP and WebSocket. */
 const armor = new ApolloArmor({
-  maxDepth: { n: 10 },
+  // Counted for introspection too (nested ofType is a known abuse); the standard introspection query is 21 deep.
+  maxDepth: { n: 25, ignoreIntrospection: false },
   maxAliases: { n: 15 },
   maxDirectives: { n: 20 },
-  maxTokens: { n: 2000 },
+  // Token limits are Apollo's own parse option below, so that parse errors stay 400s with their proper code.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 5000 },
   blockFieldSuggestion: { enabled: false },
 }).protect();
@@ -79,7 +81,15 @@ export function createHttpServer(deps: HttpDeps) {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // noServer: the HTTP server's own errors (e.g. port taken) stay with it; only /graphql upgrades are taken.
+  const wsServer = new WebSocketServer({ noServer: true });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  });
   const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
     {
       schema,
@@ -136,6 +146,7 @@ export function createHttpServer(deps: HttpDeps) {
     schema,
     introspection: true,
     csrfPrevention: true,
+    parseOptions: { maxTokens: 2000 },
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

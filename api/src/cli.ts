@@ -1,0 +1,76 @@
+/**
+ * Administration from the shell until the admin pages exist:
+ *   pnpm --filter @bc/api cli device:create <office-slug> <KIOSK|DISPLAY> "<name>"
+ *   pnpm --filter @bc/api cli device:revoke <device-id>
+ *   pnpm --filter @bc/api cli api-key:create "<portal name>"
+ *   pnpm --filter @bc/api cli api-key:revoke <key-id>
+ * Uses the same configuration as the server (DATABASE_URL, or the embedded PostgreSQL — then the server must be stopped).
+ */
+import 'reflect-metadata';
+import { EMBEDDED_DATABASE } from './app.js';
+import { parseConfig } from './config.js';
+import { createDataSource, runMigrations } from './db/data-source.js';
+import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { createLogger } from './logger.js';
+import { CredentialsService } from './modules/staff/credentials.service.js';
+import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
+
+const [command, ...args] = process.argv.slice(2);
+const usage =
+  'Usage: cli device:create <office-slug> <KIOSK|DISPLAY> "<name>" | device:revoke <id> | api-key:create "<name>" | api-key:revoke <id>';
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(`Configuration: ${parsed.errors.join('; ')}`);
+  process.exit(1);
+}
+const { config } = parsed;
+const log = createLogger('warn');
+const cluster =
+  config.database.kind === 'embedded'
+    ? await startEmbeddedPostgres({ dir: config.database.dir, port: config.database.port, log })
+    : undefined;
+const ds = createDataSource(cluster ? cluster.url(EMBEDDED_DATABASE) : (config.database as { url: string }).url);
+let exitCode = 0;
+try {
+  await ds.initialize();
+  await runMigrations(ds);
+  const credentials = new CredentialsService(ds, () => new Date());
+  switch (command) {
+    case 'device:create': {
+      const [slug, kind, name] = args;
+      if (!slug || !name || !deviceRoles.includes(kind as DeviceKind)) throw new Error(usage);
+      const { id, token } = await credentials.createDevice({ officeSlug: slug, kind: kind as DeviceKind, name });
+      const path = kind === 'DISPLAY' ? '/track/display' : '/booking/kiosk';
+      console.log(
+        `Device ${id} created. Open on the device (shown once):\n  ${config.publicUrl}${path}#device=${token}`,
+      );
+      break;
+    }
+    case 'api-key:create': {
+      const [name] = args;
+      if (!name) throw new Error(usage);
+      const { id, key } = await credentials.createApiKey(name);
+      console.log(`API key ${id} for "${name}" (shown once; send as "Authorization: Bearer <key>"):\n  ${key}`);
+      break;
+    }
+    case 'device:revoke':
+    case 'api-key:revoke': {
+      const [id] = args;
+      if (!id) throw new Error(usage);
+      const done =
+        command === 'device:revoke' ? await credentials.revokeDevice(id) : await credentials.revokeApiKey(id);
+      console.log(done ? `Revoked ${id}.` : `Nothing found with id ${id}.`);
+      if (!done) exitCode = 1;
+      break;
+    }
+    default:
+      throw new Error(usage);
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  exitCode = 1;
+} finally {
+  await ds.destroy().catch(() => undefined);
+  await cluster?.stop();
+}
+process.exit(exitCode);

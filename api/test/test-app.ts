@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type RunningApp, startApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { ensureDatabase } from '../src/db/data-source.js';
+import { demoDevices, demoLogins } from '../src/db/seed/demo-data.js';
+import { createLogger } from '../src/logger.js';
+import { ClockService } from '../src/modules/clock/clock.service.js';
+import { GqlClient } from './gql-client.js';
+
+/** A clock the test moves by hand; nothing waits for real time. */
+export class TestClock {
+  constructor(public current = new Date()) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * A running api on its own freshly migrated and seeded database, with a client per role
+ * (the Vendure createTestEnvironment pattern). Call close() in afterAll.
+ */
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: TestClock } = {}) {
+  const adminUrl = inject('adminDatabaseUrl');
+  const database = `test_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(adminUrl, database);
+  const parsed = parseConfig({
+    DATABASE_URL: databaseUrl(adminUrl, database),
+    PORT: '0',
+    SEED: 'demo',
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+    NODE_ENV: 'test',
+    ...opts.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const clock = opts.clock ?? new TestClock();
+  const app: RunningApp = await startApp(parsed.config, createLogger('silent'), {
+    clock: new ClockService(clock.now, 50),
+  });
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+
+  const loginAs = async (username: string) => {
+    const login = demoLogins.find((l) => l.username === username);
+    if (!login) throw new Error(`no demo login ${username}`);
+    const client = new GqlClient(baseUrl);
+    const res = await client.ok<{ login: { __typename: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
+      { u: login.username, p: login.password },
+    );
+    if (res.login.__typename !== 'LoginSuccess') throw new Error(`demo login ${username} failed`);
+    return client;
+  };
+  const device = (kind: 'KIOSK' | 'DISPLAY') => new GqlClient(baseUrl, demoDevices.find((d) => d.kind === kind)?.token);
+  const portalKey = await app.services.credentials.createApiKey('Serviceportal Test');
+
+  return {
+    app,
+    clock,
+    baseUrl,
+    database,
+    /** A client with no identity at all. */
+    anonymous: () => new GqlClient(baseUrl),
+    admin: () => loginAs('admin'),
+    officeManager: () => loginAs('leitung'),
+    clerk: () => loginAs('schalter'),
+    infoDesk: () => loginAs('info'),
+    kiosk: () => device('KIOSK'),
+    display: () => device('DISPLAY'),
+    portal: () => new GqlClient(baseUrl, portalKey.key),
+    portalKey,
+    /** Direct SQL for assertions on what was stored. */
+    sql: async <T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> =>
+      app.ds.query(text, values) as Promise<T[]>,
+    async close() {
+      await app.stop();
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
