@@ -53,4 +53,23 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
       await second.stop();
     }
   });
+
+  it.runIf(process.getuid?.() === 0)('as root, explains a data folder the postgres user cannot reach', async () => {
+    const { chmod, mkdir } = await import('node:fs/promises');
+    const { startEmbeddedPostgres } = await import('../src/db/embedded-postgres.js');
+    const root = await makeThrowawayDir('bc-private-');
+    try {
+      await mkdir(path.join(root, 'home'));
+      await chmod(path.join(root, 'home'), 0o700);
+      await expect(
+        startEmbeddedPostgres({
+          dir: path.join(root, 'home', 'pg'),
+          port: await freePort(),
+          log: createLogger('silent'),
+        }),
+      ).rejects.toThrow(/cannot enter .*home \(mode 700\)\. Set EMBEDDED_PG_DIR/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });
