@@ -1,5 +1,6 @@
 import '@kern-ux/native/dist/kern.min.css';
 import '@bc/schema/styles.css';
+import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApiClient, initI18n } from '@bc/schema';
 import { StrictMode } from 'react';

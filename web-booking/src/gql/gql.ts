@@ -14,10 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Offices {\n    offices {\n      id\n      name\n      services {\n        id\n        name\n        durationMinutes\n        requiredDocuments {\n          id\n          name\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n": typeof types.OfficesDocument,
+    "\n  query Office($slug: String!) {\n    office(slug: $slug) {\n      id\n      slug\n      name\n      notice\n      address {\n        street\n        postalCode\n        city\n      }\n      openingHours {\n        kind\n        weekday\n        opensAt\n        closesAt\n      }\n      services {\n        id\n        name\n        description\n        durationMinutes\n        bookableOnline\n        walkInAllowed\n        maxPerBooking\n        requiredDocuments {\n          documentId\n          name\n          description\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n": typeof types.OfficeDocument,
+    "\n  query Offices {\n    offices {\n      id\n      slug\n      name\n      address {\n        street\n        postalCode\n        city\n      }\n      services {\n        id\n        name\n        bookableOnline\n      }\n    }\n  }\n": typeof types.OfficesDocument,
 };
 const documents: Documents = {
-    "\n  query Offices {\n    offices {\n      id\n      name\n      services {\n        id\n        name\n        durationMinutes\n        requiredDocuments {\n          id\n          name\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n": types.OfficesDocument,
+    "\n  query Office($slug: String!) {\n    office(slug: $slug) {\n      id\n      slug\n      name\n      notice\n      address {\n        street\n        postalCode\n        city\n      }\n      openingHours {\n        kind\n        weekday\n        opensAt\n        closesAt\n      }\n      services {\n        id\n        name\n        description\n        durationMinutes\n        bookableOnline\n        walkInAllowed\n        maxPerBooking\n        requiredDocuments {\n          documentId\n          name\n          description\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n": types.OfficeDocument,
+    "\n  query Offices {\n    offices {\n      id\n      slug\n      name\n      address {\n        street\n        postalCode\n        city\n      }\n      services {\n        id\n        name\n        bookableOnline\n      }\n    }\n  }\n": types.OfficesDocument,
 };
 
 /**
@@ -37,7 +39,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Offices {\n    offices {\n      id\n      name\n      services {\n        id\n        name\n        durationMinutes\n        requiredDocuments {\n          id\n          name\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Offices {\n    offices {\n      id\n      name\n      services {\n        id\n        name\n        durationMinutes\n        requiredDocuments {\n          id\n          name\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Office($slug: String!) {\n    office(slug: $slug) {\n      id\n      slug\n      name\n      notice\n      address {\n        street\n        postalCode\n        city\n      }\n      openingHours {\n        kind\n        weekday\n        opensAt\n        closesAt\n      }\n      services {\n        id\n        name\n        description\n        durationMinutes\n        bookableOnline\n        walkInAllowed\n        maxPerBooking\n        requiredDocuments {\n          documentId\n          name\n          description\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Office($slug: String!) {\n    office(slug: $slug) {\n      id\n      slug\n      name\n      notice\n      address {\n        street\n        postalCode\n        city\n      }\n      openingHours {\n        kind\n        weekday\n        opensAt\n        closesAt\n      }\n      services {\n        id\n        name\n        description\n        durationMinutes\n        bookableOnline\n        walkInAllowed\n        maxPerBooking\n        requiredDocuments {\n          documentId\n          name\n          description\n          mandatory\n          uploadable\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offices {\n    offices {\n      id\n      slug\n      name\n      address {\n        street\n        postalCode\n        city\n      }\n      services {\n        id\n        name\n        bookableOnline\n      }\n    }\n  }\n"): (typeof documents)["\n  query Offices {\n    offices {\n      id\n      slug\n      name\n      address {\n        street\n        postalCode\n        city\n      }\n      services {\n        id\n        name\n        bookableOnline\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

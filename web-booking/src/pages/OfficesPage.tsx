@@ -1,47 +1,82 @@
 import { useQuery } from '@apollo/client/react';
 import { QueryState } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
+import { catalogLang } from '../lib/catalog';
+import { usePageTitle } from '../lib/use-page-title';
 
 const OfficesQuery = graphql(`
   query Offices {
     offices {
       id
+      slug
       name
+      address {
+        street
+        postalCode
+        city
+      }
       services {
         id
         name
-        durationMinutes
-        requiredDocuments {
-          id
-          name
-          mandatory
-          uploadable
-        }
+        bookableOnline
       }
     }
   }
 `);
 
+const previewCount = 3;
+
+/** Start of the journey: the offices open to the public, each leading to its page. */
 export function OfficesPage() {
   const { t } = useTranslation();
+  usePageTitle(t('offices.title'));
   const { data, loading, error, refetch } = useQuery(OfficesQuery);
   return (
-    <>
-      <h1 className="kern-heading-large">{t('offices.title')}</h1>
-      <QueryState loading={loading} error={error} onRetry={() => void refetch()} />
-      {data?.offices.map((office) => (
-        <section key={office.id} aria-labelledby={`office-${office.id}`}>
-          <h2 id={`office-${office.id}`} className="kern-heading-medium">
-            {office.name}
-          </h2>
-          <ul>
-            {office.services.map((s) => (
-              <li key={s.id}>{s.name}</li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </>
+    <div className="bc-stack-lg">
+      <div className="bc-stack">
+        <PageHeading>{t('offices.title')}</PageHeading>
+        <p className="kern-body kern-body--large bc-lead">{t('offices.intro')}</p>
+      </div>
+      <QueryState loading={loading && !data} error={error} onRetry={() => void refetch()} />
+      {data && data.offices.length === 0 && <p className="kern-body">{t('offices.empty')}</p>}
+      {data && data.offices.length > 0 && (
+        <ul className="bc-office-list" aria-label={t('offices.listLabel')}>
+          {data.offices.map((office) => {
+            const bookable = office.services.filter((s) => s.bookableOnline).map((s) => s.name);
+            const more = bookable.length - previewCount;
+            return (
+              <li key={office.id}>
+                <div className="kern-card kern-card--interactive bc-office-card">
+                  <div className="kern-card__container">
+                    <div className="kern-card__header">
+                      <h2 className="kern-title" lang={catalogLang}>
+                        <Link to={`/${office.slug}`} className="kern-link kern-link--stretched">
+                          {office.name}
+                        </Link>
+                      </h2>
+                    </div>
+                    <div className="kern-card__body">
+                      <p className="kern-body" lang={catalogLang}>
+                        {office.address.street}, {office.address.postalCode} {office.address.city}
+                      </p>
+                      {bookable.length > 0 && (
+                        <p className="kern-body kern-body--small kern-body--muted">
+                          {t('offices.servicesPreview')}{' '}
+                          <span lang={catalogLang}>{bookable.slice(0, previewCount).join(', ')}</span>
+                          {more > 0 && ` ${t('offices.more', { count: more })}`}
+                        </p>
+                      )}
+                    </div>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
   );
 }

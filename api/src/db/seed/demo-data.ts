@@ -36,7 +36,7 @@ export const demoDocuments = {
   },
   landlordConfirmation: {
     name: 'Wohnungsgeberbescheinigung',
-    description: 'Bestätigung des Vermieters über den Einzug (§ 19 BMG). Sie können sie schon jetzt hochladen.',
+    description: 'Bestätigung des Vermieters über den Einzug (§ 19 BMG).',
     uploadable: true,
   },
   eyeTest: { name: 'Sehtestbescheinigung', description: 'Nicht älter als zwei Jahre.', uploadable: true },

@@ -31,7 +31,7 @@ function toService(e: ServiceEntity): Service {
     requiredDocuments: [...(e.documents ?? [])]
       .sort((a, b) => a.sortOrder - b.sortOrder || a.document.name.localeCompare(b.document.name, 'de'))
       .map((sd) => ({
-        id: sd.document.id,
+        documentId: sd.document.id,
         name: sd.document.name,
         description: sd.document.description,
         mandatory: sd.mandatory,

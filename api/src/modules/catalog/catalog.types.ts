@@ -42,10 +42,13 @@ export class Office {
   notice: string | null;
 }
 
-@ObjectType({ description: 'A document a visitor brings for a service (Unterlage).' })
+@ObjectType({
+  description:
+    'A document a visitor brings for a service (Unterlage). Whether it is mandatory depends on the service, so this type has no id of its own.',
+})
 export class ServiceDocument {
-  @Field(() => ID, { description: 'The document id; the same document can belong to several services.' })
-  id: string;
+  @Field(() => ID, { description: 'The document; the same document can belong to several services.' })
+  documentId: string;
 
   @Field(() => String)
   name: string;

@@ -1,0 +1,24 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
+
+let firstLocationKey: string | undefined;
+
+/**
+ * The page's one h1. After an in-app navigation it takes the focus, so screen readers announce the new
+ * page and the next Tab starts from the top of it; on the first load the browser's own focus stays.
+ */
+export function PageHeading(props: { children: ReactNode; lang?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    firstLocationKey ??= key;
+    if (key === firstLocationKey) return;
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    ref.current?.focus({ preventScroll: true });
+  }, [key]);
+  return (
+    <h1 ref={ref} tabIndex={-1} lang={props.lang} className="kern-heading-large bc-page-heading">
+      {props.children}
+    </h1>
+  );
+}

@@ -1,0 +1,5 @@
+/**
+ * Office, service and document texts come from the catalogue, which staff maintain in German only.
+ * Marking them lets screen readers pronounce them as German while the interface is English.
+ */
+export const catalogLang = 'de';

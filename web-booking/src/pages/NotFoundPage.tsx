@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeading } from '../components/PageHeading';
+import { usePageTitle } from '../lib/use-page-title';
+
+/** Any address the app does not know. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('notFound.title'));
+  return (
+    <div className="bc-stack">
+      <PageHeading>{t('notFound.title')}</PageHeading>
+      <p className="kern-body">{t('common.notFound')}</p>
+      <p>
+        <Link to="/" className="kern-link">
+          {t('notFound.link')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useQuery } from '@apollo/client/react';
+import { QueryState } from '@bc/schema';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { BackLink } from '../components/BackLink';
+import { OpeningHours } from '../components/OpeningHours';
+import { PageHeading } from '../components/PageHeading';
+import { ServiceDetails } from '../components/ServiceDetails';
+import { graphql } from '../gql';
+import { catalogLang } from '../lib/catalog';
+import { usePageTitle } from '../lib/use-page-title';
+
+const OfficeQuery = graphql(`
+  query Office($slug: String!) {
+    office(slug: $slug) {
+      id
+      slug
+      name
+      notice
+      address {
+        street
+        postalCode
+        city
+      }
+      openingHours {
+        kind
+        weekday
+        opensAt
+        closesAt
+      }
+      services {
+        id
+        name
+        description
+        durationMinutes
+        bookableOnline
+        walkInAllowed
+        maxPerBooking
+        requiredDocuments {
+          documentId
+          name
+          description
+          mandatory
+          uploadable
+        }
+      }
+    }
+  }
+`);
+
+/** One office: where and when it is open, and what can be done there with or without an appointment. */
+export function OfficePage() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(OfficeQuery, { variables: { slug } });
+  const office = data?.office;
+  usePageTitle(office ? office.name : data ? t('office.notFoundTitle') : undefined);
+
+  if (!data) {
+    return (
+      <div className="bc-stack-lg">
+        <BackLink />
+        <QueryState loading={loading} error={error} onRetry={() => void refetch()} />
+      </div>
+    );
+  }
+  if (!office) {
+    return (
+      <div className="bc-stack">
+        <PageHeading>{t('office.notFoundTitle')}</PageHeading>
+        <p className="kern-body">{t('office.notFoundText')}</p>
+        <p>
+          <Link to="/" className="kern-link">
+            {t('office.notFoundLink')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const bookable = office.services.filter((s) => s.bookableOnline);
+  const walkInOnly = office.services.filter((s) => !s.bookableOnline);
+  return (
+    <div className="bc-stack-lg">
+      <div className="bc-stack-sm">
+        <BackLink />
+        <PageHeading lang={catalogLang}>{office.name}</PageHeading>
+        <address className="kern-body kern-body--large bc-address" lang={catalogLang}>
+          {office.address.street}, {office.address.postalCode} {office.address.city}
+        </address>
+      </div>
+
+      {office.notice && (
+        <section className="kern-alert kern-alert--info" aria-labelledby="office-notice">
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--info" aria-hidden="true" />
+            <h2 id="office-notice" className="kern-title">
+              {t('office.notice')}
+            </h2>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body bc-preserve-lines" lang={catalogLang}>
+              {office.notice}
+            </p>
+          </div>
+        </section>
+      )}
+
+      <div className="bc-office-layout">
+        <section className="kern-card kern-card--surface kern-card--hug bc-office-layout__hours">
+          <div className="kern-card__container">
+            <h2 className="kern-heading-small">{t('office.hours')}</h2>
+            <OpeningHours hours={office.openingHours} />
+          </div>
+        </section>
+
+        <div className="bc-office-layout__services bc-stack-lg">
+          <section className="bc-stack">
+            <h2 className="kern-heading-medium">{t('office.bookable')}</h2>
+            {bookable.length === 0 ? (
+              <p className="kern-body">{t('office.noBookable')}</p>
+            ) : (
+              <>
+                <p className="kern-body">{t('office.bookableIntro')}</p>
+                <ul className="bc-service-list">
+                  {bookable.map((s) => (
+                    <li key={s.id}>
+                      <ServiceDetails service={s} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+
+          {walkInOnly.length > 0 && (
+            <section className="bc-stack">
+              <h2 className="kern-heading-medium">{t('office.walkInOnly')}</h2>
+              <p className="kern-body">{t('office.walkInOnlyIntro')}</p>
+              <ul className="bc-service-list">
+                {walkInOnly.map((s) => (
+                  <li key={s.id}>
+                    <ServiceDetails service={s} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
