@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../components/use-page-title';
+import { useMe } from '../session/me';
+
+/** Start page of a signed-in staff member: who they are, their roles and their offices. */
+export function StartPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('start.title'));
+  const me = useMe().data?.me;
+  if (!me) return null; // RequireStaff renders this page only for a signed-in staff member
+
+  return (
+    <>
+      <h1 className="kern-heading-large">{t('start.greeting', { name: me.displayName })}</h1>
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading" className="kern-heading-medium">
+          {t('start.roles')}
+        </h2>
+        <ul className="kern-list kern-list--bullet">
+          {me.roles.map((role) => (
+            <li key={role} className="kern-body">
+              {t(`roles.${role}`, { defaultValue: role })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="offices-heading">
+        <h2 id="offices-heading" className="kern-heading-medium">
+          {t('start.offices')}
+        </h2>
+        {me.offices.length === 0 ? (
+          <p className="kern-body">{t('start.noOffices')}</p>
+        ) : (
+          <ul className="bc-office-list">
+            {me.offices.map((office) => (
+              <li key={office.id} className="kern-card">
+                <div className="kern-card__container">
+                  <div className="kern-card__header">
+                    <h3 className="kern-title">{office.name}</h3>
+                  </div>
+                  <div className="kern-card__body">
+                    <address className="kern-body">
+                      {office.address.street}
+                      <br />
+                      {office.address.postalCode} {office.address.city}
+                    </address>
+                    {!office.enabled && (
+                      <p className="kern-badge kern-badge--warning">
+                        <span className="kern-icon kern-icon--warning" aria-hidden="true" />
+                        <span className="kern-label">{t('start.notPublic')}</span>
+                      </p>
+                    )}
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
