@@ -128,7 +128,8 @@ describe('stopping', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ offices { slug } }' }),
       });
-      expect((await res.json()).data.offices).toHaveLength(2);
+      const body = (await res.json()) as { data: { offices: unknown[] } };
+      expect(body.data.offices).toHaveLength(2);
       second.kill('SIGTERM');
       expect(await exitOf(second)).toBe(0);
       expect(() => process.kill(orphan, 0)).toThrow();

@@ -1,0 +1,20 @@
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * After a route change, moves focus to the new page's heading (or the main landmark while it loads), so
+ * screen readers announce the page and keyboard users start at its top. The first page load keeps the
+ * browser's own focus, so the skip link stays the first stop.
+ */
+export function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    const main = document.getElementById('main');
+    const heading = main?.querySelector<HTMLElement>('h1');
+    if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    (heading ?? main)?.focus();
+  }, [pathname]);
+}

@@ -1,0 +1,45 @@
+import '@kern-ux/native/dist/kern.min.css';
+import '@bc/schema/styles.css';
+import './styles.css';
+import { ApolloProvider } from '@apollo/client/react';
+import { initI18n, takeDeviceToken } from '@bc/schema';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+import { createTrackerClient } from './api-client';
+import { SocketContext } from './components/socket';
+import de from './locales/de.json';
+import en from './locales/en.json';
+
+const i18n = initI18n({ de, en });
+
+/** Only the call display is a device; visitor pages never send its token. */
+const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.BASE_URL}display`);
+if (onDisplay()) {
+  // Store the token from `#device=…` and remove it from the address bar before anything renders.
+  takeDeviceToken();
+  // The waiting room's screen starts in German, whatever the browser of the screen prefers; the switch stays.
+  void i18n.changeLanguage('de');
+}
+// Opening a new display link in the same tab changes only the fragment: start again with the new token.
+window.addEventListener('hashchange', () => {
+  if (onDisplay() && window.location.hash.includes('device=')) window.location.reload();
+});
+
+const { client, socket } = createTrackerClient({
+  graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
+  bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
+});
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <SocketContext value={socket}>
+        <BrowserRouter basename={import.meta.env.BASE_URL}>
+          <App />
+        </BrowserRouter>
+      </SocketContext>
+    </ApolloProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../components/use-page-title';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('notFound.pageTitle'));
+  return (
+    <>
+      <h1 className="kern-heading-large">{t('notFound.pageTitle')}</h1>
+      <p className="kern-body">{t('common.notFound')}</p>
+      <p className="kern-body">
+        <Link className="kern-link" to="/">
+          {t('notFound.toStart')}
+        </Link>
+      </p>
+    </>
+  );
+}

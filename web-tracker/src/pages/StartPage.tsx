@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../components/use-page-title';
+
+/** /track/ itself: explains where the tracking link comes from. */
+export function StartPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('start.pageTitle'));
+  return (
+    <>
+      <h1 className="kern-heading-large">{t('start.title')}</h1>
+      <p className="kern-body kern-body--large">{t('start.lead')}</p>
+      <p className="kern-body">{t('start.ticket')}</p>
+      <p className="kern-body">{t('start.privacy')}</p>
+    </>
+  );
+}
