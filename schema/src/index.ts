@@ -4,3 +4,4 @@ export { LanguageSwitch } from './components/LanguageSwitch.js';
 export { QueryState } from './components/QueryState.js';
 export { forgetDeviceToken, takeDeviceToken } from './device.js';
 export { initI18n, type Language, languages } from './i18n.js';
+export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';

@@ -1,9 +1,8 @@
-import { AppShell } from '@bc/schema';
+import { AppShell, useFocusOnNavigation } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { HeaderNav } from './components/HeaderNav';
 import { RequireStaff } from './components/RequireStaff';
-import { useFocusOnNavigation } from './components/use-focus-on-navigation';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';

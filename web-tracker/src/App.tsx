@@ -1,7 +1,6 @@
-import { AppShell } from '@bc/schema';
+import { AppShell, useFocusOnNavigation } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes } from 'react-router';
-import { useFocusOnNavigation } from './components/use-focus-on-navigation';
 import { DisplayPage } from './pages/DisplayPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';

@@ -1,7 +1,7 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { usePageTitle } from '../lib/use-page-title';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {

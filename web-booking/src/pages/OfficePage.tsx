@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { QueryState, usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
@@ -8,7 +8,6 @@ import { PageHeading } from '../components/PageHeading';
 import { ServiceDetails } from '../components/ServiceDetails';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
-import { usePageTitle } from '../lib/use-page-title';
 
 const OfficeQuery = graphql(`
   query Office($slug: String!) {

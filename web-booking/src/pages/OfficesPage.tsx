@@ -1,11 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { QueryState, usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
-import { usePageTitle } from '../lib/use-page-title';
 
 const OfficesQuery = graphql(`
   query Offices {

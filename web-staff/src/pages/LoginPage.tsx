@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
+import { usePageTitle } from '@bc/schema';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Location, Navigate, useLocation, useNavigate } from 'react-router';
-import { usePageTitle } from '../components/use-page-title';
 import { graphql } from '../gql';
 import { MeQuery, useMe } from '../session/me';
 

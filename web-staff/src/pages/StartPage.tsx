@@ -1,5 +1,5 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../components/use-page-title';
 import { useMe } from '../session/me';
 
 /** Start page of a signed-in staff member: who they are, their roles and their offices. */

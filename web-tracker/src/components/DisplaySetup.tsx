@@ -1,5 +1,5 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from './use-page-title';
 
 export type SetupReason = 'missing' | 'rejected' | 'notDisplay';
 

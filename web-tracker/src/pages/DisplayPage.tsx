@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { takeDeviceToken } from '@bc/schema';
+import { takeDeviceToken, usePageTitle } from '@bc/schema';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayClock } from '../components/DisplayClock';
@@ -7,7 +7,6 @@ import { DisplayFrame } from '../components/DisplayFrame';
 import { DisplaySetup } from '../components/DisplaySetup';
 import { isAccessRefused } from '../components/device-errors';
 import { useSocket, useSocketState } from '../components/socket';
-import { usePageTitle } from '../components/use-page-title';
 import { useServerClock } from '../components/use-server-clock';
 import { graphql } from '../gql';
 

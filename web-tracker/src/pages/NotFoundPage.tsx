@@ -1,6 +1,6 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePageTitle } from '../components/use-page-title';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

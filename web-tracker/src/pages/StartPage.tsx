@@ -1,5 +1,5 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../components/use-page-title';
 
 /** /track/ itself: explains where the tracking link comes from. */
 export function StartPage() {

@@ -1,5 +1,5 @@
+import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../components/use-page-title';
 
 /**
  * /track/t/:token, the page a ticket's QR code opens. Live tracking comes later; until then it says so calmly.

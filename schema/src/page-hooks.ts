@@ -1,5 +1,15 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+
+/** Sets `<title>` to "page – app", in the current language; the app's title alone when no page is given. */
+export function usePageTitle(page?: string) {
+  const { t } = useTranslation();
+  const app = t('app.title');
+  useEffect(() => {
+    document.title = page ? `${page} – ${app}` : app;
+  }, [page, app]);
+}
 
 /**
  * After a route change, moves focus to the new page's heading (or the main landmark while it loads), so
