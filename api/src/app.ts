@@ -15,6 +15,7 @@ export class StartupError extends Error {}
 
 export const EMBEDDED_DATABASE = 'buergercentrum';
 const MIN_POSTGRES_MAJOR = 14;
+const UPLOAD_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export type RunningApp = {
   url: string;
@@ -98,6 +99,16 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     clock.start();
     cleanups.push(async () => clock.stop());
     const services = createServices(ds, config, clock);
+    // Uploads nobody attached to a booking go after an hour. Moves to the job scheduler when scheduled jobs land.
+    const purgeTimer = setInterval(() => {
+      services.uploads.purgeUnattached().then(
+        (count) => {
+          if (count > 0) log.info({ count }, 'unattached uploads purged');
+        },
+        (err) => log.error({ err }, 'purging unattached uploads failed'),
+      );
+    }, UPLOAD_PURGE_INTERVAL_MS).unref();
+    cleanups.push(async () => clearInterval(purgeTimer));
     const schema = await buildAppSchema();
     const server = createHttpServer({
       config,

@@ -15,6 +15,11 @@ const port = z.coerce
   .min(0, 'must be a whole number between 1 and 65535')
   .max(65535, 'must be a whole number between 1 and 65535');
 
+const count = z.coerce
+  .number({ message: 'must be a whole number of at least 1' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1');
+
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
   message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
 });
@@ -42,6 +47,12 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SERVE_WEB: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds' }).int().positive().default(10_000),
+  BOOKING_MAX_ACTIVE_PER_EMAIL: count.default(2),
+  BOOKING_RATE_PER_HOUR: count.default(20),
+  PORTAL_REQUESTS_PER_MINUTE: count.default(600),
+  UPLOAD_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive().max(100).default(10),
+  UPLOAD_MAX_FILES: count.default(5),
+  UPLOAD_RATE_PER_HOUR: count.default(60),
 });
 
 export type Config = {
@@ -57,6 +68,8 @@ export type Config = {
   trustProxy: boolean;
   serveWeb: boolean;
   shutdownTimeoutMs: number;
+  booking: { maxActivePerEmail: number; ratePerHour: number; portalRequestsPerMinute: number };
+  uploads: { maxBytes: number; maxFiles: number; ratePerHour: number };
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -101,6 +114,16 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       trustProxy: e.TRUST_PROXY,
       serveWeb: e.SERVE_WEB,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      booking: {
+        maxActivePerEmail: e.BOOKING_MAX_ACTIVE_PER_EMAIL,
+        ratePerHour: e.BOOKING_RATE_PER_HOUR,
+        portalRequestsPerMinute: e.PORTAL_REQUESTS_PER_MINUTE,
+      },
+      uploads: {
+        maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+        maxFiles: e.UPLOAD_MAX_FILES,
+        ratePerHour: e.UPLOAD_RATE_PER_HOUR,
+      },
     },
   };
 }

@@ -30,10 +30,17 @@ function databaseUrl(adminUrl: string, database: string): string {
  * A running api on its own freshly migrated and seeded database, with a client per role
  * (the Vendure createTestEnvironment pattern). Call close() in afterAll.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: TestClock } = {}) {
+export async function createTestApp(
+  opts: {
+    env?: Record<string, string>;
+    clock?: TestClock;
+    /** Run a second api process on this app's database. */
+    sharing?: { database: string };
+  } = {},
+) {
   const adminUrl = inject('adminDatabaseUrl');
-  const database = `test_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(adminUrl, database);
+  const database = opts.sharing?.database ?? `test_${randomBytes(6).toString('hex')}`;
+  if (!opts.sharing) await ensureDatabase(adminUrl, database);
   const parsed = parseConfig({
     DATABASE_URL: databaseUrl(adminUrl, database),
     PORT: '0',
@@ -84,6 +91,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
       app.ds.query(text, values) as Promise<T[]>,
     async close() {
       await app.stop();
+      if (opts.sharing) return;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

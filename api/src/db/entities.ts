@@ -1,4 +1,8 @@
+import { AppointmentEntity } from '../modules/booking/appointment.entity.js';
+import { AppointmentServiceEntity } from '../modules/booking/appointment-service.entity.js';
+import { ClosureEntity } from '../modules/catalog/closure.entity.js';
 import { CounterEntity } from '../modules/catalog/counter.entity.js';
+import { CounterHoursEntity } from '../modules/catalog/counter-hours.entity.js';
 import { OfficeEntity } from '../modules/catalog/office.entity.js';
 import { OpeningHoursEntity } from '../modules/catalog/opening-hours.entity.js';
 import { RequiredDocumentEntity } from '../modules/catalog/required-document.entity.js';
@@ -8,6 +12,8 @@ import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
+import { UploadEntity } from '../modules/upload/upload.entity.js';
+import { UploadBlobEntity } from '../modules/upload/upload-blob.entity.js';
 
 /** Every persisted entity; the migration drift check compares these with the migrations. */
 export const entities = [
@@ -17,6 +23,12 @@ export const entities = [
   ServiceDocumentEntity,
   OpeningHoursEntity,
   CounterEntity,
+  CounterHoursEntity,
+  ClosureEntity,
+  AppointmentEntity,
+  AppointmentServiceEntity,
+  UploadEntity,
+  UploadBlobEntity,
   StaffUserEntity,
   StaffSessionEntity,
   DeviceEntity,

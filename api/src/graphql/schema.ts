@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { authChecker } from './access.js';
+import { portalLimit } from './portal-limit.js';
 
-export const resolvers = [CatalogResolver, StaffResolver] as const;
+export const resolvers = [CatalogResolver, BookingResolver, StaffResolver] as const;
 
 /** In-process events for now; a PostgreSQL LISTEN/NOTIFY PubSub takes its place when events must cross processes. */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, authChecker, pubSub, validate: false });
+  return buildSchema({ resolvers, authChecker, pubSub, validate: false, globalMiddlewares: [portalLimit] });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
+import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
 import { serveSpas } from './spa.js';
@@ -80,6 +81,13 @@ export function createHttpServer(deps: HttpDeps) {
     const ready = await deps.isReady().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
+
+  // Document uploads are multipart, outside GraphQL; the booking mutation then takes the upload's id.
+  app.use(
+    '/uploads',
+    cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
+    uploadRouter({ uploads: services.uploads, log }),
+  );
 
   // noServer: the HTTP server's own errors (e.g. port taken) stay with it; only /graphql upgrades are taken.
   const wsServer = new WebSocketServer({ noServer: true });

@@ -1,5 +1,6 @@
 // Written by `pnpm --filter @bc/api migration:generate`; lists the migrations in order.
 import * as m0 from './1795682842896-initial.js';
+import * as m1 from './1795692732577-booking.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0)];
+export const migrations = [pick(m0), pick(m1)];

@@ -14,6 +14,9 @@ export function toOffice(e: OfficeEntity): Office {
     timeZone: e.timeZone,
     address: { street: e.street, postalCode: e.postalCode, city: e.city },
     notice: e.notice,
+    slotMinutes: e.slotMinutes,
+    leadMinutes: e.leadMinutes,
+    horizonDays: e.horizonDays,
   };
 }
 

@@ -40,6 +40,24 @@ export class Office {
 
   @Field(() => String, { nullable: true, description: 'Live notice for visitors.' })
   notice: string | null;
+
+  @Field(() => Int, { description: 'Appointments start on this grid of minutes after local midnight.' })
+  slotMinutes: number;
+
+  @Field(() => Int, { description: 'Minimum minutes between booking and start.' })
+  leadMinutes: number;
+
+  @Field(() => Int, { description: 'How many days ahead appointments can be booked.' })
+  horizonDays: number;
+}
+
+@ObjectType({ description: 'A day on which the office is closed: a public holiday or a closure it announced.' })
+export class ClosedDay {
+  @Field(() => String, { description: 'Office-local date YYYY-MM-DD.' })
+  date: string;
+
+  @Field(() => String, { description: 'The holiday’s name or the reason given.' })
+  reason: string;
 }
 
 @ObjectType({

@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CounterEntity } from './counter.entity.js';
 import type { OpeningHoursEntity } from './opening-hours.entity.js';
 import type { ServiceEntity } from './service.entity.js';
 
 @Entity({ name: 'office' })
+@Check('office_slot_minutes_range', '"slotMinutes" BETWEEN 1 AND 60')
+@Check('office_lead_minutes_range', '"leadMinutes" >= 0')
+@Check('office_horizon_days_range', '"horizonDays" BETWEEN 1 AND 366')
 export class OfficeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +40,18 @@ export class OfficeEntity {
   /** Live notice shown to visitors, e.g. "Two counters closed until 11:00". */
   @Column({ type: 'text', nullable: true })
   notice: string | null;
+
+  /** Grid of bookable start times, in minutes after local midnight. */
+  @Column({ type: 'integer', default: 5 })
+  slotMinutes: number;
+
+  /** Minimum time between booking and start. */
+  @Column({ type: 'integer', default: 60 })
+  leadMinutes: number;
+
+  /** How many days ahead appointments can be booked. */
+  @Column({ type: 'integer', default: 60 })
+  horizonDays: number;
 
   @OneToMany('ServiceEntity', (s: ServiceEntity) => s.office)
   services: ServiceEntity[];

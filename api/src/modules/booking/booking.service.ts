@@ -1,0 +1,434 @@
+import { DateTime } from 'luxon';
+import type pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { Config } from '../../config.js';
+import { isUuid } from '../catalog/catalog.service.js';
+import { OfficeEntity } from '../catalog/office.entity.js';
+import { ServiceEntity } from '../catalog/service.entity.js';
+import { generateSecret, hashSecret } from '../staff/credentials.js';
+import { UploadEntity } from '../upload/upload.entity.js';
+import { AppointmentEntity, AppointmentStatus, type BookingChannel } from './appointment.entity.js';
+import { AppointmentServiceEntity } from './appointment-service.entity.js';
+import { type AppointmentView, loadAppointmentView } from './appointment-view.js';
+import {
+  availableDays,
+  bookingDuration,
+  type DayAvailability,
+  freeCountersAt,
+  nearestFreeStarts,
+  startProblem,
+} from './availability.js';
+import {
+  type ContactInput,
+  checkContact,
+  checkServices,
+  checkUploads,
+  type FieldProblem,
+  type ServiceChoice,
+  type ServiceFacts,
+} from './booking-input.js';
+import { newCheckInCode, newReference } from './codes.js';
+import { appointmentCalendar } from './confirmation.js';
+import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
+
+/** Who books: the channel is recorded on the appointment; the client key feeds the per-address limit. */
+export type Caller = { channel: BookingChannel; channelName: string | null; clientKey: string | null };
+
+export type BookingRequest = ContactInput & {
+  officeId: string;
+  services: ServiceChoice[];
+  start: Date;
+  uploadIds: string[];
+};
+
+export type LimitKind = 'ACTIVE_PER_EMAIL' | 'RATE';
+
+export type BookOutcome =
+  | { kind: 'booked'; appointmentId: string; manageToken: string }
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'unavailable'; alternatives: Date[] }
+  | { kind: 'limit'; limit: LimitKind; retryAfterSeconds: number | null };
+
+export type ChangeOutcome =
+  | { kind: 'ok'; appointmentId: string }
+  | { kind: 'notFound' }
+  | { kind: 'notChangeable'; reason: 'CANCELLED' | 'STARTED' }
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'unavailable'; alternatives: Date[] };
+
+/** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
+const LOCK_EMAIL = 31_001;
+const LOCK_OFFICE_DAY = 31_002;
+const uniqueViolation = '23505';
+const DAY_MS = 86_400_000;
+
+const startProblemMessages: Record<string, string> = {
+  PAST: 'This time is in the past.',
+  TOO_SOON: 'This time is too soon; choose a later one.',
+  BEYOND_HORIZON: 'This time is too far ahead to be booked yet.',
+  CLOSED: 'The office is closed on this day.',
+  OFF_GRID: 'Appointments start at other times; choose one of the offered times.',
+  OUTSIDE_HOURS: 'This time is outside the appointment hours.',
+};
+
+/**
+ * Availability, booking, and the citizen's manage link. Capacity is decided under a per-office-day advisory
+ * lock and guarded again by the exclusion constraint on (counter, time range), so racing clients never
+ * double-book a counter.
+ */
+export class BookingService {
+  private readonly byAddress: RateLimiterPostgres;
+
+  constructor(
+    private readonly ds: DataSource,
+    pool: pg.Pool,
+    private readonly limits: Config['booking'] & { maxFiles: number },
+    private readonly now: () => Date,
+    private readonly host: string,
+  ) {
+    this.byAddress = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limit',
+      tableCreated: true,
+      keyPrefix: 'booking-ip',
+      points: limits.ratePerHour,
+      duration: 3600,
+    });
+  }
+
+  /** The office's plan, or null when it is unknown or disabled. */
+  plan(officeId: string, m: EntityManager = this.ds.manager): Promise<OfficePlan | null> {
+    return isUuid(officeId) ? loadOfficePlan(m, officeId, this.now()) : Promise.resolve(null);
+  }
+
+  /** Free start times per day for the chosen services. */
+  async availability(input: {
+    officeId: string;
+    services: ServiceChoice[];
+    from: string;
+    to: string;
+  }): Promise<
+    { kind: 'ok'; durationMinutes: number; days: DayAvailability[] } | { kind: 'invalid'; problems: FieldProblem[] }
+  > {
+    const plan = await this.plan(input.officeId);
+    if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
+    const facts = await this.serviceFacts(input.services.map((s) => s.serviceId));
+    const problems = checkServices(plan.office.id, input.services, facts);
+    const from = DateTime.fromISO(input.from, { zone: plan.rules.timeZone });
+    const to = DateTime.fromISO(input.to, { zone: plan.rules.timeZone });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.from) || !from.isValid)
+      problems.push({ field: 'from', code: 'INVALID', message: 'Give the first day as YYYY-MM-DD.' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.to) || !to.isValid)
+      problems.push({ field: 'to', code: 'INVALID', message: 'Give the last day as YYYY-MM-DD.' });
+    else if (from.isValid && (to < from || to.diff(from, 'days').days > 92))
+      problems.push({
+        field: 'to',
+        code: 'OUT_OF_RANGE',
+        message: 'The range must run forward and span at most 92 days.',
+      });
+    if (problems.length > 0) return { kind: 'invalid', problems };
+    const durationMinutes = this.duration(input.services, facts, plan);
+    const busy = await loadBusy(
+      this.ds.manager,
+      plan.office.id,
+      from.startOf('day').toJSDate(),
+      to.plus({ days: 1 }).startOf('day').toJSDate(),
+    );
+    const days = availableDays(plan.rules, plan.counters, busy, {
+      now: this.now().getTime(),
+      serviceIds: input.services.map((s) => s.serviceId),
+      durationMinutes,
+      from: input.from,
+      to: input.to,
+    });
+    return { kind: 'ok', durationMinutes, days };
+  }
+
+  async book(req: BookingRequest, caller: Caller): Promise<BookOutcome> {
+    if (caller.clientKey) {
+      try {
+        await this.byAddress.consume(caller.clientKey);
+      } catch (e) {
+        if (e instanceof RateLimiterRes)
+          return { kind: 'limit', limit: 'RATE', retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000) };
+        throw e;
+      }
+    }
+    const plan = await this.plan(req.officeId);
+    if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
+    const contact = checkContact(req);
+    const facts = await this.serviceFacts(req.services.map((s) => s.serviceId));
+    const problems = [...(contact.ok ? [] : contact.problems), ...checkServices(plan.office.id, req.services, facts)];
+    const uploadIds = req.uploadIds;
+    problems.push(...(await this.checkUploadIds(uploadIds, req.services, facts)));
+    if (problems.length > 0 || !contact.ok) return { kind: 'invalid', problems };
+    const durationMinutes = this.duration(req.services, facts, plan);
+    const startIssue = this.startIssue(plan, req.start, durationMinutes);
+    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
+    const serviceIds = req.services.map((s) => s.serviceId);
+    const start = req.start.getTime();
+    const end = start + durationMinutes * 60_000;
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const outcome = await this.ds.transaction(async (m): Promise<BookOutcome | null> => {
+          await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EMAIL, contact.value.email]);
+          const [{ active }] = await m.query(
+            `SELECT count(*)::int AS active FROM appointment WHERE email = $1 AND status = 'BOOKED' AND "endsAt" > $2`,
+            [contact.value.email, this.now()],
+          );
+          if (active >= this.limits.maxActivePerEmail)
+            return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
+          const counterId = await this.lockAndFindCounter(m, plan, serviceIds, start, durationMinutes);
+          if (!counterId) return null;
+          const manageToken = generateSecret('bcm_');
+          const row = await m.save(
+            m.create(AppointmentEntity, {
+              officeId: plan.office.id,
+              counterId,
+              reference: newReference(),
+              manageTokenHash: hashSecret(manageToken),
+              checkInCode: newCheckInCode(),
+              startsAt: new Date(start),
+              endsAt: new Date(end),
+              citizenName: contact.value.name,
+              email: contact.value.email,
+              phone: contact.value.phone ?? null,
+              language: contact.value.language,
+              channel: caller.channel,
+              channelName: caller.channelName,
+              consentAt: this.now(),
+            }),
+          );
+          await m.insert(
+            AppointmentServiceEntity,
+            req.services.map((s) => ({ appointmentId: row.id, serviceId: s.serviceId, count: s.count })),
+          );
+          if (uploadIds.length > 0) {
+            const res: unknown[] = await m.query(
+              `UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id`,
+              [row.id, uploadIds],
+            );
+            // Another booking took one of these uploads in the meantime: give up this booking as a whole.
+            if (res.length !== uploadIds.length) throw new UploadTaken();
+          }
+          return { kind: 'booked', appointmentId: row.id, manageToken };
+        });
+        if (outcome) return outcome;
+        return { kind: 'unavailable', alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start) };
+      } catch (e) {
+        if (e instanceof UploadTaken) {
+          return {
+            kind: 'invalid',
+            problems: [
+              {
+                field: 'uploadIds',
+                code: 'UNKNOWN_UPLOAD',
+                message: 'An upload was attached elsewhere; upload it again.',
+              },
+            ],
+          };
+        }
+        // A reference or check-in code collided (or the constraint caught a race the lock should have prevented): retry.
+        if (attempt < 3 && isDbError(e, uniqueViolation, '23P01')) continue;
+        throw e;
+      }
+    }
+  }
+
+  /** One appointment as the citizen's pages show it; the id must exist. */
+  async view(id: string): Promise<AppointmentView> {
+    const view = await loadAppointmentView(this.ds.manager, id);
+    if (!view) throw new Error(`appointment ${id} not found`);
+    return view;
+  }
+
+  /** The appointment as an iCalendar file. */
+  async calendar(view: AppointmentView): Promise<string> {
+    const office = await this.ds.getRepository(OfficeEntity).findOneByOrFail({ id: view.officeId });
+    return appointmentCalendar(view, office, this.host);
+  }
+
+  /** The appointment behind a manage token; null when the token is unknown. */
+  async idByToken(token: string): Promise<string | null> {
+    if (!token.startsWith('bcm_') || token.length > 100) return null;
+    const row = await this.ds.getRepository(AppointmentEntity).findOne({
+      where: { manageTokenHash: hashSecret(token) },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  /** Cancels through the manage link; the time is free for others at once. */
+  async cancel(token: string): Promise<ChangeOutcome> {
+    const id = await this.idByToken(token);
+    if (!id) return { kind: 'notFound' };
+    return this.ds.transaction(async (m) => {
+      const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return { kind: 'notFound' };
+      const refusal = this.changeRefusal(row);
+      if (refusal) return refusal;
+      await m.update(AppointmentEntity, id, { status: AppointmentStatus.CANCELLED, cancelledAt: this.now() });
+      return { kind: 'ok', appointmentId: id };
+    });
+  }
+
+  /** Moves an appointment to another start in one transaction: it has either the old time or the new one. */
+  async reschedule(token: string, start: Date): Promise<ChangeOutcome> {
+    const id = await this.idByToken(token);
+    if (!id) return { kind: 'notFound' };
+    const current = await this.ds
+      .getRepository(AppointmentEntity)
+      .findOne({ where: { id }, relations: { services: true } });
+    if (!current) return { kind: 'notFound' };
+    const plan = await this.plan(current.officeId);
+    if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
+    const choices = current.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));
+    const facts = await this.serviceFacts(choices.map((c) => c.serviceId));
+    const durationMinutes = this.duration(choices, facts, plan);
+    const startIssue = this.startIssue(plan, start, durationMinutes);
+    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
+    const serviceIds = choices.map((c) => c.serviceId);
+    const outcome = await this.ds.transaction(async (m): Promise<ChangeOutcome | null> => {
+      const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return { kind: 'notFound' };
+      const refusal = this.changeRefusal(row);
+      if (refusal) return refusal;
+      const counterId = await this.lockAndFindCounter(m, plan, serviceIds, start.getTime(), durationMinutes, id);
+      if (!counterId) return null;
+      await m.update(AppointmentEntity, id, {
+        counterId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + durationMinutes * 60_000),
+      });
+      return { kind: 'ok', appointmentId: id };
+    });
+    if (outcome) return outcome;
+    return {
+      kind: 'unavailable',
+      alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start.getTime(), id),
+    };
+  }
+
+  private changeRefusal(row: AppointmentEntity): ChangeOutcome | null {
+    if (row.status === AppointmentStatus.CANCELLED) return { kind: 'notChangeable', reason: 'CANCELLED' };
+    if (row.startsAt <= this.now()) return { kind: 'notChangeable', reason: 'STARTED' };
+    return null;
+  }
+
+  /**
+   * Serialises bookings of one office day, then picks a counter that is free for the whole time. Runs inside the
+   * booking's transaction, so the lock is held until the row is committed.
+   */
+  private async lockAndFindCounter(
+    m: EntityManager,
+    plan: OfficePlan,
+    serviceIds: string[],
+    start: number,
+    durationMinutes: number,
+    exceptId?: string,
+  ): Promise<string | null> {
+    const day = DateTime.fromMillis(start, { zone: plan.rules.timeZone }).toISODate();
+    await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_OFFICE_DAY, `${plan.office.id}/${day}`]);
+    const end = start + durationMinutes * 60_000;
+    const busy = await loadBusy(m, plan.office.id, new Date(start), new Date(end), exceptId);
+    return freeCountersAt(plan.rules, plan.counters, busy, serviceIds, start, durationMinutes)[0] ?? null;
+  }
+
+  private async alternatives(
+    plan: OfficePlan,
+    serviceIds: string[],
+    durationMinutes: number,
+    target: number,
+    exceptId?: string,
+  ): Promise<Date[]> {
+    const busy = await loadBusy(
+      this.ds.manager,
+      plan.office.id,
+      new Date(target - 7 * DAY_MS),
+      new Date(target + 8 * DAY_MS),
+      exceptId,
+    );
+    const starts = nearestFreeStarts(
+      plan.rules,
+      plan.counters,
+      busy,
+      { now: this.now().getTime(), serviceIds, durationMinutes },
+      target,
+      3,
+    );
+    return starts.map((s) => new Date(s));
+  }
+
+  private startIssue(plan: OfficePlan, start: Date, durationMinutes: number): FieldProblem | null {
+    if (Number.isNaN(start.getTime()))
+      return { field: 'start', code: 'INVALID', message: 'The start is not a valid time.' };
+    const problem = startProblem(plan.rules, this.now().getTime(), start.getTime(), durationMinutes);
+    return problem ? { field: 'start', code: problem, message: startProblemMessages[problem] ?? problem } : null;
+  }
+
+  private duration(
+    choices: readonly ServiceChoice[],
+    facts: ReadonlyMap<string, ServiceFacts>,
+    plan: OfficePlan,
+  ): number {
+    return bookingDuration(
+      choices.map((c) => ({ durationMinutes: facts.get(c.serviceId)?.durationMinutes ?? 0, count: c.count })),
+      plan.rules.slotMinutes,
+    );
+  }
+
+  private async serviceFacts(ids: string[]): Promise<Map<string, ServiceFacts>> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return new Map();
+    const rows = await this.ds.getRepository(ServiceEntity).find({
+      where: { id: In(valid) },
+      relations: { documents: { document: true } },
+    });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          officeId: r.officeId,
+          active: r.active,
+          bookableOnline: r.bookableOnline,
+          maxPerBooking: r.maxPerBooking,
+          durationMinutes: r.durationMinutes,
+          uploadableDocumentIds: r.documents.filter((d) => d.document.uploadable).map((d) => d.documentId),
+        },
+      ]),
+    );
+  }
+
+  private async checkUploadIds(
+    ids: string[],
+    choices: ServiceChoice[],
+    facts: ReadonlyMap<string, ServiceFacts>,
+  ): Promise<FieldProblem[]> {
+    if (ids.length === 0) return [];
+    const valid = ids.filter(isUuid);
+    const rows = valid.length
+      ? await this.ds
+          .getRepository(UploadEntity)
+          .find({ where: { id: In(valid) }, select: { id: true, documentId: true, appointmentId: true } })
+      : [];
+    const found = new Map(
+      rows.map((r) => [r.id, { id: r.id, documentId: r.documentId, attached: r.appointmentId !== null }]),
+    );
+    const allowed = new Set(choices.flatMap((c) => facts.get(c.serviceId)?.uploadableDocumentIds ?? []));
+    return checkUploads(ids, found, allowed, this.limits.maxFiles);
+  }
+}
+
+const unknownOffice: FieldProblem = { field: 'officeId', code: 'UNKNOWN_OFFICE', message: 'There is no such office.' };
+
+class UploadTaken extends Error {}
+
+function isDbError(e: unknown, ...codes: string[]): boolean {
+  const code =
+    (e as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (e as { code?: string })?.code;
+  return typeof code === 'string' && codes.includes(code);
+}

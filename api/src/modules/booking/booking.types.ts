@@ -1,0 +1,274 @@
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AppointmentStatus, BookingChannel } from './appointment.entity.js';
+
+registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
+registerEnumType(BookingChannel, {
+  name: 'BookingChannel',
+  description: 'Where a booking was made: the booking site, a municipal portal (API key) or the information desk.',
+});
+
+export enum LimitKind {
+  ACTIVE_PER_EMAIL = 'ACTIVE_PER_EMAIL',
+  RATE = 'RATE',
+}
+registerEnumType(LimitKind, {
+  name: 'LimitKind',
+  description:
+    'ACTIVE_PER_EMAIL: this address has the most upcoming appointments allowed; RATE: too many bookings from this address.',
+});
+
+export enum NotChangeableReason {
+  CANCELLED = 'CANCELLED',
+  STARTED = 'STARTED',
+}
+registerEnumType(NotChangeableReason, { name: 'NotChangeableReason' });
+
+@InputType({ description: 'A chosen service and for how many persons.' })
+export class ServiceChoiceInput {
+  @Field(() => ID)
+  serviceId: string;
+
+  @Field(() => Int, { defaultValue: 1 })
+  count: number;
+}
+
+@InputType()
+export class BookAppointmentInput {
+  @Field(() => ID)
+  officeId: string;
+
+  @Field(() => [ServiceChoiceInput])
+  services: ServiceChoiceInput[];
+
+  @Field(() => Date, { description: 'One of the starts that `availability` offered.' })
+  start: Date;
+
+  @Field(() => String, { description: 'Name of the person who comes.' })
+  name: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { defaultValue: 'de', description: '"de" or "en": the language of mails and pages.' })
+  language: string;
+
+  @Field(() => Boolean, { description: 'The citizen accepted the privacy notice; must be true.' })
+  privacyConsent: boolean;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Ids returned by POST /uploads.' })
+  uploadIds: string[];
+}
+
+@ObjectType({ description: 'One day with free start times.' })
+export class AvailableDay {
+  @Field(() => String, { description: 'Office-local date YYYY-MM-DD.' })
+  date: string;
+
+  @Field(() => [Date])
+  starts: Date[];
+}
+
+@ObjectType({ description: 'Free start times for the chosen services.' })
+export class Availability {
+  @Field(() => Int, { description: 'Length of the appointment: the services’ durations, rounded up to the slot grid.' })
+  durationMinutes: number;
+
+  @Field(() => [AvailableDay], { description: 'Days with at least one free start, in order.' })
+  days: AvailableDay[];
+}
+
+@ObjectType({ description: 'A problem with one input field.' })
+export class FieldError {
+  @Field(() => String, { description: 'Path of the field, e.g. "email" or "services.0.count".' })
+  field: string;
+
+  @Field(() => String, { description: 'Stable code to translate, e.g. REQUIRED, INVALID, TOO_SOON.' })
+  code: string;
+
+  @Field(() => String, { description: 'English explanation for developers.' })
+  message: string;
+}
+
+@ObjectType({ description: 'The input was not accepted; nothing was changed.' })
+export class InvalidInput {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => [FieldError])
+  fields: FieldError[];
+}
+
+@ObjectType({ description: 'The time was taken in the meantime; nothing was changed.' })
+export class SlotUnavailable {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => [Date], { description: 'Up to three free starts nearest to the asked one.' })
+  alternatives: Date[];
+}
+
+@ObjectType({ description: 'A booking limit was reached; nothing was changed.' })
+export class LimitReached {
+  @Field(() => LimitKind)
+  limit: LimitKind;
+
+  @Field(() => String)
+  message: string;
+
+  @Field(() => Int, { nullable: true })
+  retryAfterSeconds: number | null;
+}
+
+@ObjectType({ description: 'No appointment has this manage token.' })
+export class AppointmentNotFound {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'The appointment can no longer be changed.' })
+export class AppointmentNotChangeable {
+  @Field(() => NotChangeableReason)
+  reason: NotChangeableReason;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType()
+export class BookedService {
+  @Field(() => ID)
+  serviceId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Int)
+  durationMinutes: number;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'A file uploaded for a document.' })
+export class UploadedFile {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  fileName: string;
+
+  @Field(() => String)
+  mediaType: string;
+
+  @Field(() => Int)
+  sizeBytes: number;
+}
+
+@ObjectType({ description: 'A document to bring for the booked services, with the files uploaded for it.' })
+export class AppointmentDocument {
+  @Field(() => ID)
+  documentId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => Boolean)
+  mandatory: boolean;
+
+  @Field(() => Boolean)
+  uploadable: boolean;
+
+  @Field(() => [UploadedFile])
+  uploads: UploadedFile[];
+}
+
+@ObjectType({ description: 'A booked appointment (Termin).' })
+export class Appointment {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Short code to read out or type, e.g. K7M4-PQ2X.' })
+  reference: string;
+
+  @Field(() => AppointmentStatus)
+  status: AppointmentStatus;
+
+  @Field(() => ID)
+  officeId: string;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+
+  @Field(() => [BookedService])
+  services: BookedService[];
+
+  @Field(() => [AppointmentDocument])
+  documents: AppointmentDocument[];
+
+  @Field(() => String)
+  citizenName: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String)
+  language: string;
+
+  @Field(() => BookingChannel)
+  channel: BookingChannel;
+
+  @Field(() => String, { description: 'What the QR code holds; scanned at the kiosk to check in.' })
+  checkInCode: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  cancelledAt: Date | null;
+}
+
+@ObjectType({ description: 'Booked. The manage token is shown only now: it belongs in the citizen’s manage link.' })
+export class BookingConfirmed {
+  @Field(() => Appointment)
+  appointment: Appointment;
+
+  @Field(() => String)
+  manageToken: string;
+}
+
+export const AvailabilityResult = createUnionType({
+  name: 'AvailabilityResult',
+  types: () => [Availability, InvalidInput] as const,
+});
+
+export const BookingResult = createUnionType({
+  name: 'BookingResult',
+  types: () => [BookingConfirmed, SlotUnavailable, InvalidInput, LimitReached] as const,
+});
+
+export const ManagedAppointmentResult = createUnionType({
+  name: 'ManagedAppointmentResult',
+  types: () => [Appointment, AppointmentNotFound] as const,
+});
+
+export const CancelResult = createUnionType({
+  name: 'CancelResult',
+  types: () => [Appointment, AppointmentNotFound, AppointmentNotChangeable] as const,
+});
+
+export const RescheduleResult = createUnionType({
+  name: 'RescheduleResult',
+  types: () => [Appointment, AppointmentNotFound, AppointmentNotChangeable, SlotUnavailable, InvalidInput] as const,
+});

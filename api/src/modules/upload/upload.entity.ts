@@ -1,0 +1,43 @@
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { AppointmentEntity } from '../booking/appointment.entity.js';
+import type { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
+
+/**
+ * A document a citizen uploaded ahead of the visit. Created unattached; the booking attaches it. The bytes live
+ * in the upload storage (see storage.ts), never under the file's own name.
+ */
+@Entity({ name: 'upload' })
+@Check('upload_size_positive', '"sizeBytes" > 0')
+@Index('upload_unattached_created', ['createdAt'], { where: '"appointmentId" IS NULL' })
+export class UploadEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Which required document this is. */
+  @Column({ type: 'uuid' })
+  documentId: string;
+
+  @ManyToOne('RequiredDocumentEntity', { onDelete: 'CASCADE' })
+  document: RequiredDocumentEntity;
+
+  @Index('upload_appointment')
+  @Column({ type: 'uuid', nullable: true })
+  appointmentId: string | null;
+
+  @ManyToOne('AppointmentEntity', { onDelete: 'CASCADE' })
+  appointment: AppointmentEntity | null;
+
+  /** The name the citizen's device gave, cleaned; shown to staff only, never used as a path. */
+  @Column({ type: 'text' })
+  fileName: string;
+
+  /** Detected from the content: application/pdf, image/jpeg or image/png. */
+  @Column({ type: 'text' })
+  mediaType: string;
+
+  @Column({ type: 'integer' })
+  sizeBytes: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

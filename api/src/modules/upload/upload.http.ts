@@ -1,0 +1,155 @@
+import busboy from 'busboy';
+import express, { type Request, type Response } from 'express';
+import type { Logger } from '../../logger.js';
+import { type UploadErrorCode, type UploadFailure, type UploadService, uploadFailure } from './upload.service.js';
+
+/** HTTP status per refusal; the body is always `{ "error": { "code", "message" } }`. */
+export const uploadErrorStatus: Record<UploadErrorCode, number> = {
+  NOT_MULTIPART: 415,
+  INVALID_MULTIPART: 400,
+  MISSING_FILE: 400,
+  MULTIPLE_FILES: 400,
+  UNKNOWN_DOCUMENT: 400,
+  NOT_UPLOADABLE: 400,
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
+  RATE_LIMITED: 429,
+};
+
+type ParsedForm = { ok: true; documentId: string | undefined; fileName: string; data: Buffer };
+
+/**
+ * Reads one multipart body: the text field `documentId` and one file in the field `file`, in either order.
+ * Resolves as soon as the answer is known: a file over `maxBytes` or a second file stops reading at once.
+ */
+function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFailure> {
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        // Browsers send UTF-8 file names; busboy's default would read them as Latin-1.
+        defParamCharset: 'utf8',
+        // busboy signals 'limit' on reaching fileSize, so one byte more: a file of exactly maxBytes is fine.
+        limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 },
+      });
+    } catch (err) {
+      resolve(uploadFailure('NOT_MULTIPART', `Send multipart/form-data with a boundary (${(err as Error).message}).`));
+      return;
+    }
+    let settled = false;
+    const finish = (result: ParsedForm | UploadFailure) => {
+      if (settled) return;
+      settled = true;
+      if (!result.ok) {
+        // Stop parsing; whatever the client still sends is not read into memory (the connection is closed).
+        req.unpipe(parser);
+      }
+      resolve(result);
+    };
+
+    let documentId: string | undefined;
+    let file: { fileName: string; chunks: Buffer[] } | undefined;
+    let otherFile = false;
+
+    parser.on('field', (name, value) => {
+      if (name === 'documentId') documentId = value.trim();
+    });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || file) {
+        otherFile = true;
+        stream.resume();
+        return;
+      }
+      const current = { fileName: info.filename ?? '', chunks: [] as Buffer[] };
+      file = current;
+      stream.on('data', (chunk: Buffer) => current.chunks.push(chunk));
+      stream.on('limit', () => {
+        current.chunks = [];
+        finish(uploadFailure('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`));
+      });
+    });
+    parser.on('filesLimit', () => finish(uploadFailure('MULTIPLE_FILES', 'Send exactly one file per request.')));
+    parser.on('error', (err: Error) =>
+      finish(uploadFailure('INVALID_MULTIPART', `The multipart body could not be read: ${err.message}.`)),
+    );
+    parser.on('close', () => {
+      if (!file) {
+        finish(
+          uploadFailure(
+            'MISSING_FILE',
+            otherFile ? 'Send the file in the form field "file".' : 'The request has no file (form field "file").',
+          ),
+        );
+        return;
+      }
+      finish({ ok: true, documentId, fileName: file.fileName, data: Buffer.concat(file.chunks) });
+    });
+    req.pipe(parser);
+  });
+}
+
+function refuse(res: Response, failure: UploadFailure, closeConnection = false) {
+  if (failure.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(failure.retryAfterSeconds));
+  // An unread body must not be parsed as the next request on a kept-alive connection.
+  if (closeConnection) res.setHeader('Connection', 'close');
+  res.status(uploadErrorStatus[failure.code]).json({ error: { code: failure.code, message: failure.message } });
+}
+
+/**
+ * `POST /uploads` (mount the router at `/uploads`): multipart/form-data with `documentId` and one `file`.
+ * 201 `{ id, documentId, fileName, mediaType, sizeBytes }`; the id is passed to the booking mutation.
+ * Anonymous (citizens have no account); the hourly limit per client address keeps it cheap to offer.
+ */
+export function uploadRouter(deps: { uploads: UploadService; log: Logger }): express.Router {
+  const { uploads, log } = deps;
+  const router = express.Router();
+  router.post('/', async (req, res) => {
+    const clientKey = req.ip ?? 'unknown';
+    try {
+      if (!req.is('multipart/form-data')) {
+        refuse(res, uploadFailure('NOT_MULTIPART', 'Send the file as multipart/form-data.'), true);
+        return;
+      }
+      const retryAfter = await uploads.retryAfterSeconds(clientKey);
+      if (retryAfter > 0) {
+        const message = `Too many uploads from this address (at most ${uploads.limits.ratePerHour} per hour); try again in ${retryAfter} s.`;
+        refuse(res, uploadFailure('RATE_LIMITED', message, retryAfter), true);
+        return;
+      }
+      const form = await readForm(req, uploads.limits.maxBytes);
+      if (!form.ok) {
+        // Refused requests count towards the limit too.
+        const limited = await uploads.countAttempt(clientKey);
+        refuse(res, limited ?? form, !req.complete);
+        return;
+      }
+      if (!form.documentId) {
+        await uploads.countAttempt(clientKey);
+        refuse(res, uploadFailure('UNKNOWN_DOCUMENT', 'The form field "documentId" is missing.'));
+        return;
+      }
+      const result = await uploads.accept({
+        documentId: form.documentId,
+        fileName: form.fileName,
+        data: form.data,
+        clientKey,
+      });
+      if (!result.ok) {
+        refuse(res, result);
+        return;
+      }
+      const { id, documentId, fileName, mediaType, sizeBytes } = result.upload;
+      res.status(201).json({ id, documentId, fileName, mediaType, sizeBytes });
+    } catch (err) {
+      log.error({ err }, 'upload failed');
+      if (!res.headersSent) {
+        res
+          .status(500)
+          .setHeader('Connection', 'close')
+          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The upload could not be stored.' } });
+      }
+    }
+  });
+  return router;
+}

@@ -1,0 +1,198 @@
+import { fileTypeFromBuffer } from 'file-type';
+import type pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config.js';
+import { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
+import { PostgresUploadStorage, type UploadStorage } from './storage.js';
+import { UploadEntity } from './upload.entity.js';
+
+/** The only types accepted, as detected from the content (never from the name or the client's Content-Type). */
+export const ACCEPTED_MEDIA_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** Uploads not attached to a booking within this time are purged. */
+export const UNATTACHED_TTL_MS = 60 * 60 * 1000;
+
+const MAX_FILE_NAME_LENGTH = 150;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type UploadErrorCode =
+  | 'NOT_MULTIPART'
+  | 'INVALID_MULTIPART'
+  | 'MISSING_FILE'
+  | 'MULTIPLE_FILES'
+  | 'UNKNOWN_DOCUMENT'
+  | 'NOT_UPLOADABLE'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
+  | 'RATE_LIMITED';
+
+/** A refused upload; nothing was stored. `message` is English for developers; clients map `code`. */
+export type UploadFailure = {
+  ok: false;
+  code: UploadErrorCode;
+  message: string;
+  /** Only for RATE_LIMITED. */
+  retryAfterSeconds?: number;
+};
+
+export type AcceptResult = { ok: true; upload: UploadEntity } | UploadFailure;
+
+export type UploadInput = {
+  documentId: string;
+  /** The name the client gave; cleaned and kept for display only. */
+  fileName: string;
+  data: Buffer;
+  /** Whose attempts count against the hourly limit (the client address). */
+  clientKey: string;
+};
+
+export const uploadFailure = (code: UploadErrorCode, message: string, retryAfterSeconds?: number): UploadFailure =>
+  retryAfterSeconds === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterSeconds };
+
+/** Megabytes for messages: "10 MB", "0.01 MB". */
+const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(2))} MB`;
+
+/**
+ * A readable display name from whatever the client sent: no path parts, no control or bidi-override characters,
+ * none of the characters Windows refuses in names, no leading dots, at most 150 characters (extension kept).
+ * Never used as a path; the bytes are stored under the upload's id.
+ */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).at(-1) ?? '';
+  let cleaned = base
+    .normalize('NFC')
+    // Control characters and invisible format characters (e.g. U+202E, which makes "fdp.exe" look like "exe.pdf").
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  const chars = [...cleaned];
+  if (chars.length > MAX_FILE_NAME_LENGTH) {
+    const dot = cleaned.lastIndexOf('.');
+    const ext = dot > 0 ? [...cleaned.slice(dot)] : [];
+    const keepExt = ext.length > 1 && ext.length <= 10 ? ext : [];
+    cleaned = [...chars.slice(0, MAX_FILE_NAME_LENGTH - keepExt.length), ...keepExt].join('').trim();
+  }
+  return cleaned || 'upload';
+}
+
+/**
+ * Documents citizens upload ahead of their visit: checked, typed from their content and stored (metadata row and
+ * bytes in one transaction), attached by the booking later, purged when nobody attaches them in time.
+ */
+export class UploadService {
+  private readonly attempts: RateLimiterPostgres;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pool: pg.Pool,
+    readonly limits: Config['uploads'],
+    private readonly now: () => Date,
+    private readonly storage: UploadStorage = new PostgresUploadStorage(ds),
+  ) {
+    this.attempts = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limit',
+      tableCreated: true,
+      keyPrefix: 'upload-ip',
+      points: limits.ratePerHour,
+      duration: 60 * 60,
+    });
+  }
+
+  /**
+   * Seconds until this client may upload again, without counting an attempt; 0 when it may. Lets the HTTP
+   * endpoint refuse before reading a body.
+   */
+  async retryAfterSeconds(clientKey: string): Promise<number> {
+    const res = await this.attempts.get(clientKey);
+    return res && res.consumedPoints >= this.limits.ratePerHour ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  }
+
+  /** Counts one attempt (successful or not); a failure when the client is over its hourly limit. */
+  async countAttempt(clientKey: string): Promise<UploadFailure | null> {
+    try {
+      await this.attempts.consume(clientKey);
+      return null;
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      return uploadFailure(
+        'RATE_LIMITED',
+        `Too many uploads from this address (at most ${this.limits.ratePerHour} per hour); try again in ${seconds} s.`,
+        seconds,
+      );
+    }
+  }
+
+  /** Checks and stores one upload, unattached. Counts as an attempt for the rate limit. */
+  async accept(input: UploadInput): Promise<AcceptResult> {
+    const limited = await this.countAttempt(input.clientKey);
+    if (limited) return limited;
+
+    const { documentId, data } = input;
+    if (!UUID.test(documentId)) {
+      return uploadFailure('UNKNOWN_DOCUMENT', 'documentId must be the id (a UUID) of a required document.');
+    }
+    const document = await this.ds.getRepository(RequiredDocumentEntity).findOneBy({ id: documentId });
+    if (!document) return uploadFailure('UNKNOWN_DOCUMENT', `There is no required document with id ${documentId}.`);
+    if (!document.uploadable) {
+      return uploadFailure('NOT_UPLOADABLE', `The document "${document.name}" cannot be uploaded; bring it along.`);
+    }
+    if (data.length === 0) return uploadFailure('MISSING_FILE', 'The file is empty.');
+    if (data.length > this.limits.maxBytes) {
+      return uploadFailure('TOO_LARGE', `The file is larger than ${megabytes(this.limits.maxBytes)}.`);
+    }
+    const type = await fileTypeFromBuffer(data);
+    if (!type || !ACCEPTED_MEDIA_TYPES.includes(type.mime)) {
+      return uploadFailure(
+        'UNSUPPORTED_TYPE',
+        `Only PDF, JPEG and PNG files are accepted; the content of this file is ${type ? type.mime : 'not one of them'}.`,
+      );
+    }
+
+    const upload = await this.ds.transaction(async (em) => {
+      const row = em.getRepository(UploadEntity).create({
+        documentId,
+        appointmentId: null,
+        fileName: cleanFileName(input.fileName),
+        mediaType: type.mime,
+        sizeBytes: data.length,
+        createdAt: this.now(),
+      });
+      const saved = await em.save(row);
+      await this.storage.put(saved.id, data, em);
+      return saved;
+    });
+    return { ok: true, upload };
+  }
+
+  /**
+   * Deletes uploads that no booking attached within `olderThanMs` (default one hour, by the injected clock),
+   * with their bytes. Returns how many were deleted. An upload attached concurrently is kept: PostgreSQL
+   * re-checks `"appointmentId" IS NULL` on the row the booking updated.
+   */
+  async purgeUnattached(olderThanMs = UNATTACHED_TTL_MS): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - olderThanMs);
+    const { rows } = await this.pool.query<{ id: string }>(
+      'DELETE FROM upload WHERE "appointmentId" IS NULL AND "createdAt" < $1 RETURNING id',
+      [cutoff],
+    );
+    const ids = rows.map((r) => r.id);
+    await this.storage.delete(ids);
+    return ids.length;
+  }
+
+  /** One upload with its bytes, for staff download (access is checked by the caller); null when unknown. */
+  async read(id: string): Promise<{ upload: UploadEntity; data: Buffer } | null> {
+    if (!UUID.test(id)) return null;
+    const upload = await this.ds.getRepository(UploadEntity).findOneBy({ id });
+    if (!upload) return null;
+    const data = await this.storage.get(id);
+    return data ? { upload, data } : null;
+  }
+}
