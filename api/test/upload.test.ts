@@ -209,7 +209,7 @@ describe('document uploads', () => {
     );
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('TOO_LARGE');
-    expect(res.body.error.message).toBe('The file is larger than the limit of 10486 bytes.');
+    expect(res.body.error.message).toBe('The file is larger than 0.01 MB (10486 bytes).');
     // Much larger: answered without reading it all, and the connection is closed.
     const huge = await post(
       t.baseUrl,
@@ -276,6 +276,30 @@ describe('document uploads', () => {
     expect(result.connection).toBe('close');
     // Socket buffers take some more, but far from all of it.
     expect(result.sent).toBeLessThan(max / 4);
+  });
+
+  it('keeps serving when a client goes away mid-upload, and stores nothing', async () => {
+    const before = await stored(t);
+    const { port } = new URL(t.baseUrl);
+    await new Promise<void>((resolve) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        path: '/uploads',
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=b2', 'content-length': '100000' },
+      });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write(
+        `--b2\r\nContent-Disposition: form-data; name="documentId"\r\n\r\n${landlord}\r\n--b2\r\n` +
+          'Content-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\n',
+        () => setTimeout(() => req.destroy(), 50),
+      );
+    });
+    const after = await post(t.baseUrl, form({ documentId: landlord, file: { data: PNG, name: 'next.png' } }));
+    expect(after.status).toBe(201);
+    expect(await stored(t)).toEqual({ uploads: before.uploads + 1, blobs: before.blobs + 1 });
   });
 
   it('refuses a request without a file, with an empty file, in another field or with two files (400)', async () => {
@@ -349,7 +373,7 @@ describe('document uploads', () => {
     expect(row?.fileName).toBe('passwd.pdf');
   });
 
-  it('refuses a body that is not multipart with 415 NOT_MULTIPART', async () => {
+  it('refuses a body that is not multipart (415 NOT_MULTIPART) or is broken (400 INVALID_MULTIPART)', async () => {
     const before = await stored(t);
     const json = await post(t.baseUrl, JSON.stringify({ documentId: landlord, file: PDF.toString('base64') }), {
       'content-type': 'application/json',
@@ -360,6 +384,18 @@ describe('document uploads', () => {
     const noBoundary = await post(t.baseUrl, 'x', { 'content-type': 'multipart/form-data' });
     expect(noBoundary.status).toBe(415);
     expect(noBoundary.body.error.code).toBe('NOT_MULTIPART');
+
+    const truncated = await post(
+      t.baseUrl,
+      `--b1\r\nContent-Disposition: form-data; name="documentId"\r\n\r\n${landlord}\r\n--b1\r\n` +
+        'Content-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\n',
+      { 'content-type': 'multipart/form-data; boundary=b1' },
+    );
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.error).toEqual({
+      code: 'INVALID_MULTIPART',
+      message: 'The multipart body could not be read: Unexpected end of form.',
+    });
     expect(await stored(t)).toEqual(before);
   });
 

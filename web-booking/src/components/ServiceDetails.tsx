@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { catalogLang } from '../lib/catalog';
+import { useText } from '../lib/reading-preferences';
+import { type DocumentInfo, DocumentList } from './DocumentList';
 
 export type ServiceInfo = {
   name: string;
@@ -12,17 +13,14 @@ export type ServiceInfo = {
   requiredDocuments: readonly DocumentInfo[];
 };
 
-type DocumentInfo = { documentId: string; name: string; description: string; mandatory: boolean; uploadable: boolean };
-
 /**
- * One service as a disclosure: name and duration in the summary, what to bring inside. Whether a document is
- * required is said in words (a badge's text), never by colour alone; uploads only matter when booking online.
+ * One service as a disclosure: name and duration in the summary, what to bring inside. Uploads only matter when
+ * booking online.
  */
 export function ServiceDetails(props: { service: ServiceInfo }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const documentsId = useId();
   const s = props.service;
-  const documents = [...s.requiredDocuments].sort((a, b) => Number(b.mandatory) - Number(a.mandatory));
   return (
     <details className="kern-accordion bc-service">
       <summary className="kern-accordion__header">
@@ -48,37 +46,7 @@ export function ServiceDetails(props: { service: ServiceInfo }) {
         <p id={documentsId} className="kern-body kern-body--bold">
           {t('service.documents')}
         </p>
-        {documents.length === 0 ? (
-          <p className="kern-body">{t('service.noDocuments')}</p>
-        ) : (
-          <ul className="bc-documents" aria-labelledby={documentsId}>
-            {documents.map((d) => (
-              <li key={d.documentId} className="bc-document">
-                <p className="bc-document__head">
-                  <span className="kern-body kern-body--bold" lang={catalogLang}>
-                    {d.name}
-                  </span>{' '}
-                  <span
-                    className={`kern-badge kern-badge--small ${d.mandatory ? 'kern-badge--info' : 'bc-badge--neutral'}`}
-                  >
-                    <span className="kern-label">{t(d.mandatory ? 'service.mandatory' : 'service.optional')}</span>
-                  </span>
-                </p>
-                {d.description && (
-                  <p className="kern-body kern-body--small" lang={catalogLang}>
-                    {d.description}
-                  </p>
-                )}
-                {s.bookableOnline && d.uploadable && (
-                  <p className="kern-body kern-body--small bc-upload">
-                    <span className="kern-icon kern-icon--small kern-icon--drive-folder-upload" aria-hidden="true" />
-                    {t('service.uploadable')}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <DocumentList documents={s.requiredDocuments} uploadHint={s.bookableOnline} labelledBy={documentsId} />
       </div>
     </details>
   );

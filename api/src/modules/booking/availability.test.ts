@@ -183,9 +183,7 @@ describe('availableDays', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    expect(() => availableDays(office({ timeZone: 'Mars/Olympus' }), [counter('c1')], [], query())).toThrow(
-      RangeError,
-    );
+    expect(() => availableDays(office({ timeZone: 'Mars/Olympus' }), [counter('c1')], [], query())).toThrow(RangeError);
   });
 });
 
@@ -248,6 +246,20 @@ describe('daylight-saving changes (Europe/Berlin)', () => {
     expect(at('01:00', '02:30', '2027-10-31')).toEqual(series('2027-10-30T23:00:00.000Z', 3, 30));
   });
 
+  it('works for other zones, including a 30-min shift (Lord Howe Island, 02:00 → 02:30)', () => {
+    const zone = (timeZone: string, date: string) =>
+      startsOf(
+        availableDays({ ...night('01:00', '04:00'), timeZone }, [counter('c1')], [], {
+          ...sunday(date),
+          now: t('2027-01-01T00:00:00Z'),
+        }),
+      );
+    // New York, 2027-03-14: 01:00 and 01:30 EST, 03:00 and 03:30 EDT.
+    expect(zone('America/New_York', '2027-03-14')).toEqual(series('2027-03-14T06:00:00.000Z', 4, 30));
+    // Lord Howe, 2027-10-03: 01:00 and 01:30 at +10:30, then 02:30, 03:00, 03:30 at +11:00.
+    expect(zone('Australia/Lord_Howe', '2027-10-03')).toEqual(series('2027-10-02T14:30:00.000Z', 5, 30));
+  });
+
   it('startProblem uses the same wall-clock grid and real durations', () => {
     const rules = night('01:00', '04:00');
     const now = t('2027-03-01T12:00:00Z');
@@ -279,7 +291,7 @@ describe('startProblem', () => {
     expect(check('2027-03-22T10:45:00Z')).toBe('OUTSIDE_HOURS'); // 11:45–12:15 straddles lunch
     expect(check('2027-03-22T06:45:00Z')).toBe('OUTSIDE_HOURS'); // 07:45
     expect(check('2027-03-22T14:45:00Z')).toBe('OUTSIDE_HOURS'); // 15:45–16:15
-    expect(check('2027-03-20T08:00:00Z')).toBe('OUTSIDE_HOURS'); // Saturday
+    expect(check('2027-03-20T08:00:00Z')).toBe('CLOSED'); // Saturday: no appointment hours at all
   });
 });
 

@@ -2,8 +2,10 @@
  * Appointment availability: pure functions over office rules, counters and existing bookings; "now" is an input.
  *
  * Time model
- * - Instants are epoch ms. Office hours are wall-clock 'HH:MM' of the office's time zone, turned into instants with
- *   luxon once per local day and boundary; everything after that is epoch-ms arithmetic.
+ * - Instants are epoch ms. Office hours are wall-clock 'HH:MM' of the office's time zone. Per local day one luxon
+ *   zone look-up tells whether the day has a single UTC offset; then a boundary's instant is wall time − offset.
+ *   Only on days around an offset change is each boundary converted with DateTime.fromISO(date + 'T' + hh:mm, { zone })
+ *   (see dayClock). Everything after that is epoch-ms arithmetic.
  * - Touching intervals of one day merge (08:00–10:00 + 10:00–12:00 = 08:00–12:00); a break needs a gap.
  * - The slot grid is wall-clock: a start is on the grid when its local hour × 60 + minute is a multiple of slotMinutes
  *   (seconds 0). A booking's duration is real elapsed time.
@@ -133,7 +135,8 @@ export function startProblem(
   if (start < now + rules.leadMinutes * MINUTE) return 'TOO_SOON';
   const day = localDay(zone, start);
   if (day > localDay(zone, now) + rules.horizonDays) return 'BEYOND_HORIZON';
-  if (rules.closedDates.has(dateOf(day))) return 'CLOSED';
+  // A holiday, a closure, or a weekday without any appointment hours: the office is closed that day.
+  if (rules.closedDates.has(dateOf(day)) || !rules.appointmentHours[isoWeekday(day)]?.length) return 'CLOSED';
   const sinceMidnight = wall(zone, start) - day * DAY;
   if (sinceMidnight % (rules.slotMinutes * MINUTE) !== 0) return 'OFF_GRID';
   const end = start + durationMinutes * MINUTE;
@@ -268,7 +271,10 @@ const sampler = (zone: IANAZone): OffsetSampler => {
   const memo = new Map<number, number>();
   return (day) => {
     let offset = memo.get(day);
-    if (offset === undefined) memo.set(day, (offset = zone.offset(day * DAY - MAX_EAST)));
+    if (offset === undefined) {
+      offset = zone.offset(day * DAY - MAX_EAST);
+      memo.set(day, offset);
+    }
     return offset;
   };
 };
@@ -330,7 +336,10 @@ function constantOffsetPieces(zone: IANAZone, span: Span): (Span & { offset: num
 
 /** One weekday's intervals as instants, ascending, touching ones merged; empty ones (inside a DST gap) dropped. */
 function resolveHours(intervals: readonly LocalInterval[] | undefined, clock: DayClock): Span[] {
-  const spans = (intervals ?? []).map((i) => ({ start: clock.at(parseTime(i.start)), end: clock.at(parseTime(i.end)) }));
+  const spans = (intervals ?? []).map((i) => ({
+    start: clock.at(parseTime(i.start)),
+    end: clock.at(parseTime(i.end)),
+  }));
   return merge(spans.filter((s) => s.start < s.end));
 }
 

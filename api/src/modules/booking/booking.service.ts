@@ -5,7 +5,6 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { Config } from '../../config.js';
 import { isUuid } from '../catalog/catalog.service.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { ServiceEntity } from '../catalog/service.entity.js';
 import { generateSecret, hashSecret } from '../staff/credentials.js';
 import { UploadEntity } from '../upload/upload.entity.js';
 import { AppointmentEntity, AppointmentStatus, type BookingChannel } from './appointment.entity.js';
@@ -184,24 +183,23 @@ export class BookingService {
           const counterId = await this.lockAndFindCounter(m, plan, serviceIds, start, durationMinutes);
           if (!counterId) return null;
           const manageToken = generateSecret('bcm_');
-          const row = await m.save(
-            m.create(AppointmentEntity, {
-              officeId: plan.office.id,
-              counterId,
-              reference: newReference(),
-              manageTokenHash: hashSecret(manageToken),
-              checkInCode: newCheckInCode(),
-              startsAt: new Date(start),
-              endsAt: new Date(end),
-              citizenName: contact.value.name,
-              email: contact.value.email,
-              phone: contact.value.phone ?? null,
-              language: contact.value.language,
-              channel: caller.channel,
-              channelName: caller.channelName,
-              consentAt: this.now(),
-            }),
-          );
+          const inserted = await m.insert(AppointmentEntity, {
+            officeId: plan.office.id,
+            counterId,
+            reference: newReference(),
+            manageTokenHash: hashSecret(manageToken),
+            checkInCode: newCheckInCode(),
+            startsAt: new Date(start),
+            endsAt: new Date(end),
+            citizenName: contact.value.name,
+            email: contact.value.email,
+            phone: contact.value.phone ?? null,
+            language: contact.value.language,
+            channel: caller.channel,
+            channelName: caller.channelName,
+            consentAt: this.now(),
+          });
+          const row = { id: inserted.identifiers[0]?.id as string };
           await m.insert(
             AppointmentServiceEntity,
             req.services.map((s) => ({ appointmentId: row.id, serviceId: s.serviceId, count: s.count })),
@@ -383,24 +381,17 @@ export class BookingService {
   private async serviceFacts(ids: string[]): Promise<Map<string, ServiceFacts>> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return new Map();
-    const rows = await this.ds.getRepository(ServiceEntity).find({
-      where: { id: In(valid) },
-      relations: { documents: { document: true } },
-    });
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          officeId: r.officeId,
-          active: r.active,
-          bookableOnline: r.bookableOnline,
-          maxPerBooking: r.maxPerBooking,
-          durationMinutes: r.durationMinutes,
-          uploadableDocumentIds: r.documents.filter((d) => d.document.uploadable).map((d) => d.documentId),
-        },
-      ]),
+    const rows: ServiceFacts[] = await this.ds.query(
+      `SELECT s.id, s."officeId", s.active, s."bookableOnline", s."maxPerBooking", s."durationMinutes",
+              coalesce(array_agg(d.id) FILTER (WHERE d.uploadable), '{}') AS "uploadableDocumentIds"
+         FROM service s
+         LEFT JOIN service_document sd ON sd."serviceId" = s.id
+         LEFT JOIN required_document d ON d.id = sd."documentId"
+        WHERE s.id = ANY($1::uuid[])
+        GROUP BY s.id`,
+      [valid],
     );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async checkUploadIds(

@@ -12,9 +12,12 @@ export function checkInQrPng(code: string): Promise<Buffer> {
   return QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
 }
 
-type OfficeForCalendar = { name: string; street: string; postalCode: string; city: string; timeZone: string };
+type OfficeForCalendar = { name: string; street: string; postalCode: string; city: string };
 
-/** An iCalendar file with one event for the appointment (stable UID, so a rescheduled one replaces it). */
+/**
+ * An iCalendar file with one event for the appointment (stable UID, so a rescheduled one replaces it). Times are
+ * written in UTC: every calendar shows them in its own zone, and no VTIMEZONE block can be wrong.
+ */
 export function appointmentCalendar(a: AppointmentView, office: OfficeForCalendar, host: string): string {
   const de = a.language !== 'en';
   const calendar = ical({
@@ -28,7 +31,6 @@ export function appointmentCalendar(a: AppointmentView, office: OfficeForCalenda
     id: `${a.id}@${host}`,
     start: a.startsAt,
     end: a.endsAt,
-    timezone: office.timeZone,
     summary: `${office.name}: ${services}`,
     location: `${office.name}, ${office.street}, ${office.postalCode} ${office.city}`,
     description: [

@@ -1,15 +1,16 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { ClosureEntity } from '../catalog/closure.entity.js';
-import { CounterEntity } from '../catalog/counter.entity.js';
-import { CounterHoursEntity } from '../catalog/counter-hours.entity.js';
-import { OfficeEntity } from '../catalog/office.entity.js';
-import { HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
+import type { OfficeEntity } from '../catalog/office.entity.js';
+import { HoursKind } from '../catalog/opening-hours.entity.js';
 import type { Busy, CounterPlan, OfficeRules, WeeklyHours } from './availability.js';
 import { closedDatesBetween } from './holidays.js';
 
 /** An office as availability and booking see it, read fresh for each request (changes apply at once). */
-export type OfficePlan = { office: OfficeEntity; rules: OfficeRules; counters: CounterPlan[] };
+type PlanOffice = Pick<
+  OfficeEntity,
+  'id' | 'timeZone' | 'holidayRegion' | 'slotMinutes' | 'leadMinutes' | 'horizonDays'
+>;
+export type OfficePlan = { office: PlanOffice; rules: OfficeRules; counters: CounterPlan[] };
 
 const hhmm = (t: string) => t.slice(0, 5);
 
@@ -24,35 +25,44 @@ function weekly(rows: readonly { weekday: number; opensAt: string; closesAt: str
   return hours;
 }
 
+type PlanRow = {
+  office: PlanOffice;
+  hours: { kind: HoursKind; weekday: number; opensAt: string; closesAt: string }[];
+  closures: string[];
+  counters: { id: string; serviceIds: string[]; hours: { weekday: number; opensAt: string; closesAt: string }[] }[];
+};
+
+/** Everything availability needs about one office, in one round trip (availability is asked often). */
+const planQuery = `
+  SELECT to_jsonb(o) AS office,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', h.kind, 'weekday', h.weekday, 'opensAt', h."opensAt", 'closesAt', h."closesAt")), '[]')
+       FROM opening_hours h WHERE h."officeId" = o.id) AS hours,
+    (SELECT coalesce(jsonb_agg(c.date::text), '[]') FROM office_closure c WHERE c."officeId" = o.id) AS closures,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object(
+        'id', c.id,
+        'serviceIds', (SELECT coalesce(jsonb_agg(cs."serviceId"), '[]') FROM counter_service cs WHERE cs."counterId" = c.id),
+        'hours', (SELECT coalesce(jsonb_agg(jsonb_build_object('weekday', ch.weekday, 'opensAt', ch."opensAt", 'closesAt', ch."closesAt")), '[]')
+                    FROM counter_hours ch WHERE ch."counterId" = c.id)
+      ) ORDER BY c.label), '[]')
+       FROM counter c WHERE c."officeId" = o.id AND c.active) AS counters
+  FROM office o WHERE o.id = $1 AND o.enabled`;
+
 /**
  * Loads an enabled office's booking rules and counters; null when the office is unknown or disabled.
  * Appointment hours default to the opening hours when an office has none of its own. Closed dates cover today
  * (a day early, for offices east of UTC) through the horizon.
  */
 export async function loadOfficePlan(m: EntityManager, officeId: string, now: Date): Promise<OfficePlan | null> {
-  const office = await m.findOneBy(OfficeEntity, { id: officeId, enabled: true });
-  if (!office) return null;
-  const [hours, closures, counters, counterHours] = await Promise.all([
-    m.find(OpeningHoursEntity, { where: { officeId } }),
-    m.find(ClosureEntity, { where: { officeId } }),
-    m.find(CounterEntity, {
-      where: { officeId, active: true },
-      relations: { services: true },
-      order: { label: 'ASC' },
-    }),
-    m
-      .createQueryBuilder(CounterHoursEntity, 'h')
-      .innerJoin('h.counter', 'c')
-      .where('c."officeId" = :officeId', { officeId })
-      .getMany(),
-  ]);
+  const [row]: PlanRow[] = await m.query(planQuery, [officeId]);
+  if (!row) return null;
+  const { office, hours, closures, counters } = row;
   const appointmentRows = hours.filter((h) => h.kind === HoursKind.APPOINTMENTS);
   const today = DateTime.fromJSDate(now, { zone: office.timeZone });
   const closedDates = closedDatesBetween(
     office.holidayRegion,
     today.minus({ days: 1 }).toISODate() as string,
     today.plus({ days: office.horizonDays + 1 }).toISODate() as string,
-    closures.map((c) => c.date),
+    closures,
   );
   const rules: OfficeRules = {
     timeZone: office.timeZone,
@@ -65,10 +75,7 @@ export async function loadOfficePlan(m: EntityManager, officeId: string, now: Da
     horizonDays: office.horizonDays,
   };
   const plans: CounterPlan[] = counters
-    .map((c) => {
-      const own = counterHours.filter((h) => h.counterId === c.id);
-      return { id: c.id, serviceIds: new Set(c.services.map((s) => s.id)), hours: own.length > 0 ? weekly(own) : null };
-    })
+    .map((c) => ({ id: c.id, serviceIds: new Set(c.serviceIds), hours: c.hours.length > 0 ? weekly(c.hours) : null }))
     // Counters that handle fewer services are filled first, so the versatile ones stay free for the rarer requests.
     .sort((a, b) => a.serviceIds.size - b.serviceIds.size);
   return { office, rules, counters: plans };

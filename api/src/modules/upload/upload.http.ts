@@ -1,7 +1,13 @@
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from '../../logger.js';
-import { type UploadErrorCode, type UploadFailure, type UploadService, uploadFailure } from './upload.service.js';
+import {
+  tooLarge,
+  type UploadErrorCode,
+  type UploadFailure,
+  type UploadService,
+  uploadFailure,
+} from './upload.service.js';
 
 /** HTTP status per refusal; the body is always `{ "error": { "code", "message" } }`. */
 export const uploadErrorStatus: Record<UploadErrorCode, number> = {
@@ -56,6 +62,9 @@ function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFa
       if (name === 'documentId') documentId = value.trim();
     });
     parser.on('file', (name, stream, info) => {
+      // A broken body also fails the file stream; the parser's own 'error' answers it. Without a listener the
+      // stream's error would be uncaught and end the process.
+      stream.on('error', () => {});
       if (name !== 'file' || file) {
         otherFile = true;
         stream.resume();
@@ -66,7 +75,7 @@ function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFa
       stream.on('data', (chunk: Buffer) => current.chunks.push(chunk));
       stream.on('limit', () => {
         current.chunks = [];
-        finish(uploadFailure('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`));
+        finish(tooLarge(maxBytes));
       });
     });
     parser.on('filesLimit', () => finish(uploadFailure('MULTIPLE_FILES', 'Send exactly one file per request.')));
@@ -84,6 +93,10 @@ function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFa
         return;
       }
       finish({ ok: true, documentId, fileName: file.fileName, data: Buffer.concat(file.chunks) });
+    });
+    // A client that goes away mid-upload: nothing to answer, but the request must not hang.
+    req.on('close', () => {
+      if (!req.complete) finish(uploadFailure('INVALID_MULTIPART', 'The upload was interrupted.'));
     });
     req.pipe(parser);
   });
@@ -111,22 +124,16 @@ export function uploadRouter(deps: { uploads: UploadService; log: Logger }): exp
         refuse(res, uploadFailure('NOT_MULTIPART', 'Send the file as multipart/form-data.'), true);
         return;
       }
-      const retryAfter = await uploads.retryAfterSeconds(clientKey);
-      if (retryAfter > 0) {
-        const message = `Too many uploads from this address (at most ${uploads.limits.ratePerHour} per hour); try again in ${retryAfter} s.`;
-        refuse(res, uploadFailure('RATE_LIMITED', message, retryAfter), true);
+      const limited = await uploads.checkRate(clientKey);
+      if (limited) {
+        refuse(res, limited, true);
         return;
       }
       const form = await readForm(req, uploads.limits.maxBytes);
-      if (!form.ok) {
+      if (!form.ok || !form.documentId) {
+        const failure = form.ok ? uploadFailure('UNKNOWN_DOCUMENT', 'The form field "documentId" is missing.') : form;
         // Refused requests count towards the limit too.
-        const limited = await uploads.countAttempt(clientKey);
-        refuse(res, limited ?? form, !req.complete);
-        return;
-      }
-      if (!form.documentId) {
-        await uploads.countAttempt(clientKey);
-        refuse(res, uploadFailure('UNKNOWN_DOCUMENT', 'The form field "documentId" is missing.'));
+        refuse(res, (await uploads.countAttempt(clientKey)) ?? failure, !req.complete);
         return;
       }
       const result = await uploads.accept({

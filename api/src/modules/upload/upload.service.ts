@@ -50,8 +50,12 @@ export type UploadInput = {
 export const uploadFailure = (code: UploadErrorCode, message: string, retryAfterSeconds?: number): UploadFailure =>
   retryAfterSeconds === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterSeconds };
 
-/** Megabytes for messages: "10 MB", "0.01 MB". */
-const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(2))} MB`;
+/** The refusal for a file over the limit, e.g. "The file is larger than 10 MB (10485760 bytes)." */
+export const tooLarge = (maxBytes: number): UploadFailure =>
+  uploadFailure(
+    'TOO_LARGE',
+    `The file is larger than ${Number((maxBytes / 1024 / 1024).toFixed(2))} MB (${maxBytes} bytes).`,
+  );
 
 /**
  * A readable display name from whatever the client sent: no path parts, no control or bidi-override characters,
@@ -105,12 +109,12 @@ export class UploadService {
   }
 
   /**
-   * Seconds until this client may upload again, without counting an attempt; 0 when it may. Lets the HTTP
+   * A failure when this client is over its hourly limit already, without counting an attempt. Lets the HTTP
    * endpoint refuse before reading a body.
    */
-  async retryAfterSeconds(clientKey: string): Promise<number> {
+  async checkRate(clientKey: string): Promise<UploadFailure | null> {
     const res = await this.attempts.get(clientKey);
-    return res && res.consumedPoints >= this.limits.ratePerHour ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+    return res && res.consumedPoints >= this.limits.ratePerHour ? this.rateLimited(res) : null;
   }
 
   /** Counts one attempt (successful or not); a failure when the client is over its hourly limit. */
@@ -119,14 +123,18 @@ export class UploadService {
       await this.attempts.consume(clientKey);
       return null;
     } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      return uploadFailure(
-        'RATE_LIMITED',
-        `Too many uploads from this address (at most ${this.limits.ratePerHour} per hour); try again in ${seconds} s.`,
-        seconds,
-      );
+      if (err instanceof RateLimiterRes) return this.rateLimited(err);
+      throw err;
     }
+  }
+
+  private rateLimited(res: RateLimiterRes): UploadFailure {
+    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    return uploadFailure(
+      'RATE_LIMITED',
+      `Too many uploads from this address (at most ${this.limits.ratePerHour} per hour); try again in ${seconds} s.`,
+      seconds,
+    );
   }
 
   /** Checks and stores one upload, unattached. Counts as an attempt for the rate limit. */
@@ -145,7 +153,7 @@ export class UploadService {
     }
     if (data.length === 0) return uploadFailure('MISSING_FILE', 'The file is empty.');
     if (data.length > this.limits.maxBytes) {
-      return uploadFailure('TOO_LARGE', `The file is larger than ${megabytes(this.limits.maxBytes)}.`);
+      return tooLarge(this.limits.maxBytes);
     }
     const type = await fileTypeFromBuffer(data);
     if (!type || !ACCEPTED_MEDIA_TYPES.includes(type.mime)) {

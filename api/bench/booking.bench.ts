@@ -1,0 +1,259 @@
+/**
+ * Booking benchmark: prints a table, asserts nothing about time (targets are shown next to the numbers).
+ *   npm run bench            (from the repository root)
+ * Starts a throw-away embedded PostgreSQL and one api in this process, on 127.0.0.1 only, and stops by itself.
+ * (a) availability for 60 days at an office with 10 counters and 2,000 booked appointments, through GraphQL;
+ *     baseline: the smallest GraphQL query on the same server.
+ * (b) 200 concurrent clients race for 50 places (5 start times × 10 counters).
+ * (c) uncontended bookings per second through GraphQL; baseline: the same rows inserted with plain SQL.
+ */
+import 'reflect-metadata';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { startApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { ensureDatabase } from '../src/db/data-source.js';
+import { makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { createLogger } from '../src/logger.js';
+import { newCheckInCode, newReference } from '../src/modules/booking/codes.js';
+import { ClockService } from '../src/modules/clock/clock.service.js';
+import { freePort } from '../test/free-port.js';
+
+// Monday 1 March 2027, 07:00 in Pforzheim: the whole horizon lies ahead, the numbers repeat from run to run.
+const NOW = new Date('2027-03-01T06:00:00Z');
+const log = createLogger('warn');
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t0];
+}
+
+/** Runs `tasks` with at most `concurrency` at a time. */
+async function pool<T>(tasks: (() => Promise<T>)[], concurrency: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await (tasks[i] as () => Promise<T>)();
+      }
+    }),
+  );
+  return results;
+}
+
+const tmp = await makeThrowawayDir('bc-bench-');
+const cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), port: await freePort(), log });
+const rows: [string, string, string, string][] = [];
+try {
+  await ensureDatabase(cluster.url('postgres'), 'bench');
+  const parsed = parseConfig({
+    DATABASE_URL: cluster.url('bench'),
+    PORT: '0',
+    SEED: 'demo',
+    LOG_LEVEL: 'warn',
+    SERVE_WEB: 'false',
+    BOOKING_RATE_PER_HOUR: '1000000',
+    BOOKING_MAX_ACTIVE_PER_EMAIL: '1000000',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const app = await startApp(parsed.config, log, { clock: new ClockService(() => new Date(NOW)) });
+  const url = `http://127.0.0.1:${app.port}/graphql`;
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const db = new pg.Pool({ connectionString: cluster.url('bench'), max: 8 });
+
+  // The Bürgercentrum gets two more counters (10) for identity cards; every counter takes appointments all day.
+  const { office } = await gql('{ office(slug: "buergercentrum") { id services { id name } } }');
+  const serviceId = office.services.find((s: { name: string }) => s.name.startsWith('Personalausweis')).id;
+  for (const label of ['9', '10']) {
+    const [{ id }] = (
+      await db.query(`INSERT INTO counter ("officeId", label) VALUES ($1, $2) RETURNING id`, [office.id, label])
+    ).rows;
+    await db.query(
+      `INSERT INTO counter_service ("counterId", "serviceId") SELECT $1, "serviceId" FROM counter_service WHERE "counterId" = (SELECT id FROM counter WHERE "officeId" = $2 AND label = '1')`,
+      [id, office.id],
+    );
+  }
+  const counters: string[] = (
+    await db.query(`SELECT id FROM counter WHERE "officeId" = $1 ORDER BY label`, [office.id])
+  ).rows.map((r) => r.id);
+
+  const AVAIL = `query($o: ID!, $s: [ServiceChoiceInput!]!, $f: String!, $t: String!) {
+    availability(officeId: $o, services: $s, from: $f, to: $t) { ... on Availability { days { date starts } } } }`;
+  const availability = () =>
+    gql(AVAIL, { o: office.id, s: [{ serviceId, count: 1 }], f: '2027-03-01', t: '2027-04-29' });
+
+  // 2,000 existing appointments: spread over the free starts of the 60 days, each on a free counter.
+  const free: string[] = (await availability()).availability.days.flatMap((d: { starts: string[] }) => d.starts);
+  const insertSql = async (client: pg.Pool | pg.PoolClient, counterId: string, start: Date, i: number) => {
+    const end = new Date(start.getTime() + 15 * 60_000);
+    const {
+      rows: [a],
+    } = await client.query(
+      `INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt", "endsAt", "citizenName", email, channel, "consentAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'Bench', $8, 'WEB', now()) RETURNING id`,
+      [
+        office.id,
+        counterId,
+        newReference(),
+        `bench-${i}-${Math.random()}`,
+        newCheckInCode(),
+        start,
+        end,
+        `seed${i}@example.de`,
+      ],
+    );
+    await client.query(`INSERT INTO appointment_service ("appointmentId", "serviceId", count) VALUES ($1, $2, 1)`, [
+      a.id,
+      serviceId,
+    ]);
+  };
+  const step = Math.max(1, Math.floor((free.length * 3) / 2000));
+  let seeded = 0;
+  for (let i = 0; seeded < 2000; i += step) {
+    const start = new Date(free[(i * 7) % free.length] as string);
+    // Every 15 minutes is a start on the 5-minute grid; use 3 counters there so most starts stay free.
+    const counter = counters[seeded % 3] as string;
+    try {
+      await insertSql(db, counter, start, seeded);
+      seeded++;
+    } catch {
+      // overlap on that counter: try the next place
+    }
+  }
+
+  // (a) availability latency
+  for (let i = 0; i < 20; i++) await availability(); // warm up
+  const smallest = () => gql('{ __typename }');
+  for (let i = 0; i < 20; i++) await smallest();
+  const samples = async (fn: () => Promise<unknown>, n: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await timed(fn))[1]);
+    return out.sort((x, y) => x - y);
+  };
+  const availSamples = await samples(availability, 300);
+  const baseSamples = await samples(smallest, 300);
+  rows.push([
+    '(a) availability, 60 days, 10 counters, 2,000 booked: p50',
+    ms(percentile(availSamples, 50)),
+    '≤ 20 ms',
+    `${(percentile(availSamples, 50) / percentile(baseSamples, 50)).toFixed(1)}× smallest query`,
+  ]);
+  rows.push([
+    '(a) availability: p99',
+    ms(percentile(availSamples, 99)),
+    '≤ 60 ms',
+    `${(percentile(availSamples, 99) / percentile(baseSamples, 99)).toFixed(1)}× smallest query`,
+  ]);
+  rows.push([
+    '    baseline: smallest GraphQL query p50 / p99',
+    `${ms(percentile(baseSamples, 50))} / ${ms(percentile(baseSamples, 99))}`,
+    '',
+    '',
+  ]);
+
+  // (b) the race: 5 start times on Thursday 25 March, 10 counters each, 200 clients.
+  const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }`;
+  const raceStarts = ['13:00', '13:15', '13:30', '13:45', '14:00'].map((t) => `2027-03-25T${t}:00.000Z`);
+  await db.query(`DELETE FROM appointment WHERE "startsAt"::date = '2027-03-25'`);
+  const book = (start: string, email: string) =>
+    gql(BOOK, {
+      input: {
+        officeId: office.id,
+        services: [{ serviceId, count: 1 }],
+        start,
+        name: 'Bench Citizen',
+        email,
+        privacyConsent: true,
+      },
+    }).then((d) => d.bookAppointment.__typename as string);
+  const [race, raceMs] = await timed(() =>
+    Promise.all(Array.from({ length: 200 }, (_, i) => book(raceStarts[i % 5] as string, `race${i}@example.de`))),
+  );
+  const {
+    rows: [{ overlaps }],
+  } = await db.query(
+    `SELECT count(*)::int AS overlaps FROM appointment a JOIN appointment b ON a.id < b.id AND a."counterId" = b."counterId"
+      WHERE a.status = 'BOOKED' AND b.status = 'BOOKED' AND tstzrange(a."startsAt", a."endsAt") && tstzrange(b."startsAt", b."endsAt")`,
+  );
+  rows.push([
+    '(b) 200 clients race for 50 places: booked',
+    String(race.filter((r) => r === 'BookingConfirmed').length),
+    '= 50',
+    '',
+  ]);
+  rows.push(['(b) double bookings', String(overlaps), '= 0', '']);
+  rows.push(['(b) attempts per second', (200 / (raceMs / 1000)).toFixed(0), '', '']);
+
+  // (c) uncontended: 400 bookings at distinct free starts (8 clients at a time) vs. the same rows in plain SQL.
+  const fresh: string[] = (await availability()).availability.days.flatMap((d: { starts: string[] }) => d.starts);
+  const picks = Array.from({ length: 800 }, (_, i) => fresh[Math.floor((i * fresh.length) / 800)] as string);
+  const viaApi = picks.slice(0, 400);
+  const [apiResults, apiMs] = await timed(() =>
+    pool(
+      viaApi.map((s, i) => () => book(s, `calm${i}@example.de`)),
+      8,
+    ),
+  );
+  const okApi = apiResults.filter((r) => r === 'BookingConfirmed').length;
+  const viaSql = picks.slice(400);
+  const [, sqlMs] = await timed(() =>
+    pool(
+      viaSql.map((s, i) => async () => {
+        const client = await db.connect();
+        try {
+          await client.query('BEGIN');
+          await insertSql(client, counters[9] as string, new Date(s), 100_000 + i);
+          await client.query('COMMIT');
+        } catch {
+          await client.query('ROLLBACK');
+        } finally {
+          client.release();
+        }
+      }),
+      8,
+    ),
+  );
+  const apiRate = okApi / (apiMs / 1000);
+  const sqlRate = viaSql.length / (sqlMs / 1000);
+  rows.push([
+    '(c) uncontended bookings per second (GraphQL, 8 clients)',
+    `${apiRate.toFixed(0)} (${okApi}/400 booked)`,
+    '≥ 200',
+    `${(apiRate / sqlRate).toFixed(2)}× plain SQL`,
+  ]);
+  rows.push(['    baseline: plain SQL inserts per second (8 connections)', sqlRate.toFixed(0), '', '']);
+
+  await db.end();
+  await app.stop();
+} finally {
+  await cluster.stop();
+  await rm(tmp, { recursive: true, force: true });
+}
+
+const widths = [0, 1, 2, 3].map((c) =>
+  Math.max(...[['Measure', 'Result', 'Target', 'Ratio'], ...rows].map((r) => (r[c] as string).length)),
+);
+const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ');
+console.log(
+  `\nBooking benchmark (${new Date().toISOString()}, node ${process.version}, api and clients in one process on 2 cores)\n`,
+);
+console.log(line(['Measure', 'Result', 'Target', 'Ratio']));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));

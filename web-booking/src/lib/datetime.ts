@@ -1,0 +1,84 @@
+/**
+ * Dates and times as citizens read them: always in the office's time zone (a visitor abroad still sees the time
+ * on the office's clock), German or British English conventions (24-hour clock in both).
+ */
+
+/** The Intl locale for a UI language. */
+export function localeOf(language: string): string {
+  return language === 'en' ? 'en-GB' : 'de-DE';
+}
+
+const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD) as a Date at noon UTC, so that formatting it in UTC never shifts the day. */
+function dateOnly(date: string): Date {
+  const m = ymd.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDateOf(instant: Date | string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Today in the office's time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return localDateOf(now, timeZone);
+}
+
+/** A calendar date plus some days. */
+export function addDays(date: string, days: number): string {
+  const d = dateOnly(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((dateOnly(b).getTime() - dateOnly(a).getTime()) / 86_400_000);
+}
+
+/** "Montag" / "Monday". */
+export function formatWeekday(date: string, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', timeZone: 'UTC' }).format(dateOnly(date));
+}
+
+/** "30. November" / "30 November"; with the year when it is not the given current year. */
+export function formatDayMonth(date: string, language: string, currentYear?: string): string {
+  const withYear = currentYear !== undefined && date.slice(0, 4) !== currentYear;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(dateOnly(date));
+}
+
+/** "Montag, 30. November 2026" / "Monday 30 November 2026": the full date of an instant in the office's zone. */
+export function formatLongDate(instant: Date | string, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(instant));
+}
+
+/** "09:30": the clock time of an instant in the office's zone. */
+export function formatTime(instant: Date | string, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(instant));
+}

@@ -1,0 +1,80 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The i18next namespace of the easy-language texts (German only; missing keys fall back to standard German). */
+export const easyLanguageNamespace = 'easy';
+
+const EASY_KEY = 'bc.booking.easyLanguage';
+const CONTRAST_KEY = 'bc.contrast';
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string, on: boolean): void {
+  try {
+    if (on) localStorage.setItem(key, 'on');
+    else localStorage.removeItem(key);
+  } catch {
+    // Not remembered, but still applied for this visit.
+  }
+}
+
+/** Sets the high-contrast theme on <html>; called before the first render too, so the page never flashes. */
+export function applyContrast(on: boolean = readFlag(CONTRAST_KEY)): void {
+  if (on) document.documentElement.dataset.contrast = 'high';
+  else delete document.documentElement.dataset.contrast;
+}
+
+type ReadingPreferences = {
+  easyLanguage: boolean;
+  highContrast: boolean;
+  setEasyLanguage: (on: boolean) => void;
+  setHighContrast: (on: boolean) => void;
+};
+
+const Context = createContext<ReadingPreferences>({
+  easyLanguage: false,
+  highContrast: false,
+  setEasyLanguage: () => {},
+  setHighContrast: () => {},
+});
+
+/** Easy language (Leichte Sprache) and high contrast, remembered in localStorage. */
+export function ReadingPreferencesProvider(props: { children: ReactNode }) {
+  const [easyLanguage, setEasy] = useState(() => readFlag(EASY_KEY));
+  const [highContrast, setContrast] = useState(() => readFlag(CONTRAST_KEY));
+  useEffect(() => applyContrast(highContrast), [highContrast]);
+  const setEasyLanguage = useCallback((on: boolean) => {
+    writeFlag(EASY_KEY, on);
+    setEasy(on);
+  }, []);
+  const setHighContrast = useCallback((on: boolean) => {
+    writeFlag(CONTRAST_KEY, on);
+    setContrast(on);
+  }, []);
+  const value = useMemo(
+    () => ({ easyLanguage, highContrast, setEasyLanguage, setHighContrast }),
+    [easyLanguage, highContrast, setEasyLanguage, setHighContrast],
+  );
+  return <Context.Provider value={value}>{props.children}</Context.Provider>;
+}
+
+export function useReadingPreferences(): ReadingPreferences {
+  return useContext(Context);
+}
+
+/**
+ * useTranslation for web-booking: with easy language on (and German active) texts come from the easy-language
+ * file first and from standard German where it has none. The page stays lang="de": it is German.
+ */
+export function useText() {
+  const { easyLanguage } = useReadingPreferences();
+  const { i18n } = useTranslation();
+  const easy = easyLanguage && i18n.language === 'de';
+  return useTranslation(easy ? [easyLanguageNamespace, 'translation'] : ['translation'], { nsMode: 'fallback' });
+}
