@@ -177,7 +177,11 @@ describe('booking', () => {
     });
     expect(third.__typename).toBe('SlotUnavailable');
     // Nearest to 09:00 local: 08:30 (ends as the taken time begins), 08:25, 08:20; 09:45 is further away.
-    expect(third.alternatives).toEqual(['2027-03-02T07:20:00.000Z', '2027-03-02T07:25:00.000Z', '2027-03-02T07:30:00.000Z']);
+    expect(third.alternatives).toEqual([
+      '2027-03-02T07:20:00.000Z',
+      '2027-03-02T07:25:00.000Z',
+      '2027-03-02T07:30:00.000Z',
+    ]);
 
     const byToken = await t
       .anonymous()
