@@ -61,6 +61,7 @@ const LOCK_EMAIL = 31_001;
 const LOCK_OFFICE_DAY = 31_002;
 const uniqueViolation = '23505';
 const DAY_MS = 86_400_000;
+const PLAN_TTL_MS = 2000;
 
 const startProblemMessages: Record<string, string> = {
   PAST: 'This time is in the past.',
@@ -78,6 +79,7 @@ const startProblemMessages: Record<string, string> = {
  */
 export class BookingService {
   private readonly byAddress: RateLimiterPostgres;
+  private readonly plans = new Map<string, { at: number; plan: Promise<OfficePlan | null> }>();
 
   constructor(
     private readonly ds: DataSource,
@@ -97,9 +99,26 @@ export class BookingService {
     });
   }
 
-  /** The office's plan, or null when it is unknown or disabled. */
-  plan(officeId: string, m: EntityManager = this.ds.manager): Promise<OfficePlan | null> {
-    return isUuid(officeId) ? loadOfficePlan(m, officeId, this.now()) : Promise.resolve(null);
+  /**
+   * The office's plan, or null when it is unknown or disabled. Kept for two seconds, as availability is asked
+   * far more often than an office changes; existing bookings (the capacity) are never cached.
+   */
+  plan(officeId: string): Promise<OfficePlan | null> {
+    if (!isUuid(officeId)) return Promise.resolve(null);
+    const now = this.now();
+    const key = `${officeId}/${now.toISOString().slice(0, 10)}`;
+    const hit = this.plans.get(key);
+    if (hit && performance.now() - hit.at < PLAN_TTL_MS) return hit.plan;
+    const plan = loadOfficePlan(this.ds.manager, officeId, now);
+    this.plans.set(key, { at: performance.now(), plan });
+    plan.catch(() => this.plans.delete(key));
+    if (this.plans.size > 1000) this.plans.clear();
+    return plan;
+  }
+
+  /** Forgets cached plans, e.g. after an office's hours or counters changed in this process. */
+  forgetPlans(): void {
+    this.plans.clear();
   }
 
   /** Free start times per day for the chosen services. */
