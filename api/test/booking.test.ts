@@ -407,3 +407,61 @@ describe('portal API keys', () => {
     }
   });
 });
+
+describe('uploads in a booking', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  const registration = () =>
+    office.services.find((s) => s.name.startsWith('Anmeldung')) as (typeof office.services)[number];
+  const landlordDoc = () => registration().requiredDocuments.find((d) => d.uploadable)?.documentId as string;
+  const upload = async (documentId: string) => {
+    const res = await t.app.services.uploads.accept({ documentId, fileName: 'wgb.pdf', data: pdf, clientKey: 'test' });
+    if (!res.ok) throw new Error(res.message);
+    return res.upload.id;
+  };
+  const withUploads = (uploadIds: string[], start = '2027-03-04T09:00:00.000Z') =>
+    book(t.anonymous(), { services: [{ serviceId: registration().id, count: 1 }], start, uploadIds });
+
+  it('attaches uploads and shows them on the document they belong to', async () => {
+    const id = await upload(landlordDoc());
+    const res = await withUploads([id]);
+    expect(res.fields).toBeUndefined();
+    expect(res.__typename).toBe('BookingConfirmed');
+    const doc = res.appointment.documents.find((d: { uploadable: boolean }) => d.uploadable);
+    expect(doc.uploads).toEqual([{ fileName: 'wgb.pdf' }]);
+    const [row] = await t.sql<{ appointmentId: string }>('SELECT "appointmentId" FROM upload WHERE id = $1', [id]);
+    expect(row?.appointmentId).toBe(res.appointment.id);
+  });
+
+  it("refuses unknown ids, another booking's upload, documents the services do not ask for, and too many files", async () => {
+    const before = await countAppointments();
+    const taken = await upload(landlordDoc());
+    expect((await withUploads([taken])).__typename).toBe('BookingConfirmed');
+    const after = await countAppointments();
+
+    const unknown = await withUploads(['00000000-0000-4000-8000-000000000000', 'not-a-uuid']);
+    expect(unknown.fields).toEqual([
+      { field: 'uploadIds.0', code: 'UNKNOWN_UPLOAD' },
+      { field: 'uploadIds.1', code: 'UNKNOWN_UPLOAD' },
+    ]);
+    const reused = await withUploads([taken]);
+    expect(reused.fields).toEqual([{ field: 'uploadIds.0', code: 'UNKNOWN_UPLOAD' }]);
+
+    // An eye test certificate belongs to the driving licence, not to the registration of residence.
+    const licence = office.services.find((s) => s.name.startsWith('Führerschein'));
+    const eyeTest = licence?.requiredDocuments.find((d) => d.uploadable)?.documentId as string;
+    const foreign = await withUploads([await upload(eyeTest)]);
+    expect(foreign.fields).toEqual([{ field: 'uploadIds.0', code: 'NOT_REQUESTED' }]);
+
+    const six = await Promise.all(Array.from({ length: 6 }, () => upload(landlordDoc())));
+    expect((await withUploads(six)).fields).toEqual([{ field: 'uploadIds', code: 'TOO_MANY' }]);
+    const twice = await upload(landlordDoc());
+    expect((await withUploads([twice, twice])).fields).toEqual([{ field: 'uploadIds.1', code: 'DUPLICATE' }]);
+
+    expect(await countAppointments()).toBe(after);
+    expect(after).toBe((before ?? 0) + 1);
+    const unattached = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM upload WHERE "appointmentId" IS NULL',
+    );
+    expect(unattached[0]?.n).toBe(1 + 6 + 1); // eye test, the six, the twice-given one
+  });
+});

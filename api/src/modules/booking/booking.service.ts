@@ -224,12 +224,13 @@ export class BookingService {
             req.services.map((s) => ({ appointmentId: row.id, serviceId: s.serviceId, count: s.count })),
           );
           if (uploadIds.length > 0) {
-            const res: unknown[] = await m.query(
-              `UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id`,
+            const [{ attached }] = await m.query(
+              `WITH a AS (UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id)
+               SELECT count(*)::int AS attached FROM a`,
               [row.id, uploadIds],
             );
-            // Another booking took one of these uploads in the meantime: give up this booking as a whole.
-            if (res.length !== uploadIds.length) throw new UploadTaken();
+            // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
+            if (attached !== uploadIds.length) throw new UploadTaken();
           }
           return { kind: 'booked', appointmentId: row.id, manageToken };
         });
