@@ -56,6 +56,24 @@ export type ChangeOutcome =
   | { kind: 'invalid'; problems: FieldProblem[] }
   | { kind: 'unavailable'; alternatives: Date[] };
 
+/**
+ * Follow-ups of a booking change (confirmation and reminder mails), written inside the change's transaction so
+ * that they exist exactly when the change does; `afterCommit` may wake workers, the written rows are the truth.
+ */
+export interface BookingHooks {
+  booked(m: EntityManager, appointmentId: string, manageToken: string): Promise<void>;
+  rescheduled(m: EntityManager, appointmentId: string): Promise<void>;
+  cancelled(m: EntityManager, appointmentId: string): Promise<void>;
+  afterCommit(appointmentId: string): void;
+}
+
+const noHooks: BookingHooks = {
+  booked: async () => undefined,
+  rescheduled: async () => undefined,
+  cancelled: async () => undefined,
+  afterCommit: () => undefined,
+};
+
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;
 const LOCK_OFFICE_DAY = 31_002;
@@ -87,6 +105,7 @@ export class BookingService {
     private readonly limits: Config['booking'] & { maxFiles: number },
     private readonly now: () => Date,
     private readonly host: string,
+    private readonly hooks: BookingHooks = noHooks,
   ) {
     this.byAddress = new RateLimiterPostgres({
       storeClient: pool,
@@ -232,8 +251,10 @@ export class BookingService {
             // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
             if (attached !== uploadIds.length) throw new UploadTaken();
           }
+          await this.hooks.booked(m, row.id, manageToken);
           return { kind: 'booked', appointmentId: row.id, manageToken };
         });
+        if (outcome?.kind === 'booked') this.hooks.afterCommit(outcome.appointmentId);
         if (outcome) return outcome;
         return { kind: 'unavailable', alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start) };
       } catch (e) {
@@ -283,14 +304,17 @@ export class BookingService {
   async cancel(token: string): Promise<ChangeOutcome> {
     const id = await this.idByToken(token);
     if (!id) return { kind: 'notFound' };
-    return this.ds.transaction(async (m) => {
+    const outcome = await this.ds.transaction(async (m): Promise<ChangeOutcome> => {
       const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return { kind: 'notFound' };
       const refusal = this.changeRefusal(row);
       if (refusal) return refusal;
       await m.update(AppointmentEntity, id, { status: AppointmentStatus.CANCELLED, cancelledAt: this.now() });
+      await this.hooks.cancelled(m, id);
       return { kind: 'ok', appointmentId: id };
     });
+    if (outcome.kind === 'ok') this.hooks.afterCommit(id);
+    return outcome;
   }
 
   /** Moves an appointment to another start in one transaction: it has either the old time or the new one. */
@@ -321,8 +345,10 @@ export class BookingService {
         startsAt: start,
         endsAt: new Date(start.getTime() + durationMinutes * 60_000),
       });
+      await this.hooks.rescheduled(m, id);
       return { kind: 'ok', appointmentId: id };
     });
+    if (outcome?.kind === 'ok') this.hooks.afterCommit(id);
     if (outcome) return outcome;
     return {
       kind: 'unavailable',
