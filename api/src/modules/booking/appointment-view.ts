@@ -28,54 +28,30 @@ export type AppointmentView = {
   }[];
 };
 
-/** Loads one appointment with its services, the documents they need and the files uploaded for them. */
+/** Loads one appointment with its services, the documents they need and the files uploaded for them (one query). */
 export async function loadAppointmentView(m: EntityManager, id: string): Promise<AppointmentView | null> {
   const [row] = await m.query(
-    `SELECT id, "officeId", reference, status, "startsAt", "endsAt", "citizenName", email, phone, language, channel,
-            "checkInCode", "createdAt", "cancelledAt"
-       FROM appointment WHERE id = $1`,
+    `SELECT a.id, a."officeId", a.reference, a.status, a."startsAt", a."endsAt", a."citizenName", a.email, a.phone,
+            a.language, a.channel, a."checkInCode", a."createdAt", a."cancelledAt",
+       (SELECT coalesce(json_agg(json_build_object('serviceId', s.id, 'name', s.name,
+                 'durationMinutes', s."durationMinutes", 'count', x.count) ORDER BY s."sortOrder", s.name), '[]')
+          FROM appointment_service x JOIN service s ON s.id = x."serviceId"
+         WHERE x."appointmentId" = a.id) AS services,
+       (SELECT coalesce(json_agg(json_build_object('documentId', d.id, 'name', d.name, 'description', d.description,
+                 'uploadable', d.uploadable, 'mandatory', d.mandatory,
+                 'uploads', (SELECT coalesce(json_agg(json_build_object('id', u.id, 'fileName', u."fileName",
+                               'mediaType', u."mediaType", 'sizeBytes', u."sizeBytes") ORDER BY u."createdAt"), '[]')
+                               FROM upload u WHERE u."appointmentId" = a.id AND u."documentId" = d.id))
+                 ORDER BY d.mandatory DESC, d."sortOrder", d.name), '[]')
+          FROM (SELECT rd.id, rd.name, rd.description, rd.uploadable, bool_or(sd.mandatory) AS mandatory,
+                       min(sd."sortOrder") AS "sortOrder"
+                  FROM appointment_service x
+                  JOIN service_document sd ON sd."serviceId" = x."serviceId"
+                  JOIN required_document rd ON rd.id = sd."documentId"
+                 WHERE x."appointmentId" = a.id
+                 GROUP BY rd.id) d) AS documents
+       FROM appointment a WHERE a.id = $1`,
     [id],
   );
-  if (!row) return null;
-  const [services, documents, uploads] = await Promise.all([
-    m.query(
-      `SELECT s.id AS "serviceId", s.name, s."durationMinutes", a.count
-         FROM appointment_service a JOIN service s ON s.id = a."serviceId"
-        WHERE a."appointmentId" = $1 ORDER BY s."sortOrder", s.name`,
-      [id],
-    ),
-    m.query(
-      `SELECT d.id AS "documentId", d.name, d.description, d.uploadable, bool_or(sd.mandatory) AS mandatory,
-              min(sd."sortOrder") AS "sortOrder"
-         FROM appointment_service a
-         JOIN service_document sd ON sd."serviceId" = a."serviceId"
-         JOIN required_document d ON d.id = sd."documentId"
-        WHERE a."appointmentId" = $1
-        GROUP BY d.id ORDER BY bool_or(sd.mandatory) DESC, min(sd."sortOrder"), d.name`,
-      [id],
-    ),
-    m.query(
-      `SELECT id, "documentId", "fileName", "mediaType", "sizeBytes" FROM upload
-        WHERE "appointmentId" = $1 ORDER BY "createdAt"`,
-      [id],
-    ),
-  ]);
-  return {
-    ...row,
-    services,
-    documents: documents.map((d: AppointmentView['documents'][number] & { sortOrder?: number }) => {
-      const { sortOrder: _order, ...doc } = d;
-      return {
-        ...doc,
-        uploads: uploads
-          .filter((u: { documentId: string }) => u.documentId === d.documentId)
-          .map(
-            ({
-              documentId: _doc,
-              ...u
-            }: { documentId: string } & AppointmentView['documents'][number]['uploads'][number]) => u,
-          ),
-      };
-    }),
-  };
+  return row ?? null;
 }
