@@ -3,14 +3,18 @@ import { defineConfig } from 'vite';
 
 const api = process.env.API_URL ?? 'http://127.0.0.1:4000';
 
-// Built for /booking/ (served there by the api); in dev, Vite proxies /graphql (HTTP and WebSocket) to the api.
+// Built for /booking/ (served there by the api); in dev, Vite proxies /graphql (HTTP and WebSocket) and the
+// document uploads (POST /uploads) to the api.
 export default defineConfig({
   base: '/booking/',
   plugins: [react()],
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': { target: api, ws: true, changeOrigin: false } },
+    proxy: {
+      '/graphql': { target: api, ws: true, changeOrigin: false },
+      '/uploads': { target: api, changeOrigin: false },
+    },
   },
   build: { sourcemap: true, target: 'es2022' },
 });

@@ -15,7 +15,6 @@ export class StartupError extends Error {}
 
 export const EMBEDDED_DATABASE = 'buergercentrum';
 const MIN_POSTGRES_MAJOR = 14;
-const UPLOAD_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 export type RunningApp = {
   url: string;
@@ -98,17 +97,16 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     const clock = opts.clock ?? new ClockService();
     clock.start();
     cleanups.push(async () => clock.stop());
-    const services = createServices(ds, config, clock);
-    // Uploads nobody attached to a booking go after an hour. Moves to the job scheduler when scheduled jobs land.
-    const purgeTimer = setInterval(() => {
-      services.uploads.purgeUnattached().then(
-        (count) => {
-          if (count > 0) log.info({ count }, 'unattached uploads purged');
-        },
-        (err) => log.error({ err }, 'purging unattached uploads failed'),
-      );
-    }, UPLOAD_PURGE_INTERVAL_MS).unref();
-    cleanups.push(async () => clearInterval(purgeTimer));
+    const services = createServices(ds, config, clock, log);
+    await services.mail.start();
+    cleanups.push(() => services.mail.stop());
+    if (!config.mail.smtpUrl && !config.mail.devMailbox) {
+      log.warn('no SMTP_URL: mails are kept in memory by the embedded catcher and not delivered; set SMTP_URL');
+    }
+    // Mail dispatch, reminders, upload purge and retention (agenda on PostgreSQL). Stopped before the mail
+    // transport and the database (cleanups run in reverse), after the HTTP server.
+    await services.jobs.start();
+    cleanups.push(() => services.jobs.stop());
     const schema = await buildAppSchema();
     const server = createHttpServer({
       config,

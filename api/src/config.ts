@@ -20,6 +20,20 @@ const count = z.coerce
   .int('must be a whole number')
   .min(1, 'must be at least 1');
 
+const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^/]+/.test(v) && URL.canParse(v) && new URL(v).hostname !== '', {
+  message: 'must be an SMTP URL like smtp://user:password@mail.example.de:587 or smtps://mail.example.de:465',
+});
+
+/** "noreply@example.de" or "Bürgercentrum <noreply@example.de>". */
+const mailbox = z.string().refine(
+  (v) => {
+    const m = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(v.trim());
+    const address = m?.[1] ?? m?.[2];
+    return !!address && /^[^@\s]+@[^@\s]+$/.test(address);
+  },
+  { message: 'must be an address like noreply@example.de or "Bürgercentrum <noreply@example.de>"' },
+);
+
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
   message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
 });
@@ -53,6 +67,15 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive().max(100).default(10),
   UPLOAD_MAX_FILES: count.default(5),
   UPLOAD_RATE_PER_HOUR: count.default(60),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: mailbox.optional(),
+  DEV_MAILBOX: bool.optional(),
+  RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a whole number of days between 1 and 3650' })
+    .int('must be a whole number of days between 1 and 3650')
+    .min(1, 'must be a whole number of days between 1 and 3650')
+    .max(3650, 'must be a whole number of days between 1 and 3650')
+    .default(14),
 });
 
 export type Config = {
@@ -70,6 +93,15 @@ export type Config = {
   shutdownTimeoutMs: number;
   booking: { maxActivePerEmail: number; ratePerHour: number; portalRequestsPerMinute: number };
   uploads: { maxBytes: number; maxFiles: number; ratePerHour: number };
+  mail: {
+    /** null: mails go to the embedded catcher (see modules/mail/dev-mailbox.ts). */
+    smtpUrl: string | null;
+    from: string;
+    /** Serve the caught mails at /dev/mailbox; only ever true without smtpUrl. */
+    devMailbox: boolean;
+  };
+  /** Personal data of an appointment is removed this many days after its end or its cancellation. */
+  retentionDays: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -85,11 +117,21 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       errors: parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const got = cleaned[name];
-        return `${name} ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`;
+        // Passwords in URLs (DATABASE_URL, SMTP_URL) are not repeated on the terminal.
+        const shown = got?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+        return `${name} ${issue.message}${shown === undefined ? '' : ` (got "${shown}")`}`;
       }),
     };
   }
   const e = parsed.data;
+  if (e.SMTP_URL && e.DEV_MAILBOX === true) {
+    return {
+      ok: false,
+      errors: [
+        'DEV_MAILBOX can only be true without SMTP_URL (the dev mailbox shows the mails the embedded catcher got)',
+      ],
+    };
+  }
   const database: Config['database'] = e.DATABASE_URL
     ? { kind: 'external', url: e.DATABASE_URL }
     : {
@@ -97,13 +139,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         dir: e.EMBEDDED_PG_DIR ? path.resolve(e.EMBEDDED_PG_DIR) : path.join(repoRoot, 'data', 'postgres'),
         port: e.EMBEDDED_PG_PORT,
       };
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     ok: true,
     config: {
       env: e.NODE_ENV,
       port: e.PORT,
       host: e.HOST,
-      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      publicUrl,
       database,
       seed: e.SEED ?? (database.kind === 'embedded' ? 'demo' : 'none'),
       logLevel: e.LOG_LEVEL,
@@ -124,6 +167,16 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         maxFiles: e.UPLOAD_MAX_FILES,
         ratePerHour: e.UPLOAD_RATE_PER_HOUR,
       },
+      mail: {
+        smtpUrl: e.SMTP_URL ?? null,
+        from: e.MAIL_FROM?.trim() ?? `Bürgercentrum <noreply@${new URL(publicUrl).hostname}>`,
+        // Without SMTP_URL the catcher keeps the mails; show them where nobody else can be reached by that page:
+        // in development and with the embedded (demo) database, unless switched off. Elsewhere only when asked.
+        devMailbox: e.SMTP_URL
+          ? false
+          : (e.DEV_MAILBOX ?? (e.NODE_ENV !== 'production' || database.kind === 'embedded')),
+      },
+      retentionDays: e.RETENTION_DAYS,
     },
   };
 }

@@ -35,6 +35,13 @@ const lines = [
   `  Tracking and display   ${base}/track/`,
   `  GraphQL API            ${base}/graphql`,
 ];
+if (config.mail.devMailbox) {
+  lines.push(`  Dev mailbox (mails)    ${base}/dev/mailbox   (no SMTP_URL: mails are caught, not delivered)`);
+} else if (config.mail.smtpUrl) {
+  lines.push(`  Mail                   via SMTP ${new URL(config.mail.smtpUrl).host}`);
+} else {
+  lines.push('  Mail                   NOT DELIVERED: set SMTP_URL (or DEV_MAILBOX=true to read them)');
+}
 if (config.seed === 'demo') {
   lines.push('', '  Demo logins (staff):');
   for (const l of demoLogins) lines.push(`    ${l.roles.join(', ').padEnd(16)} ${l.username.padEnd(10)} ${l.password}`);

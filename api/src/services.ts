@@ -1,21 +1,39 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
 import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
+import { JOB, productJobs } from './modules/jobs/jobs.js';
+import { JobScheduler } from './modules/jobs/scheduler.js';
+import { MailService } from './modules/mail/mail.service.js';
+import { RetentionService } from './modules/retention/retention.service.js';
 import { AuthService } from './modules/staff/auth.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
 import { IdentityService } from './modules/staff/identity.service.js';
 import { PortalLimitService } from './modules/staff/portal-limit.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
+import { PostgresUploadStorage } from './modules/upload/storage.js';
 import { UploadService } from './modules/upload/upload.service.js';
 
 /** The domain services of one api process, wired once at start. */
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(ds: DataSource, config: Config, clock: ClockService = new ClockService()) {
+export function createServices(
+  ds: DataSource,
+  config: Config,
+  clock: ClockService = new ClockService(),
+  log: Logger = createLogger('silent'),
+) {
   const pool = (ds.driver as unknown as { master: pg.Pool }).master;
+  const storage = new PostgresUploadStorage(ds);
+  const mail = new MailService(ds, pool, { ...config.mail, publicUrl: config.publicUrl }, clock.now, log);
+  const uploads = new UploadService(ds, pool, config.uploads, clock.now, storage);
+  const retention = new RetentionService(ds, clock.now, config.retentionDays, storage);
+  // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
+  const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
+  mail.onQueued(() => jobs.runNow(JOB.mailDispatchNow));
   return {
     clock,
     catalog: new CatalogService(ds),
@@ -30,7 +48,11 @@ export function createServices(ds: DataSource, config: Config, clock: ClockServi
       { ...config.booking, maxFiles: config.uploads.maxFiles },
       clock.now,
       new URL(config.publicUrl).hostname,
+      mail.outbox,
     ),
-    uploads: new UploadService(ds, pool, config.uploads, clock.now),
+    uploads,
+    mail,
+    retention,
+    jobs,
   };
 }

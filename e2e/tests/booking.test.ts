@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
@@ -162,5 +163,438 @@ describe('web-booking', () => {
     await openAllServices(phone);
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     await context.close();
+  });
+});
+
+/** A tiny but real PDF: the server detects the type from the content (%PDF-), not from the name. */
+const tinyPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+/** Presses Tab until the focused element fits, as a keyboard user would; fails after `max` presses. */
+async function tabUntil(page: Page, matches: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, matches)) return;
+  }
+  throw new Error(`no element matching ${matches} reached by Tab`);
+}
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** A GraphQL call as a portal or script would make it (for setting up situations the UI then meets). */
+async function gql(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+describe('web-booking: booking flow and manage page on a phone', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+  let manageUrl = '';
+  let reference = '';
+  let bookingRequests = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+    page = await context.newPage();
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('BookAppointment'))
+        bookingRequests++;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('starts from the office page with a clear call to action', async () => {
+    await page.goto(`${baseUrl}/booking/buergercentrum`);
+    await page.getByRole('heading', { level: 1, name: 'Bürgercentrum' }).waitFor();
+    await page.getByRole('link', { name: 'Termin buchen' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: /Schritt 1 von 4.*Anliegen wählen/ });
+    await heading.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/booking/buergercentrum/termin');
+    expect(await isFocused(heading)).toBe(true);
+    expect(await page.title()).toBe('Anliegen wählen (Schritt 1 von 4) – Online-Termine');
+    // Only services bookable online; document pickup is walk-in only.
+    expect(await page.getByRole('checkbox', { name: 'Abholung Ausweisdokument' }).count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('asks for at least one service, then shows duration and documents of the choice', async () => {
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    const summary = page.locator('.bc-error-summary');
+    await summary.waitFor();
+    expect(await isFocused(summary)).toBe(true);
+    expect(await summary.textContent()).toContain('Bitte wählen Sie mindestens ein Anliegen.');
+
+    await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+    const choice = page.getByRole('region', { name: 'Ihre Auswahl' });
+    expect(await choice.textContent()).toContain('Ihr Termin dauert etwa 10 Minuten.');
+    const landlord = choice.getByRole('listitem').filter({ hasText: 'Wohnungsgeberbescheinigung' });
+    expect(await landlord.getByText('Pflicht', { exact: true }).isVisible()).toBe(true);
+    expect(await landlord.getByText('Kann bei der Buchung hochgeladen werden.').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+  });
+
+  it('offers days and times on the office clock; the first free time can be chosen', async () => {
+    const heading = page.getByRole('heading', { level: 1, name: /Schritt 2 von 4.*Tag und Uhrzeit/ });
+    await heading.waitFor();
+    expect(await isFocused(heading)).toBe(true);
+    await page.getByText('Ihr Termin dauert 10 Minuten.').waitFor();
+    const days = page.getByRole('group', { name: 'Tag' }).getByRole('radio');
+    expect(await days.count()).toBeGreaterThan(3);
+    expect(await days.first().isChecked()).toBe(true);
+    const firstTime = page.locator('input[name="start-time"]').first();
+    // Times are read as "09:30 Uhr", dates with the weekday.
+    expect(await page.locator(`label[for="${await firstTime.getAttribute('id')}"]`).textContent()).toMatch(
+      /^\d{2}:\d{2} Uhr$/,
+    );
+    expect(await page.locator(`label[for="${await days.first().getAttribute('id')}"]`).textContent()).toMatch(
+      /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag), \d{1,2}\. \w+/,
+    );
+    // The first time of the first day can become too soon while the form is filled in (the api then says so on
+    // this step); the test books the first free time of the next day.
+    await days.nth(1).check();
+    await page.locator('input[name="start-time"]').first().check();
+    await page.getByText(/^Gewählt: \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr$/).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+  });
+
+  it('shows the error summary and errors tied to their fields when the contact step is sent empty', async () => {
+    const heading = page.getByRole('heading', { level: 1, name: /Schritt 3 von 4.*Ihre Angaben/ });
+    await heading.waitFor();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    const summary = page.locator('.bc-error-summary');
+    await summary.waitFor();
+    expect(await isFocused(summary)).toBe(true);
+    const links = summary.getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Bitte geben Sie Vor- und Nachnamen an.',
+      'Bitte geben Sie Ihre E-Mail-Adresse an.',
+      'Bitte bestätigen Sie, dass Sie die Hinweise zum Datenschutz gelesen haben.',
+    ]);
+    const name = page.getByLabel('Vor- und Nachname');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await name.getAttribute('aria-describedby')).toContain('name-error');
+    expect(await page.locator('#name-error').textContent()).toBe('Bitte geben Sie Vor- und Nachnamen an.');
+    expect(await page.getByLabel('Telefonnummer').getAttribute('aria-invalid')).toBeNull();
+    // A link in the summary takes the focus to its field (and leaves the address alone).
+    await links.nth(1).click();
+    expect(await isFocused(page.getByLabel('E-Mail-Adresse'))).toBe(true);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('refuses a disguised upload with the server’s reason, tied to its field', async () => {
+    const input = page.getByLabel(/Wohnungsgeberbescheinigung/);
+    await input.setInputFiles({
+      name: 'bescheinigung.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00 not a pdf at all'),
+    });
+    const error = page.locator(`[id="${await input.getAttribute('id')}-error"]`);
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Dieser Dateityp wird nicht angenommen.');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
+  });
+
+  it('uploads a real PDF, shows it ticked, and keeps everything over a reload', async () => {
+    await page.getByLabel('Vor- und Nachname').fill('Erika Mustermann');
+    await page.getByLabel('E-Mail-Adresse').fill('erika@example.org');
+    const input = page.getByLabel(/Wohnungsgeberbescheinigung/);
+    await input.setInputFiles({ name: 'nachweis.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
+    await page.getByText('Hochgeladen: nachweis.pdf').waitFor();
+    expect(await input.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('checkbox', { name: /Hinweise zum Datenschutz gelesen/ }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A reload keeps the draft (sessionStorage), uploads as ids and names only.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Ihre Angaben/ }).waitFor();
+    expect(await page.getByLabel('Vor- und Nachname').inputValue()).toBe('Erika Mustermann');
+    await page.getByText('Hochgeladen: nachweis.pdf').waitFor();
+    const stored = await page.evaluate(() => sessionStorage.getItem('bc.booking.draft:buergercentrum') ?? '');
+    expect(stored).toContain('nachweis.pdf');
+    expect(stored).not.toContain('%PDF');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+  });
+
+  it('reviews everything and books once, even on a double click', async () => {
+    const heading = page.getByRole('heading', { level: 1, name: /Schritt 4 von 4/ });
+    await heading.waitFor();
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('Anmeldung / Ummeldung Wohnsitz');
+    expect(await main.textContent()).toContain('Erika Mustermann');
+    expect(await main.textContent()).toContain('Hochgeladen: nachweis.pdf');
+    expect(await main.textContent()).toMatch(/\d{2}:\d{2} bis \d{2}:\d{2} Uhr/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Back goes one step back, Forward returns.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /Ihre Angaben/ }).waitFor();
+    await page.goForward();
+    await heading.waitFor();
+
+    bookingRequests = 0;
+    await page.getByRole('button', { name: 'Verbindlich buchen' }).dblclick();
+    await page.getByRole('heading', { level: 1, name: 'Ihr Termin ist gebucht' }).waitFor();
+    expect(bookingRequests).toBe(1);
+  });
+
+  it('confirms on the manage page: reference, QR code, documents, calendar file, the link itself', async () => {
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/booking/verwaltung');
+    expect(url.hash).toMatch(/^#bcm_/);
+    manageUrl = page.url();
+    reference = ((await page.locator('.bc-reference__code').textContent()) ?? '').trim();
+    expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(await page.getByText('Status: gebucht').count()).toBe(1);
+
+    const qr = page.getByRole('img', { name: /QR-Code zum Einchecken am Terminal/ });
+    expect(
+      await qr.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+    ).toBe(true);
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,/);
+
+    const landlord = page.getByRole('listitem').filter({ hasText: 'Wohnungsgeberbescheinigung' });
+    expect(await landlord.textContent()).toContain('Hochgeladen: nachweis.pdf');
+    expect(await page.getByRole('listitem').filter({ hasText: 'Bisheriger Personalausweis' }).textContent()).toContain(
+      'Bitte zum Termin mitbringen.',
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /\.ics herunterladen/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`termin-${reference}.ics`);
+    const file = await download.path();
+    expect((await readFile(file, 'utf8')).startsWith('BEGIN:VCALENDAR')).toBe(true);
+
+    expect(await page.getByLabel('Link zum Termin').inputValue()).toBe(manageUrl);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('reloads the manage link, moves the appointment to another time, then cancels it', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Ihr Termin/ }).waitFor();
+    expect(page.url()).toBe(manageUrl);
+    expect(await page.locator('.bc-reference__code').textContent()).toBe(reference);
+    const current = await page.locator('time').first().getAttribute('datetime');
+    const before = await page
+      .locator('time')
+      .first()
+      .evaluate((t) => t.parentElement?.textContent ?? '');
+
+    await page.getByRole('link', { name: 'Termin verschieben' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Termin verschieben' }).waitFor();
+    const times = page.locator('input[name="new-start-time"]');
+    await times.first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The current time is not offered as a new one.
+    expect(await page.locator(`input[name="new-start-time"][value="${current}"]`).count()).toBe(0);
+    await page.locator('input[name="new-start-day"]').nth(2).check();
+    await times.first().check();
+    await page.getByRole('button', { name: 'Neue Zeit festlegen' }).click();
+    await page.getByText('Ihr Termin ist verschoben.').waitFor();
+    const after = await page
+      .locator('time')
+      .first()
+      .evaluate((t) => t.parentElement?.textContent ?? '');
+    expect(after).not.toBe(before);
+
+    await page.getByRole('link', { name: 'Termin absagen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Termin absagen' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ja, Termin absagen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ihr Termin ist abgesagt' }).waitFor();
+    expect(await page.getByText('Status: abgesagt').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Termin verschieben' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows the manage page in English too', async () => {
+    await page.goto(manageUrl);
+    await page.getByRole('heading', { level: 1, name: 'Ihr Termin ist abgesagt' }).waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your appointment is cancelled' }).waitFor();
+    expect(await page.getByText('Status: cancelled').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ihr Termin ist abgesagt' }).waitFor();
+  });
+
+  it('says calmly when a manage link is unknown', async () => {
+    await page.goto(`${baseUrl}/booking/verwaltung#bcm_unknown`);
+    await page.getByRole('heading', { level: 1, name: 'Termin nicht gefunden' }).waitFor();
+    expect(await page.title()).toBe('Termin nicht gefunden – Online-Termine');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('explains the limit per email address and keeps the entries', async () => {
+    // Two upcoming appointments for one address, booked through the api as a portal would.
+    const email = 'limit@example.org';
+    const office = await gql(baseUrl, 'query { office(slug: "buergercentrum") { id services { id name } } }');
+    const officeId = office.office.id as string;
+    const serviceId = (office.office.services as { id: string; name: string }[]).find(
+      (s) => s.name === 'Meldebescheinigung',
+    )?.id as string;
+    const services = [{ serviceId, count: 1 }];
+    const free = await gql(
+      baseUrl,
+      'query($o: ID!, $s: [ServiceChoiceInput!]!, $f: String!, $t: String!) { availability(officeId: $o, services: $s, from: $f, to: $t) { ... on Availability { days { starts } } } }',
+      {
+        o: officeId,
+        s: services,
+        f: new Date().toISOString().slice(0, 10),
+        t: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      },
+    );
+    const starts = (free.availability.days as { starts: string[] }[]).slice(2, 4).map((d) => d.starts[0]);
+    for (const start of starts) {
+      const booked = await gql(
+        baseUrl,
+        'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename } }',
+        { i: { officeId, services, start, name: 'Lisa Limit', email, privacyConsent: true } },
+      );
+      expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
+    }
+
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('checkbox', { name: 'Meldebescheinigung' }).check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('input[name="start-day"]').nth(4).check();
+    await page.locator('input[name="start-time"]').first().check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByLabel('Vor- und Nachname').fill('Lisa Limit');
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByRole('checkbox', { name: /Hinweise zum Datenschutz gelesen/ }).check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Verbindlich buchen' }).click();
+    const alert = page.getByRole('region', { name: 'Sie haben schon Termine gebucht' });
+    await alert.waitFor();
+    expect(await isFocused(alert)).toBe(true);
+    expect(await alert.textContent()).toContain('Bitte sagen Sie zuerst einen anderen Termin ab.');
+    expect(new URL(page.url()).pathname).toBe('/booking/buergercentrum/termin/pruefen');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
+
+describe('web-booking: keyboard, 320 px, easy language, high contrast', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('goes through the service and time steps with the keyboard only', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
+    await tabUntil(page, 'input[type=checkbox]');
+    // The first service is "Personalausweis beantragen"; choose it with Space.
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).isChecked()).toBe(true);
+    await tabUntil(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+
+    const heading = page.getByRole('heading', { level: 1, name: /Tag und Uhrzeit/ });
+    await heading.waitFor();
+    expect(await isFocused(heading)).toBe(true);
+    await page.locator('input[name="start-time"]').first().waitFor();
+    await tabUntil(page, 'input[name="start-day"]');
+    // Arrow keys move between days; the times follow the chosen day.
+    await page.keyboard.press('ArrowRight');
+    const second = page.locator('input[name="start-day"]').nth(1);
+    expect(await second.isChecked()).toBe(true);
+    await tabUntil(page, 'input[name="start-time"]');
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name="start-time"]:checked').count()).toBe(1);
+    await tabUntil(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Ihre Angaben/ }).waitFor();
+    await page.context().close();
+  });
+
+  it('does not scroll sideways at 320 px on any step', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+    await page.locator('details').evaluateAll((all) => {
+      for (const d of all) (d as HTMLDetailsElement).open = true;
+    });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('input[name="start-time"]').first().check();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('.bc-error-summary').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('switches the flow to easy language, remembers it, and stays German', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
+    const toggle = page.getByRole('button', { name: 'Leichte Sprache' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await page.getByRole('heading', { level: 1, name: /Was möchten Sie erledigen\?/ }).waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Was möchten Sie erledigen\?/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Leichte Sprache' }).getAttribute('aria-pressed')).toBe('true');
+    // The office page's call to action explains the word "Termin".
+    await page.goto(`${baseUrl}/booking/buergercentrum`);
+    await page.getByText('Ein Termin ist eine feste Zeit.').waitFor();
+    // Only for German: in English the switch is not offered.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Book an appointment online' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Leichte Sprache' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('switches to high contrast, remembers it, and stays free of violations', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
+    const toggle = page.getByRole('button', { name: 'Hoher Kontrast' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe('high');
+    await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe('high');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('input[name="start-time"]').first().check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
   });
 });

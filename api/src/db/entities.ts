@@ -8,6 +8,7 @@ import { OpeningHoursEntity } from '../modules/catalog/opening-hours.entity.js';
 import { RequiredDocumentEntity } from '../modules/catalog/required-document.entity.js';
 import { ServiceEntity } from '../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../modules/catalog/service-document.entity.js';
+import { MailMessageEntity } from '../modules/mail/mail-message.entity.js';
 import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
@@ -29,6 +30,7 @@ export const entities = [
   AppointmentServiceEntity,
   UploadEntity,
   UploadBlobEntity,
+  MailMessageEntity,
   StaffUserEntity,
   StaffSessionEntity,
   DeviceEntity,

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
+import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
@@ -88,6 +89,11 @@ export function createHttpServer(deps: HttpDeps) {
     cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
     uploadRouter({ uploads: services.uploads, log }),
   );
+
+  // Mails the embedded catcher got (no SMTP_URL); only where config allows it (never with a real mail server).
+  if (config.mail.devMailbox && services.mail.devMailbox) {
+    app.use('/dev/mailbox', devMailboxRouter(services.mail.devMailbox));
+  }
 
   // noServer: the HTTP server's own errors (e.g. port taken) stay with it; only /graphql upgrades are taken.
   const wsServer = new WebSocketServer({ noServer: true });

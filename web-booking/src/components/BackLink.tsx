@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useText } from '../lib/reading-preferences';
 
 /** Back to the list of offices. */
 export function BackLink() {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <p>
       <Link to="/" className="kern-link kern-link--small bc-back-link">

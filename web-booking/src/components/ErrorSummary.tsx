@@ -1,7 +1,10 @@
 import { type MouseEvent, useEffect, useId, useRef } from 'react';
 import { useText } from '../lib/reading-preferences';
 
-export type SummaryItem = { text: string; /** id of the field to jump to; none for problems without a field */ targetId?: string };
+export type SummaryItem = {
+  text: string /** id of the field to jump to; none for problems without a field */;
+  targetId?: string;
+};
 
 /** Moves the focus to a field (the first control inside a group) without touching the address bar. */
 export function focusField(targetId: string): void {
@@ -21,7 +24,7 @@ export function focusField(targetId: string): void {
  */
 export function ErrorSummary(props: { items: readonly SummaryItem[]; focusKey: unknown; title?: string }) {
   const { t } = useText();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const titleId = useId();
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus again on every new attempt, not on every render
   useEffect(() => {
@@ -34,7 +37,12 @@ export function ErrorSummary(props: { items: readonly SummaryItem[]; focusKey: u
     focusField(targetId);
   };
   return (
-    <div ref={ref} tabIndex={-1} className="kern-alert kern-alert--danger bc-error-summary" aria-labelledby={titleId}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="kern-alert kern-alert--danger bc-error-summary"
+      aria-labelledby={titleId}
+    >
       <div className="kern-alert__header">
         <span className="kern-icon kern-icon--danger" aria-hidden="true" />
         <h2 id={titleId} className="kern-title">
@@ -46,7 +54,11 @@ export function ErrorSummary(props: { items: readonly SummaryItem[]; focusKey: u
           {props.items.map((item) => (
             <li key={`${item.targetId ?? ''}:${item.text}`} className="kern-body">
               {item.targetId ? (
-                <a href={`#${item.targetId}`} className="kern-link" onClick={(e) => jump(e, item.targetId as string)}>
+                <a
+                  href={`#${item.targetId}`}
+                  className="kern-link bc-error-summary__link"
+                  onClick={(e) => jump(e, item.targetId as string)}
+                >
                   {item.text}
                 </a>
               ) : (
@@ -56,6 +68,6 @@ export function ErrorSummary(props: { items: readonly SummaryItem[]; focusKey: u
           ))}
         </ul>
       </div>
-    </div>
+    </section>
   );
 }

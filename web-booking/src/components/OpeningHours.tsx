@@ -1,10 +1,10 @@
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Interval, weekOf } from '../lib/opening-hours';
+import { useText } from '../lib/reading-preferences';
 
 /** The opening hours of the building, one line per weekday, e.g. "Montag 07:30–12:30, 13:30–15:30 Uhr"; "Uhr" once, after the last time. */
 export function OpeningHours(props: { hours: readonly Interval[] }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <dl className="bc-hours">
       {weekOf(props.hours).map((day) => (

@@ -20,8 +20,10 @@ export function TimeChoice(props: {
   timeZone: string;
   horizonDays: number;
   value: string | null;
-  onChange: (start: string) => void;
+  onChange: (start: string, durationMinutes: number) => void;
   error?: string;
+  /** A start not to offer (when moving an appointment: its current time). */
+  exclude?: string;
 }) {
   const { t, i18n } = useText();
   const lang = i18n.language;
@@ -31,7 +33,12 @@ export function TimeChoice(props: {
     timeZone: props.timeZone,
     horizonDays: props.horizonDays,
   });
-  const { days, status } = availability;
+  const { status } = availability;
+  const days = props.exclude
+    ? availability.days
+        .map((d) => ({ ...d, starts: d.starts.filter((s) => !sameInstant(props.exclude, s)) }))
+        .filter((d) => d.starts.length > 0)
+    : availability.days;
   const [chosenDay, setChosenDay] = useState<string | null>(null);
   /** How many days there were when "later" was pressed; the focus then goes to the first new one. */
   const focusFrom = useRef<number | null>(null);
@@ -55,7 +62,6 @@ export function TimeChoice(props: {
   };
 
   const errorId = `${props.id}-error`;
-  const durationId = `${props.id}-duration`;
   const dayLabel = (d: string) => `${formatWeekday(d, lang)}, ${formatDayMonth(d, lang, currentYear)}`;
 
   if (status === 'invalid') {
@@ -71,9 +77,7 @@ export function TimeChoice(props: {
   return (
     <div id={props.id} className="bc-stack-lg bc-time-choice">
       {availability.durationMinutes !== null && (
-        <p id={durationId} className="kern-body kern-body--large">
-          {t('time.duration', { count: availability.durationMinutes })}
-        </p>
+        <p className="kern-body kern-body--large">{t('time.duration', { count: availability.durationMinutes })}</p>
       )}
       {status === 'loading' && days.length === 0 && (
         <p className="kern-body" role="status">
@@ -156,13 +160,7 @@ export function TimeChoice(props: {
       )}
 
       {day && (
-        <fieldset
-          className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
-          role="radiogroup"
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy(props.error && errorId)}
-          aria-required="true"
-        >
+        <fieldset className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}>
           <legend className="kern-label kern-label--large">{t('time.timeLegend', { day: dayLabel(day.date) })}</legend>
           <div className="kern-fieldset__body">
             {props.error && <FieldError id={errorId} text={props.error} />}
@@ -178,7 +176,9 @@ export function TimeChoice(props: {
                       name={`${props.id}-time`}
                       value={start}
                       checked={sameInstant(props.value, start)}
-                      onChange={() => props.onChange(start)}
+                      onChange={() => props.onChange(start, availability.durationMinutes ?? 0)}
+                      aria-invalid={props.error ? true : undefined}
+                      aria-describedby={describedBy(props.error && errorId)}
                     />
                     <label htmlFor={id} className="bc-choice__label bc-choice__label--time">
                       <span className="bc-choice__check kern-icon kern-icon--check" aria-hidden="true" />

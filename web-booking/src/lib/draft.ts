@@ -14,6 +14,8 @@ export type BookingDraft = {
   services: ServiceChoice[];
   /** One of the starts that availability offered (ISO instant), or null. */
   start: string | null;
+  /** Length of the appointment as availability said when the start was chosen. */
+  durationMinutes: number | null;
   name: string;
   email: string;
   phone: string;
@@ -26,6 +28,7 @@ export type BookingDraft = {
 export const emptyDraft: BookingDraft = {
   services: [],
   start: null,
+  durationMinutes: null,
   name: '',
   email: '',
   phone: '',
@@ -70,6 +73,8 @@ export function parseDraft(raw: string | null): BookingDraft {
   return {
     services,
     start: typeof value.start === 'string' && !Number.isNaN(Date.parse(value.start)) ? value.start : null,
+    durationMinutes:
+      typeof value.durationMinutes === 'number' && value.durationMinutes > 0 ? value.durationMinutes : null,
     name: str(value.name),
     email: str(value.email),
     phone: str(value.phone),
@@ -120,6 +125,7 @@ export function withServices(
     ...draft,
     services,
     start: null,
+    durationMinutes: null,
     uploads: draft.uploads.filter((u) => uploadableDocumentIds.has(u.documentId)),
   };
 }

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 
 /**
  * One problem with one field, from the api's InvalidInput (`field` is its path, e.g. "email" or "services.0.count")
- * or from the same checks done here before sending. `code` is the api's stable code.
+ * or from the same checks done here before sending. `code` is the api's stable code. A problem with an upload is
+ * kept as `uploadIds:<documentId>`, since the index into the sent ids means nothing once the file is gone.
  */
 export type FieldIssue = { field: string; code: string };
 
@@ -10,7 +11,7 @@ export type Step = 'services' | 'time' | 'contact' | 'review';
 
 /** Which step of the flow asks for a field, so that an error is shown where it can be corrected. */
 export function stepOfField(field: string): Step {
-  const head = field.split('.')[0];
+  const head = field.split(/[.:]/)[0];
   switch (head) {
     case 'services':
       return 'services';
@@ -30,7 +31,7 @@ export function stepOfField(field: string): Step {
 
 /** The text for a problem: specific to the field where there is one, else general for the code. */
 export function issueText(t: TFunction, issue: FieldIssue): string {
-  const group = issue.field.split('.')[0] ?? issue.field;
+  const group = issue.field.split(/[.:]/)[0] ?? issue.field;
   return t([`fieldErrors.${group}.${issue.code}`, `fieldErrors.${issue.code}`, 'fieldErrors.fallback']);
 }
 
@@ -38,7 +39,12 @@ const phonePattern = /^\+?[0-9][0-9 ()/-]{4,30}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The api's contact checks, done before sending so that the citizen hears about them at once. */
-export function contactIssues(c: { name: string; email: string; phone: string; privacyConsent: boolean }): FieldIssue[] {
+export function contactIssues(c: {
+  name: string;
+  email: string;
+  phone: string;
+  privacyConsent: boolean;
+}): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const name = c.name.trim().replace(/\s+/g, ' ');
   if (name.length < 2) issues.push({ field: 'name', code: 'REQUIRED' });

@@ -94,7 +94,12 @@ export function sendUpload(
         | { id?: string; documentId?: string; fileName?: string; sizeBytes?: number; error?: { code?: string } }
         | undefined;
       if (xhr.status === 201 && b?.id) {
-        resolve({ id: b.id, documentId: b.documentId ?? documentId, fileName: b.fileName ?? file.name, sizeBytes: b.sizeBytes ?? file.size });
+        resolve({
+          id: b.id,
+          documentId: b.documentId ?? documentId,
+          fileName: b.fileName ?? file.name,
+          sizeBytes: b.sizeBytes ?? file.size,
+        });
         return;
       }
       const code = b?.error?.code;

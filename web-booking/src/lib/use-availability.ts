@@ -82,7 +82,8 @@ export function useAvailability(args: {
       const run = async () => {
         let from = start;
         while (true) {
-          const to = addDays(from, chunkDays - 1) < last ? addDays(from, chunkDays - 1) : last;
+          // Dates as YYYY-MM-DD compare correctly as strings.
+          const to = [addDays(from, chunkDays - 1), last].sort()[0] as string;
           const { data } = await client.query({
             query: AvailabilityQuery,
             variables: { officeId, services, from, to },

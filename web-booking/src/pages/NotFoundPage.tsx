@@ -1,11 +1,11 @@
 import { usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { useText } from '../lib/reading-preferences';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {
-  const { t } = useTranslation();
+  const { t } = useText();
   usePageTitle(t('notFound.title'));
   return (
     <div className="bc-stack">

@@ -1,13 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { QueryState } from '@bc/schema';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
+import { OfficeNotFound } from '../components/OfficeNotFound';
 import { OpeningHours } from '../components/OpeningHours';
 import { PageHeading } from '../components/PageHeading';
+import { PageTitle } from '../components/PageTitle';
 import { ServiceDetails } from '../components/ServiceDetails';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
+import { useText } from '../lib/reading-preferences';
 
 const OfficeQuery = graphql(`
   query Office($slug: String!) {
@@ -49,38 +51,27 @@ const OfficeQuery = graphql(`
 
 /** One office: where and when it is open, and what can be done there with or without an appointment. */
 export function OfficePage() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { slug = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(OfficeQuery, { variables: { slug } });
   const office = data?.office;
-  usePageTitle(office ? office.name : data ? t('office.notFoundTitle') : undefined);
 
   if (!data) {
     return (
       <div className="bc-stack-lg">
+        <PageTitle />
         <BackLink />
         <QueryState loading={loading} error={error} onRetry={() => void refetch()} />
       </div>
     );
   }
-  if (!office) {
-    return (
-      <div className="bc-stack">
-        <PageHeading>{t('office.notFoundTitle')}</PageHeading>
-        <p className="kern-body">{t('office.notFoundText')}</p>
-        <p>
-          <Link to="/" className="kern-link">
-            {t('office.notFoundLink')}
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (!office) return <OfficeNotFound />;
 
   const bookable = office.services.filter((s) => s.bookableOnline);
   const walkInOnly = office.services.filter((s) => !s.bookableOnline);
   return (
     <div className="bc-stack-lg">
+      <PageTitle title={office.name} />
       <div className="bc-stack-sm">
         <BackLink />
         <PageHeading lang={catalogLang}>{office.name}</PageHeading>
@@ -88,6 +79,23 @@ export function OfficePage() {
           {office.address.street}, {office.address.postalCode} {office.address.city}
         </address>
       </div>
+
+      {bookable.length > 0 && (
+        <section className="kern-card kern-card--surface kern-card--hug bc-book-cta" aria-labelledby="book-cta">
+          <div className="kern-card__container bc-stack">
+            <h2 id="book-cta" className="kern-heading-small">
+              {t('office.bookTitle')}
+            </h2>
+            <p className="kern-body">{t('office.bookText')}</p>
+            <p>
+              <Link to={`/${office.slug}/termin`} className="kern-btn kern-btn--primary">
+                <span className="kern-label">{t('office.book')}</span>
+                <span className="kern-icon kern-icon--arrow-forward" aria-hidden="true" />
+              </Link>
+            </p>
+          </div>
+        </section>
+      )}
 
       {office.notice && (
         <section className="kern-alert kern-alert--info" aria-labelledby="office-notice">

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { QueryState, usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
+import { useText } from '../lib/reading-preferences';
 
 const OfficesQuery = graphql(`
   query Offices {
@@ -30,7 +30,7 @@ const previewCount = 3;
 
 /** Start of the journey: the offices open to the public, each leading to its page. */
 export function OfficesPage() {
-  const { t } = useTranslation();
+  const { t } = useText();
   usePageTitle(t('offices.title'));
   const { data, loading, error, refetch } = useQuery(OfficesQuery);
   return (

@@ -1,6 +1,7 @@
 // Written by `pnpm --filter @bc/api migration:generate`; lists the migrations in order.
 import * as m0 from './1795682842896-initial.js';
 import * as m1 from './1795692732577-booking.js';
+import * as m2 from './1795694302440-mail-and-jobs.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0), pick(m1)];
+export const migrations = [pick(m0), pick(m1), pick(m2)];

@@ -52,7 +52,13 @@ export type BookableService = BookingOffice['services'][number];
 /** Addresses of the steps; each step is its own history entry, so the browser's Back goes one step back. */
 export function stepPaths(slug: string) {
   const base = `/${slug}/termin`;
-  return { office: `/${slug}`, services: base, time: `${base}/zeit`, contact: `${base}/kontakt`, review: `${base}/pruefen` };
+  return {
+    office: `/${slug}`,
+    services: base,
+    time: `${base}/zeit`,
+    contact: `${base}/kontakt`,
+    review: `${base}/pruefen`,
+  };
 }
 
 type Flow = {
@@ -98,7 +104,7 @@ export function BookingFlow() {
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const office = data?.office;
   const services = useMemo(() => office?.services.filter((s) => s.bookableOnline) ?? [], [office]);
-  const paths = stepPaths(slug);
+  const paths = useMemo(() => stepPaths(slug), [slug]);
 
   // Services that are no longer offered are dropped from the draft.
   const chosen = draft.services.filter((c) => services.some((s) => s.id === c.serviceId));

@@ -1,0 +1,48 @@
+import type { Logger } from '../../logger.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { RetentionService } from '../retention/retention.service.js';
+import type { UploadService } from '../upload/upload.service.js';
+import type { JobSpec } from './scheduler.js';
+
+export const JOB = {
+  /** Sends due mails; every minute as the safety net for reminders, retries and anything a crash left behind. */
+  mailDispatch: 'mail.dispatch',
+  /** The same work at once, queued after a booking change commits. */
+  mailDispatchNow: 'mail.dispatch-now',
+  uploadsPurge: 'uploads.purge-unattached',
+  retention: 'retention.run',
+} as const;
+
+/** The product's scheduled jobs. */
+export function productJobs(deps: {
+  mail: MailService;
+  uploads: UploadService;
+  retention: RetentionService;
+  log: Logger;
+}): JobSpec[] {
+  const { mail, uploads, retention, log } = deps;
+  const dispatch = () => mail.dispatchDue();
+  return [
+    { name: JOB.mailDispatch, every: '1 minute', run: dispatch },
+    { name: JOB.mailDispatchNow, run: dispatch },
+    {
+      name: JOB.uploadsPurge,
+      every: '10 minutes',
+      run: async () => {
+        const count = await uploads.purgeUnattached();
+        if (count > 0) log.info({ count }, 'unattached uploads purged');
+      },
+    },
+    {
+      name: JOB.retention,
+      // Daily at night, office time.
+      every: '30 3 * * *',
+      timezone: 'Europe/Berlin',
+      lockLifetimeMs: 30 * 60_000,
+      run: async () => {
+        const removed = await retention.run();
+        log.info(removed, 'retention: personal data removed');
+      },
+    },
+  ];
+}

@@ -1,0 +1,78 @@
+import { hostname } from 'node:os';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
+import type pg from 'pg';
+import type { Logger } from '../../logger.js';
+
+/** A job the scheduler runs; `every` makes it recurring (agenda interval like '1 minute' or a cron line). */
+export type JobSpec = {
+  name: string;
+  run: () => Promise<unknown>;
+  every?: string;
+  /** For cron lines: the zone they are read in. */
+  timezone?: string;
+  /** How long a run may hold its agenda lock before another process may start the job again. */
+  lockLifetimeMs?: number;
+};
+
+/** The agenda table; created by a migration (the library's own schema creation is off). */
+export const AGENDA_TABLE = 'agenda_jobs';
+
+/**
+ * Scheduled jobs on agenda with its PostgreSQL backend, in the product's own database: job rows are locked with
+ * FOR UPDATE SKIP LOCKED and workers are woken through LISTEN/NOTIFY, so several api processes share the jobs
+ * and each run happens in one of them. The jobs themselves are written to be safe if two runs ever overlap.
+ */
+export class JobScheduler {
+  private agenda: Agenda | undefined;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Logger,
+    private readonly jobs: readonly JobSpec[],
+  ) {}
+
+  async start(): Promise<void> {
+    const agenda = new Agenda({
+      backend: new PostgresBackend({ pool: this.pool, tableName: AGENDA_TABLE, ensureSchema: false }),
+      name: `bc-api ${hostname()}:${process.pid}`,
+      processEvery: '5 seconds',
+      defaultLockLifetime: 5 * 60_000,
+    });
+    agenda.on('error', (err) => this.log.error({ err }, 'job scheduler error'));
+    for (const job of this.jobs) {
+      agenda.define(
+        job.name,
+        async () => {
+          // A job never throws into agenda: the work is retried by its own rules (mails) or on the next run.
+          try {
+            const result = await job.run();
+            this.log.debug({ job: job.name, result }, 'job done');
+          } catch (err) {
+            this.log.error({ err, job: job.name }, 'job failed');
+          }
+        },
+        { concurrency: 1, lockLifetime: job.lockLifetimeMs, removeOnComplete: !job.every },
+      );
+    }
+    await agenda.start();
+    this.agenda = agenda;
+    for (const job of this.jobs) {
+      if (job.every) await agenda.every(job.every, job.name, undefined, { timezone: job.timezone });
+    }
+  }
+
+  /** Runs a job soon in whichever process picks it up first; never throws (the recurring run is the fallback). */
+  runNow(name: string): void {
+    this.agenda?.now(name).catch((err) => this.log.warn({ err, job: name }, 'could not queue a job'));
+  }
+
+  /** Lets running jobs finish (up to `timeoutMs`), then stops; the database pool stays open. */
+  async stop(timeoutMs = 5000): Promise<void> {
+    const agenda = this.agenda;
+    this.agenda = undefined;
+    if (!agenda) return;
+    const result = await agenda.drain({ timeout: timeoutMs, closeConnection: false });
+    if (result.timedOut) this.log.warn({ running: result.running }, 'jobs still running at stop; their locks expire');
+  }
+}

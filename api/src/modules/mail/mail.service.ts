@@ -1,0 +1,255 @@
+import nodemailer from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer/lib/mailer';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { AppointmentStatus } from '../booking/appointment.entity.js';
+import { type AppointmentView, loadAppointmentView } from '../booking/appointment-view.js';
+import { appointmentCalendar, checkInQrPng } from '../booking/confirmation.js';
+import { mailData, type OfficeForMail, QR_CID, withCalendar, withQrCode } from './compose.js';
+import { DevMailbox } from './dev-mailbox.js';
+import { MailKind, MailStatus } from './mail-message.entity.js';
+import { MailOutbox } from './mail-outbox.js';
+import { afterFailure, describeSendError, isReminder, type SendError, staleReminderReason } from './mail-plan.js';
+import { MailTemplates, TemplateError } from './templates.js';
+
+/** How long one process owns a claimed mail; after that (a crashed process) another one takes it over. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+const BATCH = 25;
+/** Bounds one dispatch run; the next run goes on where it stopped. */
+const MAX_BATCHES = 40;
+
+type Claimed = {
+  id: string;
+  appointmentId: string;
+  kind: MailKind;
+  recipient: string | null;
+  language: string;
+  manageToken: string | null;
+  attempts: number;
+};
+
+export type DispatchResult = { sent: number; retrying: number; failed: number; skipped: number };
+
+export type MailProblemRow = { kind: MailKind; attempts: number; error: string | null; lastAttemptAt: Date | null };
+
+/**
+ * Sends the citizen mails the outbox holds. Every api process may dispatch at any time: a mail is claimed with
+ * one `UPDATE … FOR UPDATE SKIP LOCKED` (PENDING → SENDING), so no two processes send the same row, then rendered
+ * from the appointment's current data, sent over SMTP and settled (SENT, retried later, FAILED or CANCELLED).
+ */
+export class MailService {
+  readonly outbox: MailOutbox;
+  /** The embedded catcher, when no SMTP_URL is set. */
+  readonly devMailbox: DevMailbox | null;
+  private templates: MailTemplates;
+  private transport: Transporter | undefined;
+  private wake: () => void = () => undefined;
+  private readonly messageHost: string;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pool: pg.Pool,
+    private readonly config: Config['mail'] & { publicUrl: string },
+    private readonly now: () => Date,
+    private readonly log: Logger,
+  ) {
+    this.templates = new MailTemplates();
+    this.outbox = new MailOutbox(now, () => this.wake());
+    this.devMailbox = config.smtpUrl ? null : new DevMailbox(log);
+    this.messageHost = new URL(config.publicUrl).hostname;
+  }
+
+  /** Opens the SMTP transport (starting the embedded catcher first when there is no SMTP_URL). */
+  async start(): Promise<void> {
+    const url = this.devMailbox ? await this.devMailbox.start() : (this.config.smtpUrl as string);
+    this.transport = nodemailer.createTransport({
+      url,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.transport?.close();
+    this.transport = undefined;
+    await this.devMailbox?.stop();
+  }
+
+  /** Called when new mails were queued (after a booking's commit); the scheduler sets it. */
+  onQueued(wake: () => void): void {
+    this.wake = wake;
+  }
+
+  /** Replaces the templates (tests use a broken set to prove a rendering failure never touches the booking). */
+  useTemplates(templates: MailTemplates): void {
+    this.templates = templates;
+  }
+
+  /** Sends every mail that is due by the service clock; returns what happened. Safe to run in many processes. */
+  async dispatchDue(): Promise<DispatchResult> {
+    const result: DispatchResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const claimed = await this.claim();
+      for (const row of claimed) {
+        const outcome = await this.deliver(row).catch(async (err) => {
+          // Not a send failure (e.g. the database went away while rendering): count it as a failed attempt.
+          this.log.error({ err, appointmentId: row.appointmentId, mailId: row.id }, 'mail dispatch error');
+          return this.failedAttempt(row, err);
+        });
+        result[outcome] += 1;
+      }
+      if (claimed.length < BATCH) break;
+    }
+    return result;
+  }
+
+  /** Mails of an appointment that could not be delivered for good (for staff). */
+  async problems(appointmentId: string): Promise<MailProblemRow[]> {
+    return this.ds.query(
+      `SELECT kind, attempts, "lastError" AS error, "lastAttemptAt" FROM mail_message
+        WHERE "appointmentId" = $1 AND status = 'FAILED' ORDER BY "createdAt", kind`,
+      [appointmentId],
+    );
+  }
+
+  /**
+   * Takes up to BATCH due mails for this process: PENDING ones whose time has come, and SENDING ones whose claim
+   * expired (their process died). One statement, committed at once; SKIP LOCKED lets processes share the work.
+   */
+  private async claim(): Promise<Claimed[]> {
+    const now = this.now();
+    const { rows } = await this.pool.query<Claimed>(
+      `UPDATE mail_message SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = $2, "lastAttemptAt" = $1
+        WHERE id IN (
+          SELECT id FROM mail_message
+           WHERE (status = 'PENDING' AND "nextAttemptAt" <= $1) OR (status = 'SENDING' AND "lockedUntil" < $1)
+           ORDER BY "nextAttemptAt" LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id, "appointmentId", kind, recipient, language, "manageToken", attempts`,
+      [now, new Date(now.getTime() + CLAIM_LEASE_MS), BATCH],
+    );
+    return rows;
+  }
+
+  private async deliver(row: Claimed): Promise<keyof DispatchResult> {
+    const now = this.now();
+    const view = await loadAppointmentView(this.ds.manager, row.appointmentId);
+    const skip = this.skipReason(row, view, now);
+    if (skip || !view || !row.recipient) {
+      await this.settle(row, MailStatus.CANCELLED, { lastError: skip ?? 'no recipient' });
+      return 'skipped';
+    }
+    let message: SendMailOptions;
+    try {
+      message = await this.compose(row, view);
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      // A template bug does not mend itself by retrying: failed at once, visible to staff, booking untouched.
+      this.log.error(
+        { err: err.message, appointmentId: row.appointmentId, mailId: row.id, kind: row.kind },
+        'mail could not be rendered',
+      );
+      await this.settle(row, MailStatus.FAILED, { lastError: err.message });
+      return 'failed';
+    }
+    if (!this.transport) throw new Error('mail transport not started');
+    try {
+      await this.transport.sendMail(message);
+    } catch (err) {
+      return this.failedAttempt(row, err as SendError);
+    }
+    await this.settle(row, MailStatus.SENT, { sentAt: now });
+    this.log.info({ appointmentId: row.appointmentId, mailId: row.id, kind: row.kind }, 'mail sent');
+    return 'sent';
+  }
+
+  private async failedAttempt(row: Claimed, err: SendError): Promise<'retrying' | 'failed'> {
+    const next = afterFailure(row.attempts, err, this.now());
+    const error = describeSendError(err);
+    const context = { appointmentId: row.appointmentId, mailId: row.id, kind: row.kind, attempt: row.attempts, error };
+    if (next.status === 'FAILED') {
+      this.log.error(context, 'mail not delivered; given up');
+      await this.settle(row, MailStatus.FAILED, { lastError: error });
+      return 'failed';
+    }
+    this.log.warn({ ...context, nextAttemptAt: next.nextAttemptAt }, 'mail not delivered; will retry');
+    await this.settle(row, MailStatus.PENDING, { lastError: error, nextAttemptAt: next.nextAttemptAt });
+    return 'retrying';
+  }
+
+  /** Why this mail is not sent at all any more, or null. */
+  private skipReason(row: Claimed, view: AppointmentView | null, now: Date): string | null {
+    if (!view) return 'appointment deleted';
+    if (row.kind !== MailKind.CANCELLED && view.status === AppointmentStatus.CANCELLED) return 'appointment cancelled';
+    return isReminder(row.kind) ? staleReminderReason(row.kind, view.startsAt, now) : null;
+  }
+
+  private async compose(row: Claimed, view: AppointmentView): Promise<SendMailOptions> {
+    const [office]: (OfficeForMail | undefined)[] = await this.ds.query(
+      'SELECT name, street, "postalCode", city, "timeZone" FROM office WHERE id = $1',
+      [view.officeId],
+    );
+    if (!office) throw new Error(`office ${view.officeId} missing`);
+    const { template, language, data } = mailData({
+      kind: row.kind,
+      view,
+      office,
+      manageUrl: row.manageToken ? `${this.config.publicUrl}/booking/verwaltung#${row.manageToken}` : null,
+      bookingUrl: `${this.config.publicUrl}/booking/`,
+    });
+    const rendered = this.templates.render(language, template, data);
+    const attachments: NonNullable<SendMailOptions['attachments']> = [];
+    if (withQrCode(row.kind)) {
+      attachments.push({
+        filename: 'check-in-qr-code.png',
+        content: await checkInQrPng(view.checkInCode),
+        contentType: 'image/png',
+        cid: QR_CID,
+        contentDisposition: 'inline',
+      });
+    }
+    if (withCalendar(row.kind)) {
+      attachments.push({
+        filename: 'termin.ics',
+        content: appointmentCalendar(view, office, this.messageHost),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      });
+    }
+    return {
+      from: this.config.from,
+      to: row.recipient as string,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      attachments,
+      // Stable per outbox row: should a crash ever make a mail go twice, mail stores see the same message.
+      messageId: `<${row.id}@${this.messageHost}>`,
+      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': language },
+    };
+  }
+
+  /**
+   * Ends this process's claim. Guarded by the claim number (`attempts`): a process whose claim expired and was
+   * taken over does not overwrite the newer state. The plain manage token goes as soon as the mail is not pending.
+   */
+  private async settle(
+    row: Claimed,
+    status: MailStatus,
+    fields: { lastError?: string | null; nextAttemptAt?: Date; sentAt?: Date },
+  ): Promise<void> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE mail_message
+          SET status = $3::mail_status, "lockedUntil" = NULL, "lastError" = $4,
+              "nextAttemptAt" = coalesce($5, "nextAttemptAt"), "sentAt" = $6,
+              "manageToken" = CASE WHEN $3::mail_status = 'PENDING' THEN "manageToken" END
+        WHERE id = $1 AND status = 'SENDING' AND attempts = $2`,
+      [row.id, row.attempts, status, fields.lastError ?? null, fields.nextAttemptAt ?? null, fields.sentAt ?? null],
+    );
+    if (rowCount === 0) {
+      this.log.warn({ appointmentId: row.appointmentId, mailId: row.id, status }, 'mail claim was taken over');
+    }
+  }
+}

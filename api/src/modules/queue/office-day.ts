@@ -1,0 +1,44 @@
+/** An office's opening hours of one local day as instants (pure). */
+import { DateTime } from 'luxon';
+import { closedDatesBetween } from '../booking/holidays.js';
+import type { OpenInterval } from './estimate.js';
+
+export type WeeklyRow = { weekday: number; opensAt: string; closesAt: string };
+
+/** The office-local date 'YYYY-MM-DD' of an instant. */
+export function localDate(instant: number, timeZone: string): string {
+  return DateTime.fromMillis(instant, { zone: timeZone }).toISODate() as string;
+}
+
+/**
+ * The opening intervals of the local `date` (sorted, touching ones merged), empty on a public holiday of `region`, a
+ * closure, or a weekday without hours. Wall times are converted by luxon in the office's zone.
+ */
+export function openIntervalsOn(
+  date: string,
+  timeZone: string,
+  region: string,
+  hours: readonly WeeklyRow[],
+  closures: readonly string[],
+): OpenInterval[] {
+  if (closedDatesBetween(region, date, date, closures).has(date)) return [];
+  const day = DateTime.fromISO(date, { zone: timeZone });
+  const at = (time: string) => DateTime.fromISO(`${date}T${time.slice(0, 5)}`, { zone: timeZone }).toMillis();
+  const spans = hours
+    .filter((h) => h.weekday === day.weekday)
+    .map((h) => ({ start: at(h.opensAt), end: at(h.closesAt) }))
+    .filter((s) => s.start < s.end)
+    .sort((a, b) => a.start - b.start);
+  const merged: OpenInterval[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** The interval that contains `now`, or null. */
+export function intervalAt(open: readonly OpenInterval[], now: number): OpenInterval | null {
+  return open.find((i) => i.start <= now && now < i.end) ?? null;
+}

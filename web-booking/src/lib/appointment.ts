@@ -1,0 +1,66 @@
+import { graphql } from '../gql';
+
+/** Everything the manage page shows; the booking's answer has the same shape, so it fills the cache at once. */
+export const ManagedAppointmentFields = graphql(`
+  fragment ManagedAppointmentFields on Appointment {
+    id
+    reference
+    status
+    startsAt
+    endsAt
+    cancelledAt
+    citizenName
+    email
+    phone
+    language
+    checkInCode
+    checkInQrSvg
+    calendar
+    officeId
+    office {
+      id
+      slug
+      name
+      timeZone
+      horizonDays
+      address {
+        street
+        postalCode
+        city
+      }
+    }
+    services {
+      serviceId
+      name
+      count
+      durationMinutes
+    }
+    documents {
+      documentId
+      name
+      description
+      mandatory
+      uploadable
+      uploads {
+        id
+        fileName
+      }
+    }
+  }
+`);
+
+export const ManagedAppointmentQuery = graphql(`
+  query ManagedAppointment($token: String!) {
+    appointmentByToken(token: $token) {
+      __typename
+      ... on Appointment {
+        ...ManagedAppointmentFields
+      }
+    }
+  }
+`);
+
+/** The manage link: the token only in the fragment, which browsers never send to a server. */
+export function manageUrl(token: string): string {
+  return `${window.location.origin}${import.meta.env.BASE_URL}verwaltung#${token}`;
+}
