@@ -1,6 +1,6 @@
 /**
  * Administration from the shell until the admin pages exist:
- *   pnpm --filter @bc/api cli device:create <office-slug> <KIOSK|DISPLAY> "<name>"
+ *   pnpm --filter @bc/api cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>"
  *   pnpm --filter @bc/api cli device:revoke <device-id>
  *   pnpm --filter @bc/api cli api-key:create "<portal name>"
  *   pnpm --filter @bc/api cli api-key:revoke <key-id>
@@ -17,7 +17,7 @@ import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
 
 const [command, ...args] = process.argv.slice(2);
 const usage =
-  'Usage: cli device:create <office-slug> <KIOSK|DISPLAY> "<name>" | device:revoke <id> | api-key:create "<name>" | api-key:revoke <id>';
+  'Usage: cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>" | device:revoke <id> | api-key:create "<name>" | api-key:revoke <id>';
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error(`Configuration: ${parsed.errors.join('; ')}`);
@@ -40,6 +40,11 @@ try {
       const [slug, kind, name] = args;
       if (!slug || !name || !deviceRoles.includes(kind as DeviceKind)) throw new Error(usage);
       const { id, token } = await credentials.createDevice({ officeSlug: slug, kind: kind as DeviceKind, name });
+      if (kind === 'PHOTO_TERMINAL') {
+        // The photo terminal is a third-party device: it calls reportBiometricsCaptured with this bearer token.
+        console.log(`Device ${id} created. Its bearer token (shown once):\n  ${token}`);
+        break;
+      }
       const path = kind === 'DISPLAY' ? '/track/display' : '/booking/kiosk';
       console.log(
         `Device ${id} created. Open on the device (shown once):\n  ${config.publicUrl}${path}#device=${token}`,

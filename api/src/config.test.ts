@@ -39,4 +39,58 @@ describe('parseConfig', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual(['PORT must be a whole number between 1 and 65535 (got "70000")']);
   });
+
+  it('catches mails in the dev mailbox without SMTP_URL, shown in development and with the embedded database', () => {
+    const embedded = parseConfig({});
+    expect(embedded.ok && embedded.config.mail).toEqual({
+      smtpUrl: null,
+      from: 'Bürgercentrum <noreply@localhost>',
+      devMailbox: true,
+    });
+    const external = (env: Record<string, string>) =>
+      parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/bc', ...env });
+    const production = external({});
+    expect(production.ok && production.config.mail.devMailbox).toBe(false);
+    const development = external({ NODE_ENV: 'development' });
+    expect(development.ok && development.config.mail.devMailbox).toBe(true);
+    const asked = external({ DEV_MAILBOX: 'true' });
+    expect(asked.ok && asked.config.mail.devMailbox).toBe(true);
+    const off = parseConfig({ DEV_MAILBOX: 'false' });
+    expect(off.ok && off.config.mail.devMailbox).toBe(false);
+  });
+
+  it('sends over SMTP_URL from MAIL_FROM, never with the dev mailbox, and keeps data RETENTION_DAYS (14) days', () => {
+    const result = parseConfig({
+      SMTP_URL: 'smtps://bc:secret@mail.example.de:465',
+      MAIL_FROM: 'Stadt Pforzheim <termine@pforzheim.de>',
+      PUBLIC_URL: 'https://termine.example.de',
+      RETENTION_DAYS: '30',
+    });
+    expect(result.ok && result.config.mail).toEqual({
+      smtpUrl: 'smtps://bc:secret@mail.example.de:465',
+      from: 'Stadt Pforzheim <termine@pforzheim.de>',
+      devMailbox: false,
+    });
+    expect(result.ok && result.config.retentionDays).toBe(30);
+    const defaults = parseConfig({ PUBLIC_URL: 'https://termine.example.de' });
+    expect(defaults.ok && defaults.config.retentionDays).toBe(14);
+    expect(defaults.ok && defaults.config.mail.from).toBe('Bürgercentrum <noreply@termine.example.de>');
+  });
+
+  it('explains bad mail and retention settings without repeating passwords', () => {
+    const result = parseConfig({
+      SMTP_URL: 'http://user:hunter2@mail.example.de',
+      MAIL_FROM: 'Bürgercentrum',
+      RETENTION_DAYS: '0',
+    });
+    expect(!result.ok && result.errors).toEqual([
+      'SMTP_URL must be an SMTP URL like smtp://user:password@mail.example.de:587 or smtps://mail.example.de:465 (got "http://user:***@mail.example.de")',
+      'MAIL_FROM must be an address like noreply@example.de or "Bürgercentrum <noreply@example.de>" (got "Bürgercentrum")',
+      'RETENTION_DAYS must be a whole number of days between 1 and 3650 (got "0")',
+    ]);
+    const both = parseConfig({ SMTP_URL: 'smtp://mail.example.de', DEV_MAILBOX: 'true' });
+    expect(!both.ok && both.errors).toEqual([
+      'DEV_MAILBOX can only be true without SMTP_URL (the dev mailbox shows the mails the embedded catcher got)',
+    ]);
+  });
 });

@@ -10,10 +10,13 @@ export type SummaryItem = {
 export function focusField(targetId: string): void {
   const target = document.getElementById(targetId);
   if (!target) return;
+  // In a group: the part marked as the place of the error, its checked control, else its first control.
+  const group = target.querySelector<HTMLElement>('[data-error-target]') ?? target;
   const control =
-    target instanceof HTMLFieldSetElement || target.tagName === 'DIV'
-      ? target.querySelector<HTMLElement>('input:checked, input, select, textarea, button')
-      : target;
+    target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement
+      ? target
+      : (group.querySelector<HTMLElement>('input:checked') ??
+        group.querySelector<HTMLElement>('input, select, textarea, button'));
   (control ?? target).focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDayMonth, formatLongDate, formatTime, formatWeekday, localDateOf, todayIn } from '../lib/datetime';
 import type { ServiceChoice } from '../lib/draft';
 import { useText } from '../lib/reading-preferences';
@@ -34,11 +34,16 @@ export function TimeChoice(props: {
     horizonDays: props.horizonDays,
   });
   const { status } = availability;
-  const days = props.exclude
-    ? availability.days
-        .map((d) => ({ ...d, starts: d.starts.filter((s) => !sameInstant(props.exclude, s)) }))
-        .filter((d) => d.starts.length > 0)
-    : availability.days;
+  const { exclude } = props;
+  const days = useMemo(
+    () =>
+      exclude
+        ? availability.days
+            .map((d) => ({ ...d, starts: d.starts.filter((s) => !sameInstant(exclude, s)) }))
+            .filter((d) => d.starts.length > 0)
+        : availability.days,
+    [availability.days, exclude],
+  );
   const [chosenDay, setChosenDay] = useState<string | null>(null);
   /** How many days there were when "later" was pressed; the focus then goes to the first new one. */
   const focusFrom = useRef<number | null>(null);
@@ -160,7 +165,7 @@ export function TimeChoice(props: {
       )}
 
       {day && (
-        <fieldset className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}>
+        <fieldset className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`} data-error-target>
           <legend className="kern-label kern-label--large">{t('time.timeLegend', { day: dayLabel(day.date) })}</legend>
           <div className="kern-fieldset__body">
             {props.error && <FieldError id={errorId} text={props.error} />}
@@ -182,8 +187,13 @@ export function TimeChoice(props: {
                     />
                     <label htmlFor={id} className="bc-choice__label bc-choice__label--time">
                       <span className="bc-choice__check kern-icon kern-icon--check" aria-hidden="true" />
-                      <span className="kern-body kern-body--bold">{formatTime(start, props.timeZone, lang)}</span>
-                      <span className="kern-sr-only">{t('time.clockSuffix')}</span>
+                      {/* Seen: "09:30"; heard: "09:30 Uhr" in German. */}
+                      <span className="kern-body kern-body--bold" aria-hidden="true">
+                        {formatTime(start, props.timeZone, lang)}
+                      </span>
+                      <span className="kern-sr-only">
+                        {t('time.clock', { time: formatTime(start, props.timeZone, lang) })}
+                      </span>
                     </label>
                   </div>
                 );

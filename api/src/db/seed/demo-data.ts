@@ -289,4 +289,10 @@ export const demoDevices = [
     name: 'Aufrufanzeige Wartezone',
     token: 'bcd_demo-display-buergercentrum',
   },
+  {
+    office: 'buergercentrum',
+    kind: Role.PHOTO_TERMINAL,
+    name: 'Fototerminal Wartezone',
+    token: 'bcd_demo-photo-terminal-buergercentrum',
+  },
 ] as const;

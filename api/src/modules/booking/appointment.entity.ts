@@ -104,6 +104,10 @@ export class AppointmentEntity {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** When the visitor captured photo, signature and fingerprints at the photo terminal; their ticket gets priority. */
+  @Column({ type: 'timestamptz', nullable: true })
+  biometricsCapturedAt: Date | null;
+
   @OneToMany('AppointmentServiceEntity', (s: AppointmentServiceEntity) => s.appointment)
   services: AppointmentServiceEntity[];
 

@@ -8,7 +8,10 @@ export type CheckInRules = {
   lateMinutes: number;
 };
 
-export type CheckInWindow = { kind: 'ok'; late: boolean } | { kind: 'tooEarly'; comeBackAt: number } | { kind: 'tooLate' };
+export type CheckInWindow =
+  | { kind: 'ok'; late: boolean }
+  | { kind: 'tooEarly'; comeBackAt: number }
+  | { kind: 'tooLate' };
 
 /**
  * Both edges belong to the window: with 30/10, exactly 30 minutes before the start and exactly 10 minutes after it

@@ -4,12 +4,7 @@
  * locked by hand before closing; this makes that unnecessary, per service and automatically, with a manual override
  * for the office manager.
  */
-import {
-  type EstimateCounter,
-  type EstimateEntry,
-  type OpenInterval,
-  simulateCalls,
-} from './estimate.js';
+import { type EstimateCounter, type EstimateEntry, estimateQueue, type OpenInterval } from './estimate.js';
 import { MINUTE, type OrderingRules } from './ordering.js';
 import { WalkInOverride, WalkInRefusal } from './ticket-model.js';
 
@@ -34,8 +29,10 @@ export function predictWalkIn(
   candidate: Omit<EstimateEntry, 'id' | 'dueAt' | 'arrivedAt' | 'counterId'>,
 ): WalkInPrediction | null {
   const entry: EstimateEntry = { ...candidate, id: CANDIDATE, dueAt: now, arrivedAt: now, counterId: null };
-  const call = simulateCalls([...entries, entry], counters, now, rules, { open }).get(CANDIDATE);
-  return call ? { callAt: call.callAt, finishAt: call.callAt + candidate.durationMs } : null;
+  const estimate = estimateQueue([...entries, entry], counters, now, rules, open).get(CANDIDATE);
+  return estimate
+    ? { callAt: estimate.expectedCallAt, finishAt: estimate.expectedCallAt + candidate.durationMs }
+    : null;
 }
 
 /**

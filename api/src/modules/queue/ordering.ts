@@ -72,7 +72,11 @@ export function canServe(counter: CounterScope, entry: QueueEntry): boolean {
  * The tickets `counter` may call, best first: the first one is what "Call next" takes; the rest are the fall-backs
  * when another counter takes it at the same moment.
  */
-export function callOrder<T extends QueueEntry>(entries: readonly T[], counter: CounterScope, rules: OrderingRules): T[] {
+export function callOrder<T extends QueueEntry>(
+  entries: readonly T[],
+  counter: CounterScope,
+  rules: OrderingRules,
+): T[] {
   return orderQueue(
     entries.filter((e) => canServe(counter, e)),
     rules,

@@ -60,23 +60,26 @@ function appointmentStep(storage: UploadStorage): RetentionStep {
       let total = 0;
       for (;;) {
         const done = await ds.transaction(async (m: EntityManager) => {
+          // (Statements that change rows are wrapped in a SELECT: TypeORM returns plain rows only for those.)
           const rows: { id: string }[] = await m.query(
             `WITH due AS (
                SELECT id FROM appointment
                 WHERE email <> ''
                   AND ((status = 'BOOKED' AND "endsAt" < $1) OR (status = 'CANCELLED' AND "cancelledAt" < $1))
-                LIMIT $2 FOR UPDATE SKIP LOCKED)
-             UPDATE appointment a
-                SET "citizenName" = '', email = '', phone = NULL,
-                    "manageTokenHash" = 'removed:' || a.id, "checkInCode" = 'removed:' || a.id
-               FROM due WHERE a.id = due.id
-             RETURNING a.id`,
+                LIMIT $2 FOR UPDATE SKIP LOCKED),
+             done AS (
+               UPDATE appointment a
+                  SET "citizenName" = '', email = '', phone = NULL,
+                      "manageTokenHash" = 'removed:' || a.id, "checkInCode" = 'removed:' || a.id
+                 FROM due WHERE a.id = due.id
+               RETURNING a.id)
+             SELECT id FROM done`,
             [cutoff, BATCH],
           );
           const ids = rows.map((r) => r.id);
           if (ids.length === 0) return 0;
           const uploads: { id: string }[] = await m.query(
-            'DELETE FROM upload WHERE "appointmentId" = ANY($1::uuid[]) RETURNING id',
+            'WITH gone AS (DELETE FROM upload WHERE "appointmentId" = ANY($1::uuid[]) RETURNING id) SELECT id FROM gone',
             [ids],
           );
           await storage.delete(

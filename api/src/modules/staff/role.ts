@@ -6,13 +6,15 @@ export enum Role {
   INFO_DESK = 'INFO_DESK',
   KIOSK = 'KIOSK',
   DISPLAY = 'DISPLAY',
+  /** The self-service terminal that captures photo, signature and fingerprints (biometrics). */
+  PHOTO_TERMINAL = 'PHOTO_TERMINAL',
   PORTAL = 'PORTAL',
 }
 
 export const staffRoles = [Role.ADMIN, Role.OFFICE_MANAGER, Role.CLERK, Role.INFO_DESK] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-export const deviceRoles = [Role.KIOSK, Role.DISPLAY] as const;
+export const deviceRoles = [Role.KIOSK, Role.DISPLAY, Role.PHOTO_TERMINAL] as const;
 export type DeviceKind = (typeof deviceRoles)[number];
 
 export function isStaffRole(value: string): value is StaffRole {

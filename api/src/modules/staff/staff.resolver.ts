@@ -52,8 +52,8 @@ export class StaffResolver {
     return true;
   }
 
-  @Allow(Role.KIOSK, Role.DISPLAY)
-  @Query(() => Device, { description: 'The kiosk or display this request comes from.' })
+  @Allow(Role.KIOSK, Role.DISPLAY, Role.PHOTO_TERMINAL)
+  @Query(() => Device, { description: 'The kiosk, display or photo terminal this request comes from.' })
   currentDevice(@Ctx() ctx: Context): Promise<Device> {
     if (ctx.identity.kind !== 'device') throw appError(ErrorCode.Forbidden, 'Only devices have a device.');
     return ctx.services.staff.device(ctx.identity.device.id);

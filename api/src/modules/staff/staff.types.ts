@@ -58,12 +58,12 @@ export const LoginResult = createUnionType({
   types: () => [LoginSuccess, InvalidCredentials, TooManyAttempts] as const,
 });
 
-@ObjectType({ description: 'A kiosk or call display, as it sees itself.' })
+@ObjectType({ description: 'A kiosk, call display or photo terminal, as it sees itself.' })
 export class Device {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Role, { description: 'KIOSK or DISPLAY.' })
+  @Field(() => Role, { description: 'KIOSK, DISPLAY or PHOTO_TERMINAL.' })
   kind: Role;
 
   @Field(() => String)

@@ -1,0 +1,241 @@
+/**
+ * Reads what the queue's rules need about one office today (settings, opening hours, counters and their sessions,
+ * today's tickets, learned service durations), in a few plain queries. Used by every read and by the closing guard;
+ * estimates are computed on read from it, so they follow every change at once.
+ */
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../catalog/catalog.service.js';
+import { HoursKind } from '../catalog/opening-hours.entity.js';
+import type { OpenInterval } from './estimate.js';
+import { learnedDuration } from './estimate.js';
+import { localDate, openIntervalsOn } from './office-day.js';
+import type { TicketOrigin, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';
+
+export type OfficeQueueSettings = {
+  id: string;
+  name: string;
+  timeZone: string;
+  holidayRegion: string;
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  priorityMinutes: number;
+  maxCalls: number;
+  closingBufferMinutes: number;
+};
+
+export type QueueServiceInfo = {
+  id: string;
+  name: string;
+  durationMinutes: number;
+  walkInAllowed: boolean;
+  bookableOnline: boolean;
+  maxPerBooking: number;
+  active: boolean;
+};
+
+export type CounterSessionInfo = {
+  id: string;
+  staffUserId: string;
+  staffName: string;
+  openedAt: Date;
+  pausedAt: Date | null;
+};
+
+export type QueueCounterInfo = {
+  id: string;
+  label: string;
+  serviceIds: string[];
+  session: CounterSessionInfo | null;
+};
+
+export type TicketServiceLine = { serviceId: string; name: string; count: number; doneCount: number | null };
+
+/** A ticket as the queue's reads need it (no personal data: the appointment is referenced, not joined). */
+export type TicketRow = {
+  id: string;
+  officeId: string;
+  serviceDay: string;
+  number: string;
+  origin: TicketOrigin;
+  appointmentId: string | null;
+  appointmentStartsAt: Date | null;
+  status: TicketStatus;
+  priority: TicketPriority | null;
+  priorityNote: string | null;
+  dueAt: Date;
+  arrivedAt: Date;
+  counterId: string | null;
+  counterLabel: string | null;
+  callCount: number;
+  calledAt: Date | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  version: number;
+  services: TicketServiceLine[];
+};
+
+export type WalkInStateRow = {
+  serviceId: string;
+  guardClosedSince: Date | null;
+  override: WalkInOverride | null;
+};
+
+export type QueueState = {
+  office: OfficeQueueSettings;
+  now: number;
+  /** Office-local date of now. */
+  today: string;
+  open: OpenInterval[];
+  services: Map<string, QueueServiceInfo>;
+  /** Active counters, by label. */
+  counters: QueueCounterInfo[];
+  /** Today's tickets, in order of arrival. */
+  tickets: TicketRow[];
+  /** Learned minutes per unit and their spread, per service with enough finished tickets. */
+  durations: Map<string, { minutes: number; spread: number }>;
+  walkIns: Map<string, WalkInStateRow>;
+};
+
+/** How many finished tickets per service the learned duration uses, and how far back. */
+const SAMPLES = 20;
+const HISTORY_DAYS = 60;
+
+export const ticketSelect = `
+  SELECT t.id, t."officeId", t."serviceDay"::text AS "serviceDay", t.number, t.origin, t."appointmentId",
+         a."startsAt" AS "appointmentStartsAt", t.status, t.priority, t."priorityNote", t."dueAt", t."arrivedAt",
+         t."counterId", c.label AS "counterLabel", t."callCount", t."calledAt", t."startedAt", t."endedAt", t.version,
+         (SELECT coalesce(json_agg(json_build_object('serviceId', s.id, 'name', s.name, 'count', ts.count,
+                   'doneCount', ts."doneCount") ORDER BY s."sortOrder", s.name), '[]')
+            FROM ticket_service ts JOIN service s ON s.id = ts."serviceId" WHERE ts."ticketId" = t.id) AS services
+    FROM ticket t
+    LEFT JOIN counter c ON c.id = t."counterId"
+    LEFT JOIN appointment a ON a.id = t."appointmentId"`;
+
+export async function loadTicketRow(m: EntityManager, id: string): Promise<TicketRow | null> {
+  if (!isUuid(id)) return null;
+  const [row]: TicketRow[] = await m.query(`${ticketSelect} WHERE t.id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function loadOfficeSettings(m: EntityManager, officeId: string): Promise<OfficeQueueSettings | null> {
+  if (!isUuid(officeId)) return null;
+  const [row]: OfficeQueueSettings[] = await m.query(
+    `SELECT id, name, "timeZone", "holidayRegion", "checkInEarlyMinutes", "checkInLateMinutes", "priorityMinutes",
+            "maxCalls", "closingBufferMinutes"
+       FROM office WHERE id = $1 AND enabled`,
+    [officeId],
+  );
+  return row ?? null;
+}
+
+/** Everything the queue's rules need about an office today; null when the office is unknown or disabled. */
+export async function loadQueueState(m: EntityManager, officeId: string, now: Date): Promise<QueueState | null> {
+  const office = await loadOfficeSettings(m, officeId);
+  if (!office) return null;
+  const today = localDate(now.getTime(), office.timeZone);
+  const [hours, closures, services, counters, tickets, durations, walkIns] = await Promise.all([
+    m.query(
+      `SELECT weekday, "opensAt"::text AS "opensAt", "closesAt"::text AS "closesAt"
+         FROM opening_hours WHERE "officeId" = $1 AND kind = $2`,
+      [officeId, HoursKind.OPEN],
+    ) as Promise<{ weekday: number; opensAt: string; closesAt: string }[]>,
+    m.query(`SELECT date::text AS date FROM office_closure WHERE "officeId" = $1 AND date = $2`, [
+      officeId,
+      today,
+    ]) as Promise<{ date: string }[]>,
+    m.query(
+      `SELECT id, name, "durationMinutes", "walkInAllowed", "bookableOnline", "maxPerBooking", active
+         FROM service WHERE "officeId" = $1 ORDER BY "sortOrder", name`,
+      [officeId],
+    ) as Promise<QueueServiceInfo[]>,
+    m.query(
+      `SELECT c.id, c.label,
+              (SELECT coalesce(array_agg(cs."serviceId"), '{}') FROM counter_service cs WHERE cs."counterId" = c.id)
+                AS "serviceIds",
+              (SELECT json_build_object('id', x.id, 'staffUserId', x."staffUserId", 'staffName', u."displayName",
+                        'openedAt', x."openedAt", 'pausedAt', x."pausedAt")
+                 FROM counter_session x JOIN staff_user u ON u.id = x."staffUserId"
+                WHERE x."counterId" = c.id AND x."closedAt" IS NULL) AS session
+         FROM counter c WHERE c."officeId" = $1 AND c.active ORDER BY c.label`,
+      [officeId],
+    ) as Promise<(Omit<QueueCounterInfo, 'session'> & { session: Record<string, string | null> | null })[]>,
+    m.query(`${ticketSelect} WHERE t."officeId" = $1 AND t."serviceDay" = $2 ORDER BY t."arrivedAt", t.number`, [
+      officeId,
+      today,
+    ]) as Promise<TicketRow[]>,
+    loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * 86_400_000)),
+    m.query(
+      `SELECT "serviceId", "guardClosedSince", override FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
+      [officeId, today],
+    ) as Promise<WalkInStateRow[]>,
+  ]);
+  const serviceMap = new Map(services.map((s) => [s.id, s]));
+  const learned = new Map<string, { minutes: number; spread: number }>();
+  for (const { serviceId, samples } of durations) {
+    const configured = serviceMap.get(serviceId)?.durationMinutes ?? 10;
+    learned.set(serviceId, learnedDuration(samples, configured));
+  }
+  return {
+    office,
+    now: now.getTime(),
+    today,
+    open: openIntervalsOn(
+      today,
+      office.timeZone,
+      office.holidayRegion,
+      hours,
+      closures.map((c) => c.date),
+    ),
+    services: serviceMap,
+    counters: counters.map((c) => ({
+      ...c,
+      session: c.session
+        ? {
+            id: c.session.id as string,
+            staffUserId: c.session.staffUserId as string,
+            staffName: c.session.staffName as string,
+            openedAt: new Date(c.session.openedAt as string),
+            pausedAt: c.session.pausedAt ? new Date(c.session.pausedAt) : null,
+          }
+        : null,
+    })),
+    tickets,
+    durations: learned,
+    walkIns: new Map(walkIns.map((w) => [w.serviceId, w])),
+  };
+}
+
+/**
+ * Minutes per unit of the last finished tickets of each service, newest first: from the last call or start before
+ * the FINISHED event to that event (ticket_event), divided by the count done. Only tickets with one service done
+ * count, as a ticket with several services tells nothing about each of them alone.
+ */
+async function loadDurationSamples(
+  m: EntityManager,
+  officeId: string,
+  since: Date,
+): Promise<{ serviceId: string; samples: number[] }[]> {
+  const rows: { serviceId: string; samples: number[] }[] = await m.query(
+    `SELECT x."serviceId", array_agg(x.minutes ORDER BY x.at DESC) AS samples
+       FROM (SELECT ts."serviceId", f.at,
+                    extract(epoch FROM f.at - coalesce(s.at, c.at)) / 60.0 / ts."doneCount" AS minutes,
+                    row_number() OVER (PARTITION BY ts."serviceId" ORDER BY f.at DESC) AS rn
+               FROM ticket_event f
+               JOIN ticket_service ts ON ts."ticketId" = f."ticketId" AND ts."doneCount" > 0
+               LEFT JOIN LATERAL (SELECT e.at FROM ticket_event e
+                                   WHERE e."ticketId" = f."ticketId" AND e.type = 'SERVING_STARTED' AND e.id < f.id
+                                   ORDER BY e.id DESC LIMIT 1) s ON true
+               LEFT JOIN LATERAL (SELECT e.at FROM ticket_event e
+                                   WHERE e."ticketId" = f."ticketId" AND e.type IN ('CALLED', 'RECALLED') AND e.id < f.id
+                                   ORDER BY e.id DESC LIMIT 1) c ON true
+              WHERE f."officeId" = $1 AND f.type = 'FINISHED' AND f.at > $2
+                AND coalesce(s.at, c.at) IS NOT NULL AND f.at > coalesce(s.at, c.at)
+                AND NOT EXISTS (SELECT 1 FROM ticket_service o
+                                 WHERE o."ticketId" = f."ticketId" AND o."doneCount" > 0 AND o."serviceId" <> ts."serviceId")
+            ) x
+      WHERE x.rn <= $3
+      GROUP BY x."serviceId"`,
+    [officeId, since, SAMPLES],
+  );
+  return rows.map((r) => ({ serviceId: r.serviceId, samples: r.samples.map(Number) }));
+}
