@@ -8,6 +8,7 @@ import { ClockService } from './modules/clock/clock.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { MailService } from './modules/mail/mail.service.js';
+import { QueueService } from './modules/queue/queue.service.js';
 import { RetentionService } from './modules/retention/retention.service.js';
 import { AuthService } from './modules/staff/auth.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
@@ -34,6 +35,14 @@ export function createServices(
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
   const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
   mail.onQueued(() => jobs.runNow(JOB.mailDispatchNow));
+  const booking = new BookingService(
+    ds,
+    pool,
+    { ...config.booking, maxFiles: config.uploads.maxFiles },
+    clock.now,
+    new URL(config.publicUrl).hostname,
+    mail.outbox,
+  );
   return {
     clock,
     catalog: new CatalogService(ds),
@@ -42,14 +51,8 @@ export function createServices(
     staff: new StaffService(ds),
     credentials: new CredentialsService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
-    booking: new BookingService(
-      ds,
-      pool,
-      { ...config.booking, maxFiles: config.uploads.maxFiles },
-      clock.now,
-      new URL(config.publicUrl).hostname,
-      mail.outbox,
-    ),
+    booking,
+    queue: new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking),
     uploads,
     mail,
     retention,

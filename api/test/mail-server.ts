@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { PNG } from 'pngjs';
 import { SMTPServer } from 'smtp-server';
@@ -74,6 +74,9 @@ export class TestSmtpServer {
     return this.to(address);
   }
 }
+
+// jsqr is CommonJS with a default export: Node hands over module.exports, some loaders unwrap it.
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /** The text a QR code in a PNG holds, or null. */
 export function decodeQrPng(png: Buffer): string | null {

@@ -9,6 +9,13 @@ import { RequiredDocumentEntity } from '../modules/catalog/required-document.ent
 import { ServiceEntity } from '../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../modules/catalog/service-document.entity.js';
 import { MailMessageEntity } from '../modules/mail/mail-message.entity.js';
+import { CounterSessionEntity } from '../modules/queue/counter-session.entity.js';
+import { TicketEntity } from '../modules/queue/ticket.entity.js';
+import { TicketEventEntity } from '../modules/queue/ticket-event.entity.js';
+import { TicketSequenceEntity } from '../modules/queue/ticket-sequence.entity.js';
+import { TicketServiceEntity } from '../modules/queue/ticket-service.entity.js';
+import { TicketTrackingEntity } from '../modules/queue/ticket-tracking.entity.js';
+import { WalkInStateEntity } from '../modules/queue/walk-in-state.entity.js';
 import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
@@ -31,6 +38,13 @@ export const entities = [
   UploadEntity,
   UploadBlobEntity,
   MailMessageEntity,
+  TicketEntity,
+  TicketServiceEntity,
+  TicketEventEntity,
+  TicketTrackingEntity,
+  TicketSequenceEntity,
+  CounterSessionEntity,
+  WalkInStateEntity,
   StaffUserEntity,
   StaffSessionEntity,
   DeviceEntity,

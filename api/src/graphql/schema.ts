@@ -5,11 +5,22 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
+import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
+import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
+import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { authChecker } from './access.js';
 import { portalLimit } from './portal-limit.js';
 
-export const resolvers = [CatalogResolver, BookingResolver, MailResolver, StaffResolver] as const;
+export const resolvers = [
+  CatalogResolver,
+  BookingResolver,
+  MailResolver,
+  QueueIssueResolver,
+  QueueDeskResolver,
+  WorkstationResolver,
+  StaffResolver,
+] as const;
 
 /** In-process events for now; a PostgreSQL LISTEN/NOTIFY PubSub takes its place when events must cross processes. */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {

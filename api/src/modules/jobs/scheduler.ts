@@ -33,8 +33,14 @@ export class JobScheduler {
   ) {}
 
   async start(): Promise<void> {
+    const backend = new PostgresBackend({ pool: this.pool, tableName: AGENDA_TABLE, ensureSchema: false });
+    // The LISTEN connection reports a lost database (restart, fail-over, our own stop) as an 'error' event and then
+    // reconnects by itself; unheard, that event would end the process.
+    backend.notificationChannel?.on('error', (err: Error) =>
+      this.log.warn({ err: err.message }, 'job notifications interrupted; reconnecting'),
+    );
     const agenda = new Agenda({
-      backend: new PostgresBackend({ pool: this.pool, tableName: AGENDA_TABLE, ensureSchema: false }),
+      backend,
       name: `bc-api ${hostname()}:${process.pid}`,
       processEvery: '5 seconds',
       defaultLockLifetime: 5 * 60_000,

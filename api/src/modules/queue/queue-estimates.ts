@@ -2,7 +2,7 @@
  * From a loaded queue state to the pure rules' inputs (pure): waiting tickets as queue entries with durations,
  * open counters with their current visitors, and the estimates and walk-in predictions computed from them.
  */
-import { type WalkInPrediction, predictWalkIn } from './closing-guard.js';
+import { predictWalkIn, type WalkInPrediction } from './closing-guard.js';
 import {
   DEFAULT_SPREAD,
   type EstimateCounter,
@@ -25,7 +25,10 @@ export function minutesPerUnit(state: QueueState, serviceId: string): number {
 }
 
 function spreadOf(state: QueueState, services: readonly { serviceId: string }[]): number {
-  return Math.max(DEFAULT_SPREAD / 4, ...services.map((s) => state.durations.get(s.serviceId)?.spread ?? DEFAULT_SPREAD));
+  return Math.max(
+    DEFAULT_SPREAD / 4,
+    ...services.map((s) => state.durations.get(s.serviceId)?.spread ?? DEFAULT_SPREAD),
+  );
 }
 
 export function ticketDuration(state: QueueState, services: readonly { serviceId: string; count: number }[]): number {

@@ -78,6 +78,7 @@ export type WalkInStateRow = {
   serviceId: string;
   guardClosedSince: Date | null;
   override: WalkInOverride | null;
+  overrideAt: Date | null;
 };
 
 export type QueueState = {
@@ -165,7 +166,7 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
     ]) as Promise<TicketRow[]>,
     loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * 86_400_000)),
     m.query(
-      `SELECT "serviceId", "guardClosedSince", override FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
+      `SELECT "serviceId", "guardClosedSince", override, "overrideAt" FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
       [officeId, today],
     ) as Promise<WalkInStateRow[]>,
   ]);

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { hashSecret } from '../staff/credentials.js';
 import { Role } from '../staff/role.js';
 import { newTrackingToken, ticketNumber, ticketPrefix } from './queue-codes.js';
-import type { ServiceChoice } from './walk-in-input.js';
 import { TicketEventType, type TicketOrigin, type TicketPriority, TicketStatus } from './ticket-model.js';
+import type { ServiceChoice } from './walk-in-input.js';
 
 /** Who acts: a signed-in staff member, or a device (kiosk, photo terminal) of one office. */
 export type Actor =
@@ -207,4 +207,57 @@ export async function createTicket(
     data: { origin: t.origin, ...(t.data ?? {}) },
   });
   return { id: row.id, token: await issueTrackingToken(m, row.id) };
+}
+
+export type OpenSession = { id: string; staffUserId: string; pausedAt: Date | null };
+
+/** The counter's open session (locked when asked), whoever holds it. */
+export async function openSession(m: EntityManager, counterId: string, lock = false): Promise<OpenSession | null> {
+  const [row]: OpenSession[] = await m.query(
+    `SELECT id, "staffUserId", "pausedAt" FROM counter_session WHERE "counterId" = $1 AND "closedAt" IS NULL
+     ${lock ? 'FOR UPDATE' : ''}`,
+    [counterId],
+  );
+  return row ?? null;
+}
+
+/** The counter's open session if the actor holds it. */
+export async function sessionOfActor(
+  m: EntityManager,
+  counterId: string | null,
+  actor: Actor,
+  lock = false,
+): Promise<OpenSession | null> {
+  if (!counterId || actor.kind !== 'staff') return null;
+  const session = await openSession(m, counterId, lock);
+  return session?.staffUserId === actor.staffUserId ? session : null;
+}
+
+/** The ticket a counter is calling or serving, if any (other than `exceptId`). */
+export async function activeTicketAt(m: EntityManager, counterId: string, exceptId?: string): Promise<string | null> {
+  const [row]: { id: string }[] = await m.query(
+    `SELECT id FROM ticket WHERE "counterId" = $1 AND status IN ('CALLED', 'SERVING') AND id IS DISTINCT FROM $2 LIMIT 1`,
+    [counterId, exceptId ?? null],
+  );
+  return row?.id ?? null;
+}
+
+export async function ticketServices(m: EntityManager, ticketId: string): Promise<ServiceChoice[]> {
+  return m.query('SELECT "serviceId", count FROM ticket_service WHERE "ticketId" = $1 ORDER BY "serviceId"', [
+    ticketId,
+  ]);
+}
+
+/** Replaces the services a ticket asks for (transfer, undo of a transfer). */
+export async function replaceTicketServices(
+  m: EntityManager,
+  ticketId: string,
+  services: ServiceChoice[],
+): Promise<void> {
+  await m.query('DELETE FROM ticket_service WHERE "ticketId" = $1', [ticketId]);
+  await m.query(
+    `INSERT INTO ticket_service ("ticketId", "serviceId", count)
+     SELECT $1, s.id, s.count FROM unnest($2::uuid[], $3::int[]) AS s(id, count)`,
+    [ticketId, services.map((s) => s.serviceId), services.map((s) => s.count)],
+  );
 }

@@ -21,7 +21,7 @@ export function checkServiceChoices(
   const seen = new Set<string>();
   choices.forEach((c, i) => {
     const facts = services.get(c.serviceId);
-    if (!facts || !facts.active)
+    if (!facts?.active)
       problems.push({ field: `${field}.${i}`, code: 'UNKNOWN_SERVICE', message: 'There is no such service here.' });
     else if (opts.walkIn && !facts.walkInAllowed)
       problems.push({

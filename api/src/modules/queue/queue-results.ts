@@ -1,0 +1,228 @@
+/** Turns the queue services' outcomes into GraphQL result objects (the resolvers stay thin). */
+
+import type { Identity } from '../../graphql/context.js';
+import { appError, ErrorCode } from '../../graphql/errors.js';
+import { InvalidInput } from '../booking/booking.types.js';
+import type { FieldProblem } from '../booking/booking-input.js';
+import type { WaitEstimate as Estimate } from './estimate.js';
+import {
+  CounterBusy,
+  CounterNotFound,
+  CounterNotOpen,
+  CounterPaused,
+  CounterTaken,
+  IssuedTicket,
+  NotAllowed,
+  OfficeNotAllowed,
+  PublicTicket,
+  QueueCounter,
+  QueueEmpty,
+  QueueTicket,
+  StaleTicket,
+  TicketNotFound,
+  WaitEstimate,
+  WalkInServiceStatus,
+  WalkInStatus,
+} from './queue.types.js';
+import type {
+  ActionOutcome,
+  CallOutcome,
+  CounterOutcome,
+  CounterView,
+  Issued,
+  TicketView,
+  WalkInServiceView,
+  WalkInStatusView,
+} from './queue-outcomes.js';
+import { type TicketAction, TicketOrigin, type TicketStatus } from './ticket-model.js';
+import type { Actor } from './ticket-store.js';
+
+/** Who calls, as the queue services see it; anyone else is refused (the auth checker lets only these through). */
+export function actorOf(identity: Identity): Actor {
+  if (identity.kind === 'staff')
+    return {
+      kind: 'staff',
+      staffUserId: identity.user.id,
+      username: identity.user.username,
+      roles: identity.user.roles,
+    };
+  if (identity.kind === 'device')
+    return {
+      kind: 'device',
+      deviceId: identity.device.id,
+      officeId: identity.device.officeId,
+      deviceKind: identity.device.kind,
+    };
+  throw appError(ErrorCode.Forbidden, 'You are not allowed to do this.');
+}
+
+function estimate(e: Estimate | null): WaitEstimate | null {
+  if (!e) return null;
+  return Object.assign(new WaitEstimate(), {
+    expectedCallAt: new Date(e.expectedCallAt),
+    earliestCallAt: new Date(e.earliestCallAt),
+    latestCallAt: new Date(e.latestCallAt),
+    peopleAhead: e.peopleAhead,
+  });
+}
+
+export function queueTicket(v: TicketView): QueueTicket {
+  return Object.assign(new QueueTicket(), {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    origin: v.origin,
+    officeId: v.officeId,
+    serviceDay: v.serviceDay,
+    services: v.services,
+    priority: v.priority,
+    priorityNote: v.priorityNote,
+    dueAt: v.dueAt,
+    arrivedAt: v.arrivedAt,
+    waitedMinutes: v.waitedMinutes,
+    appointmentId: v.appointmentId,
+    appointmentStartsAt: v.appointmentStartsAt,
+    late:
+      v.origin === TicketOrigin.APPOINTMENT &&
+      v.appointmentStartsAt !== null &&
+      v.arrivedAt.getTime() > v.appointmentStartsAt.getTime(),
+    counter: v.counterId ? { id: v.counterId, label: v.counterLabel ?? '' } : null,
+    callCount: v.callCount,
+    maxCalls: v.maxCalls,
+    calledAt: v.calledAt,
+    startedAt: v.startedAt,
+    endedAt: v.endedAt,
+    version: v.version,
+    estimate: estimate(v.estimate),
+  });
+}
+
+const atCounter = (s: TicketStatus) => s === 'CALLED' || s === 'SERVING';
+
+export function publicTicket(v: TicketView): PublicTicket {
+  return Object.assign(new PublicTicket(), {
+    number: v.number,
+    status: v.status,
+    officeId: v.officeId,
+    officeName: v.officeName,
+    services: v.services.filter((s) => s.count > 0).map((s) => ({ ...s, doneCount: null })),
+    priority: v.priority !== null,
+    issuedAt: v.arrivedAt,
+    estimate: estimate(v.estimate),
+    counterLabel: atCounter(v.status) ? v.counterLabel : null,
+    calledAt: atCounter(v.status) ? v.calledAt : null,
+  });
+}
+
+export function issuedTicket(i: Issued): IssuedTicket {
+  return Object.assign(new IssuedTicket(), {
+    ticketId: i.ticket.id,
+    ticket: publicTicket(i.ticket),
+    trackingToken: i.token,
+    trackingLink: i.link,
+    alreadyIssued: i.alreadyIssued,
+  });
+}
+
+export const invalid = (fields: FieldProblem[]) =>
+  Object.assign(new InvalidInput(), { message: 'Some input was not accepted; see fields.', fields });
+export const officeNotAllowed = () =>
+  Object.assign(new OfficeNotAllowed(), { message: 'This belongs to an office you do not work in.' });
+export const ticketNotFound = () => Object.assign(new TicketNotFound(), { message: 'There is no such ticket.' });
+export const notAllowed = (status: TicketStatus, action: TicketAction) =>
+  Object.assign(new NotAllowed(), {
+    message: `${action} is not possible for a ticket that is ${status}.`,
+    status,
+    action,
+  });
+
+export function actionResult(o: ActionOutcome | CallOutcome) {
+  switch (o.kind) {
+    case 'ok':
+      return queueTicket(o.ticket);
+    case 'notFound':
+      return ticketNotFound();
+    case 'officeNotAllowed':
+      return officeNotAllowed();
+    case 'stale':
+      return Object.assign(new StaleTicket(), {
+        message: 'The ticket was changed in the meantime; nothing was changed. Check it and try again.',
+        ticket: queueTicket(o.ticket),
+      });
+    case 'notAllowed':
+      return notAllowed(o.status, o.action);
+    case 'counterNotOpen':
+      return Object.assign(new CounterNotOpen(), {
+        message: 'Open this counter in your session first.',
+        counterId: o.counterId,
+      });
+    case 'counterBusy':
+      return Object.assign(new CounterBusy(), {
+        message: 'The counter is busy with another ticket; finish, park or mark it a no-show first.',
+        ticket: queueTicket(o.ticket),
+      });
+    case 'invalid':
+      return invalid(o.problems);
+    case 'queueEmpty':
+      return Object.assign(new QueueEmpty(), { message: 'Nobody is waiting for this counter.', waiting: o.waiting });
+    case 'counterPaused':
+      return Object.assign(new CounterPaused(), {
+        message: 'The counter is paused; resume it to call.',
+        counterId: o.counterId,
+      });
+  }
+}
+
+export function queueCounter(c: CounterView): QueueCounter {
+  return Object.assign(new QueueCounter(), {
+    id: c.id,
+    officeId: c.officeId,
+    label: c.label,
+    services: c.services,
+    session: c.session,
+    current: c.current ? queueTicket(c.current) : null,
+    waitingCount: c.waiting,
+  });
+}
+
+export function counterResult(o: CounterOutcome) {
+  switch (o.kind) {
+    case 'ok':
+      return queueCounter(o.counter);
+    case 'notFound':
+      return Object.assign(new CounterNotFound(), { message: 'There is no such active counter.' });
+    case 'officeNotAllowed':
+      return officeNotAllowed();
+    case 'taken':
+      return Object.assign(new CounterTaken(), {
+        message: `${o.openedBy} has this counter open.`,
+        openedBy: o.openedBy,
+        openedAt: o.openedAt,
+      });
+    case 'notOpen':
+      return Object.assign(new CounterNotOpen(), {
+        message: 'You do not have this counter open.',
+        counterId: o.counterId,
+      });
+    case 'busy':
+      return Object.assign(new CounterBusy(), {
+        message: 'The counter is busy with a ticket; finish, park or mark it a no-show first.',
+        ticket: queueTicket(o.ticket),
+      });
+  }
+}
+
+export function walkInServiceStatus(s: WalkInServiceView): WalkInServiceStatus {
+  return Object.assign(new WalkInServiceStatus(), s);
+}
+
+export function walkInStatus(s: WalkInStatusView): WalkInStatus {
+  return Object.assign(new WalkInStatus(), { ...s, services: s.services.map(walkInServiceStatus) });
+}
+
+/** Throws for the reads: a wrong office is forbidden, an unknown id not found. */
+export function orThrow<T>(value: T | 'forbidden' | 'notFound'): T {
+  if (value === 'forbidden') throw appError(ErrorCode.Forbidden, 'This belongs to an office you do not work in.');
+  if (value === 'notFound') throw appError(ErrorCode.NotFound, 'Not found.');
+  return value;
+}
