@@ -219,8 +219,6 @@ describe('booking', () => {
       'services.0:UNKNOWN_SERVICE',
     ]);
     for (const [start, code] of [
-      ['2027-02-26T08:00:00.000Z', 'PAST'],
-      ['2027-03-01T06:30:00.000Z', 'TOO_SOON'],
       ['2027-03-01T08:03:00.000Z', 'OFF_GRID'],
       ['2027-03-01T17:00:00.000Z', 'OUTSIDE_HOURS'],
       ['2027-03-06T09:00:00.000Z', 'CLOSED'],
@@ -229,6 +227,16 @@ describe('booking', () => {
     ]) {
       const r = await book(t.anonymous(), { start });
       expect(r.fields, start).toEqual([{ field: 'start', code }]);
+    }
+    expect(await countAppointments()).toBe(before);
+  });
+
+  it('answers a time that has gone (past, or now too soon) as no longer free, with alternatives', async () => {
+    const before = await countAppointments();
+    for (const start of ['2027-02-26T08:00:00.000Z', '2027-03-01T06:30:00.000Z']) {
+      const r = await book(t.anonymous(), { start });
+      expect(r.__typename, start).toBe('SlotUnavailable');
+      expect(r.alternatives[0], start).toBe('2027-03-01T07:00:00.000Z'); // 08:00 local: one hour after "now"
     }
     expect(await countAppointments()).toBe(before);
   });
@@ -346,6 +354,31 @@ describe('manage link', () => {
     } finally {
       clock.advance(-3 * 3600_000);
     }
+  });
+});
+
+describe('moving an appointment', () => {
+  it("offers the appointment's own time as free when asked with its manage token, and says it can be changed", async () => {
+    const svc = [{ serviceId: serviceId(citizenship, 'Beratung'), count: 1 }];
+    const start = '2027-03-08T07:00:00.000Z';
+    const a = await book(t.anonymous(), { officeId: citizenship.id, services: svc, start });
+    const b = await book(t.anonymous(), { officeId: citizenship.id, services: svc, start });
+    expect([a.__typename, b.__typename]).toEqual(['BookingConfirmed', 'BookingConfirmed']);
+    const query = `query($o: ID!, $s: [ServiceChoiceInput!]!, $t: String) {
+      availability(officeId: $o, services: $s, from: "2027-03-08", to: "2027-03-08", exceptManageToken: $t) {
+        ... on Availability { days { starts } } } }`;
+    const plain = await t.anonymous().ok(query, { o: citizenship.id, s: svc, t: null });
+    expect(plain.availability.days[0].starts).not.toContain(start);
+    const except = await t.anonymous().ok(query, { o: citizenship.id, s: svc, t: a.manageToken });
+    expect(except.availability.days[0].starts).toContain(start);
+    const guessed = await t.anonymous().ok(query, { o: citizenship.id, s: svc, t: 'bcm_guess' });
+    expect(guessed.availability.days[0].starts).not.toContain(start);
+    const view = await t
+      .anonymous()
+      .ok(`query($t: String!) { appointmentByToken(token: $t) { ... on Appointment { changeable } } }`, {
+        t: a.manageToken,
+      });
+    expect(view.appointmentByToken.changeable).toBe(true);
   });
 });
 

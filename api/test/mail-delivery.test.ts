@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/mail/mail-plan.js';
 import { CLAIM_LEASE_MS } from '../src/modules/mail/mail.service.js';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/mail/mail-plan.js';
 import { MailTemplates, TEMPLATE_DIR } from '../src/modules/mail/templates.js';
 import { book, loadOffice, mailRows, type Office, uniqueEmail } from './mail-helpers.js';
 import { settled, TestSmtpServer } from './mail-server.js';

@@ -81,8 +81,10 @@ const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as ty
 /** The text a QR code in a PNG holds, or null. */
 export function decodeQrPng(png: Buffer): string | null {
   const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
-    ?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
+      ?.data ?? null
+  );
 }
 
 /** Waits (real time) until no mail is being sent in the database behind `sql`: every claim has settled. */

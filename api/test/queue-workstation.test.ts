@@ -40,9 +40,12 @@ const COUNTER_RESULT = `__typename
 
 const callNext = (c: GqlClient, counterId: string) =>
   c
-    .ok<{ callNextTicket: Record<string, any> }>(`mutation($c: ID!) { callNextTicket(counterId: $c) { ${CALL_RESULT} } }`, {
-      c: counterId,
-    })
+    .ok<{ callNextTicket: Record<string, any> }>(
+      `mutation($c: ID!) { callNextTicket(counterId: $c) { ${CALL_RESULT} } }`,
+      {
+        c: counterId,
+      },
+    )
     .then((d) => d.callNextTicket);
 const counterOp = (c: GqlClient, op: string, counterId: string, extra = '') =>
   c
@@ -288,10 +291,22 @@ describe('clerk actions', () => {
     });
     expect(toCounter.__typename).toBe('InvalidInput'); // counter 1 does not handle driving licences
     expect(toCounter.fields).toEqual([{ field: 'counterId', code: 'NOT_HANDLED_HERE' }]);
-    const to8 = await act(desk, 'transferTicket', moved, ', counterId: $c', {
+    const denied = await desk.request(
+      'mutation($id: ID!, $v: Int!) { transferTicket(ticketId: $id, version: $v) { __typename } }',
+      { id: moved.id, v: moved.version },
+    );
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // the information desk is no clerk
+    const to8 = await act(clerk, 'transferTicket', moved, ', counterId: $c', {
       c: { type: 'ID', value: counters['8'] },
     });
-    expect(to8.errors ?? to8.__typename).not.toBe('QueueTicket'); // the desk is no clerk
+    expect(to8).toMatchObject({ status: 'WAITING', number: issued.ticket.number, counter: { label: '8' } });
+    await counterOp(clerk, 'openCounter', counters['7'] as string); // handles driving licences, but is not counter 8
+    expect(await callNext(clerk, counters['7'] as string)).toMatchObject({ __typename: 'QueueEmpty' });
+    await counterOp(clerk, 'openCounter', counters['8'] as string);
+    const at8 = await callNext(clerk, counters['8'] as string);
+    expect(at8).toMatchObject({ id: issued.ticketId, status: 'CALLED', counter: { label: '8' } });
+    await act(clerk, 'finishTicket', at8);
+    await counterOp(clerk, 'openCounter', counters['1'] as string);
   });
 
   it('a ticket of another office is refused', async () => {
@@ -382,6 +397,33 @@ describe('workstation', () => {
     const undone = await act(clerk, 'undoTicketAction', called);
     expect(undone).toMatchObject({ status: 'WAITING', callCount: 0, counter: null, number: last.number });
     expect(await act(clerk, 'undoTicketAction', undone)).toMatchObject({ __typename: 'NotAllowed', action: 'UNDO' });
+  });
+});
+
+describe('estimates', () => {
+  it('learn service durations from finished tickets', async () => {
+    clock.current = local('2027-03-05T08:00'); // Friday: a fresh queue
+    clerk = await t.clerk();
+    await t.sql(`UPDATE counter_session SET "closedAt" = now() WHERE "closedAt" IS NULL`);
+    await counterOp(clerk, 'openCounter', counters['1'] as string);
+    // Configured 5 minutes; here each certificate takes 20.
+    for (let i = 0; i < 3; i++) {
+      await walkIn(one('Meldebescheinigung'));
+      const called = await callNext(clerk, counters['1'] as string);
+      const serving = await act(clerk, 'startServing', called);
+      clock.advance(20 * 60_000);
+      await act(clerk, 'finishTicket', serving);
+    }
+    await walkIn(one('Meldebescheinigung'));
+    clock.advance(60_000);
+    const second = await walkIn(one('Meldebescheinigung'));
+    const estimate = (await ticket(second.ticketId)).estimate;
+    expect(estimate.peopleAhead).toBe(1);
+    const minutes = (Date.parse(estimate.expectedCallAt) - clock.current.getTime()) / 60_000;
+    expect(minutes).toBeGreaterThan(15);
+    expect(minutes).toBeLessThan(25);
+    expect(Date.parse(estimate.earliestCallAt)).toBeLessThan(Date.parse(estimate.expectedCallAt));
+    expect(Date.parse(estimate.latestCallAt)).toBeGreaterThan(Date.parse(estimate.expectedCallAt));
   });
 });
 

@@ -409,6 +409,15 @@ describe('ticket numbers', () => {
     ).rejects.toThrow(/ticket_office_day_number_unique/);
   });
 
+  it('drops staff priority notes after the retention period (step for the retention job)', async () => {
+    const { ticketRetentionStep } = await import('../src/modules/queue/ticket-retention.js');
+    const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE "priorityNote" IS NOT NULL');
+    expect(before[0]?.n).toBeGreaterThan(0);
+    expect(await ticketRetentionStep.run(t.app.ds, local('2027-03-01T00:00'))).toBe(0);
+    expect(await ticketRetentionStep.run(t.app.ds, local('2027-04-01T00:00'))).toBe(before[0]?.n);
+    expect(await t.sql('SELECT id FROM ticket WHERE "priorityNote" IS NOT NULL')).toEqual([]);
+  });
+
   it('keeps the event log append-only', async () => {
     await expect(t.sql(`UPDATE ticket_event SET at = now()`)).rejects.toThrow(/append-only/);
   });

@@ -10,7 +10,10 @@ let t: TestApp;
 let office: Office;
 const DAY = 86_400_000;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 type Row = Record<string, unknown>;
 const appointment = async (id: string): Promise<Row> =>

@@ -9,6 +9,7 @@ import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
 import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
 import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
+import { UploadResolver } from '../modules/upload/upload.resolver.js';
 import { authChecker } from './access.js';
 import { portalLimit } from './portal-limit.js';
 
@@ -20,6 +21,7 @@ export const resolvers = [
   QueueDeskResolver,
   WorkstationResolver,
   StaffResolver,
+  UploadResolver,
 ] as const;
 
 /** In-process events for now; a PostgreSQL LISTEN/NOTIFY PubSub takes its place when events must cross processes. */

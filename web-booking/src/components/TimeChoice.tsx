@@ -24,6 +24,8 @@ export function TimeChoice(props: {
   error?: string;
   /** A start not to offer (when moving an appointment: its current time). */
   exclude?: string;
+  /** When moving an appointment: its manage token, so that times overlapping its current one are offered. */
+  exceptManageToken?: string;
 }) {
   const { t, i18n } = useText();
   const lang = i18n.language;
@@ -32,6 +34,7 @@ export function TimeChoice(props: {
     services: props.services,
     timeZone: props.timeZone,
     horizonDays: props.horizonDays,
+    exceptManageToken: props.exceptManageToken,
   });
   const { status } = availability;
   const { exclude } = props;

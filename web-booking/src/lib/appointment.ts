@@ -6,6 +6,7 @@ export const ManagedAppointmentFields = graphql(`
     id
     reference
     status
+    changeable
     startsAt
     endsAt
     cancelledAt

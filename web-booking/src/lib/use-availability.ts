@@ -6,8 +6,20 @@ import type { ServiceChoice } from './draft';
 import type { FieldIssue } from './field-errors';
 
 const AvailabilityQuery = graphql(`
-  query Availability($officeId: ID!, $services: [ServiceChoiceInput!]!, $from: String!, $to: String!) {
-    availability(officeId: $officeId, services: $services, from: $from, to: $to) {
+  query Availability(
+    $officeId: ID!
+    $services: [ServiceChoiceInput!]!
+    $from: String!
+    $to: String!
+    $exceptManageToken: String
+  ) {
+    availability(
+      officeId: $officeId
+      services: $services
+      from: $from
+      to: $to
+      exceptManageToken: $exceptManageToken
+    ) {
       __typename
       ... on Availability {
         durationMinutes
@@ -61,9 +73,11 @@ export function useAvailability(args: {
   timeZone: string;
   horizonDays: number;
   chunkDays?: number;
+  /** When moving an appointment: its manage token, so its own time counts as free. */
+  exceptManageToken?: string;
 }) {
   const client = useApolloClient();
-  const { officeId, timeZone, horizonDays } = args;
+  const { officeId, timeZone, horizonDays, exceptManageToken } = args;
   const chunkDays = args.chunkDays ?? 28;
   const servicesKey = JSON.stringify(args.services.map((s) => [s.serviceId, s.count]));
   const [state, setState] = useState<AvailabilityState>(initial);
@@ -86,7 +100,7 @@ export function useAvailability(args: {
           const to = [addDays(from, chunkDays - 1), last].sort()[0] as string;
           const { data } = await client.query({
             query: AvailabilityQuery,
-            variables: { officeId, services, from, to },
+            variables: { officeId, services, from, to, exceptManageToken: exceptManageToken ?? null },
             fetchPolicy: 'network-only',
           });
           if (id !== generation.current) return;
@@ -119,7 +133,7 @@ export function useAvailability(args: {
         setState((s) => ({ ...s, status: 'error' }));
       });
     },
-    [client, officeId, servicesKey, timeZone, horizonDays, chunkDays],
+    [client, officeId, servicesKey, timeZone, horizonDays, chunkDays, exceptManageToken],
   );
 
   useEffect(() => {

@@ -12,6 +12,7 @@ export type Role =
   | 'INFO_DESK'
   | 'KIOSK'
   | 'OFFICE_MANAGER'
+  | 'PHOTO_TERMINAL'
   | 'PORTAL';
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;

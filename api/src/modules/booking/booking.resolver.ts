@@ -62,8 +62,16 @@ export class BookingResolver {
     @Arg('services', () => [ServiceChoiceInput]) services: ServiceChoiceInput[],
     @Arg('from', () => String, { description: 'YYYY-MM-DD' }) from: string,
     @Arg('to', () => String, { description: 'YYYY-MM-DD, at most 92 days after from' }) to: string,
+    @Arg('exceptManageToken', () => String, {
+      nullable: true,
+      description: 'When moving an appointment: its manage token, so that its own time counts as free.',
+    })
+    exceptManageToken?: string | null,
   ): Promise<typeof AvailabilityResult> {
-    const outcome = await ctx.services.booking.availability({ officeId, services, from, to });
+    const exceptAppointmentId = exceptManageToken
+      ? ((await ctx.services.booking.idByToken(exceptManageToken)) ?? undefined)
+      : undefined;
+    const outcome = await ctx.services.booking.availability({ officeId, services, from, to, exceptAppointmentId });
     if (outcome.kind === 'invalid') return invalid(outcome.problems);
     return Object.assign(new Availability(), {
       durationMinutes: outcome.durationMinutes,
@@ -144,6 +152,11 @@ export class BookingResolver {
     const office = await ctx.services.catalog.office({ id: a.officeId }, { includeDisabled: true });
     if (!office) throw new Error(`office ${a.officeId} of appointment ${a.id} is missing`);
     return office;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it can still be cancelled or moved (booked, not yet begun).' })
+  changeable(@Root() a: Appointment, @Ctx() ctx: Context): boolean {
+    return ctx.services.booking.changeable(a);
   }
 
   @FieldResolver(() => String, { description: 'The check-in QR code as SVG markup.' })

@@ -80,6 +80,8 @@ const LOCK_OFFICE_DAY = 31_002;
 const uniqueViolation = '23505';
 const DAY_MS = 86_400_000;
 const PLAN_TTL_MS = 2000;
+/** Start problems that mean "this time has gone", answered as SlotUnavailable. */
+const lapsed = new Set(['PAST', 'TOO_SOON']);
 
 const startProblemMessages: Record<string, string> = {
   PAST: 'This time is in the past.',
@@ -146,6 +148,8 @@ export class BookingService {
     services: ServiceChoice[];
     from: string;
     to: string;
+    /** Leave this appointment's own time out of the busy times (when moving it). */
+    exceptAppointmentId?: string;
   }): Promise<
     { kind: 'ok'; durationMinutes: number; days: DayAvailability[] } | { kind: 'invalid'; problems: FieldProblem[] }
   > {
@@ -172,6 +176,7 @@ export class BookingService {
       plan.office.id,
       from.startOf('day').toJSDate(),
       to.plus({ days: 1 }).startOf('day').toJSDate(),
+      input.exceptAppointmentId,
     );
     const days = availableDays(plan.rules, plan.counters, busy, {
       now: this.now().getTime(),
@@ -202,9 +207,16 @@ export class BookingService {
     problems.push(...(await this.checkUploadIds(uploadIds, req.services, facts)));
     if (problems.length > 0 || !contact.ok) return { kind: 'invalid', problems };
     const durationMinutes = this.duration(req.services, facts, plan);
-    const startIssue = this.startIssue(plan, req.start, durationMinutes);
-    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const serviceIds = req.services.map((s) => s.serviceId);
+    const startIssue = this.startIssue(plan, req.start, durationMinutes);
+    // A time that was offered but has passed (or come too close) while the citizen filled in the form is simply
+    // no longer free: answer with alternatives rather than with a form error.
+    if (startIssue && lapsed.has(startIssue.code))
+      return {
+        kind: 'unavailable',
+        alternatives: await this.alternatives(plan, serviceIds, durationMinutes, req.start.getTime()),
+      };
+    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const start = req.start.getTime();
     const end = start + durationMinutes * 60_000;
 
@@ -334,9 +346,14 @@ export class BookingService {
     const choices = current.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));
     const facts = await this.serviceFacts(choices.map((c) => c.serviceId));
     const durationMinutes = this.duration(choices, facts, plan);
-    const startIssue = this.startIssue(plan, start, durationMinutes);
-    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const serviceIds = choices.map((c) => c.serviceId);
+    const startIssue = this.startIssue(plan, start, durationMinutes);
+    if (startIssue && lapsed.has(startIssue.code))
+      return {
+        kind: 'unavailable',
+        alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start.getTime(), id),
+      };
+    if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const outcome = await this.ds.transaction(async (m): Promise<ChangeOutcome | null> => {
       const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return { kind: 'notFound' };
@@ -360,6 +377,11 @@ export class BookingService {
       kind: 'unavailable',
       alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start.getTime(), id),
     };
+  }
+
+  /** Whether the citizen can still cancel or move the appointment. */
+  changeable(a: { status: AppointmentStatus; startsAt: Date }): boolean {
+    return a.status === AppointmentStatus.BOOKED && a.startsAt > this.now();
   }
 
   private changeRefusal(row: AppointmentEntity): ChangeOutcome | null {

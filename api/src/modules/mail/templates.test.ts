@@ -52,8 +52,16 @@ const office = {
 };
 const templates = new MailTemplates();
 
-function render(kind: MailKind, language: 'de' | 'en', manageUrl: string | null = 'https://t.example/booking/verwaltung#bcm_x') {
-  const { template, language: lang, data } = mailData({
+function render(
+  kind: MailKind,
+  language: 'de' | 'en',
+  manageUrl: string | null = 'https://t.example/booking/verwaltung#bcm_x',
+) {
+  const {
+    template,
+    language: lang,
+    data,
+  } = mailData({
     kind,
     view: { ...view, language },
     office,

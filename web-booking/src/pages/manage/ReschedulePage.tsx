@@ -162,6 +162,7 @@ export function ReschedulePage() {
           horizonDays={a.office.horizonDays}
           value={start}
           exclude={a.startsAt}
+          exceptManageToken={token}
           onChange={(s) => {
             setStart(s);
             setIssue(null);

@@ -37,7 +37,7 @@ export function useManagedAppointment() {
   return { token, appointment, notFound, loading: loading && !data, error: data ? undefined : error, refetch };
 }
 
-/** Whether the citizen may still move or cancel it (the api refuses once it has begun). */
-export function isChangeable(a: ManagedAppointment, now: number = Date.now()): boolean {
-  return a.status === 'BOOKED' && Date.parse(a.startsAt) > now;
+/** Whether the citizen may still move or cancel it: the api decides (booked and not yet begun, on its clock). */
+export function isChangeable(a: ManagedAppointment): boolean {
+  return a.changeable;
 }
