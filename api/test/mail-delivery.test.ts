@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_LEASE_MS } from '../src/modules/mail/mail.service.js';
+import { CLAIM_LEASE_MS, SEND_BUDGET_MS } from '../src/modules/mail/mail.service.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/mail/mail-plan.js';
 import { MailTemplates, TEMPLATE_DIR } from '../src/modules/mail/templates.js';
 import { book, loadOffice, mailRows, type Office, uniqueEmail } from './mail-helpers.js';
@@ -143,5 +143,32 @@ describe('delivery', () => {
     await dispatch();
     expect(smtp.to(email).map((m) => m.subject?.split(':')[0])).toEqual(['Terminbestätigung', 'Erinnerung']);
     expect(await reminderRow()).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
+  it('gives back the mails it cannot send within its claim instead of racing the process that takes them over', async () => {
+    await t.app.services.jobs.stop(); // only this test's dispatcher runs
+    try {
+      const emails = [0, 1, 2].map(() => uniqueEmail('langsam'));
+      const ids: string[] = [];
+      for (const [i, email] of emails.entries()) {
+        const start = new Date(Date.parse('2027-03-05T08:00:00.000Z') + i * 15 * 60_000).toISOString();
+        ids.push((await book(t.anonymous(), office, { start, email })).appointment.id);
+      }
+      const before = smtp.received.length;
+      smtp.delayMs = 300;
+      const run = t.app.services.mail.dispatchDue();
+      while (smtp.received.length === before) await new Promise((r) => setTimeout(r, 10));
+      // While the first mail is being answered, the claim's time runs short for the other two.
+      clock.advance(CLAIM_LEASE_MS - SEND_BUDGET_MS + 1000);
+      expect(await run).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+      const rows = await Promise.all(ids.map(async (id) => (await mailRows(t, id))[0]));
+      expect(rows.map((r) => `${r?.status}/${r?.attempts}`).sort()).toEqual(['PENDING/0', 'PENDING/0', 'SENT/1']);
+      smtp.delayMs = 0;
+      expect(await t.app.services.mail.dispatchDue()).toMatchObject({ sent: 2 });
+      for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
+    } finally {
+      smtp.delayMs = 0;
+      await t.app.services.jobs.start();
+    }
   });
 });

@@ -12,6 +12,8 @@ export type ReceivedMail = ParsedMail & { envelopeTo: string[] };
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   readonly reject = new Set<string>();
+  /** Waits this long after receiving a mail before answering 250 (a slow mail server). */
+  delayMs = 0;
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -36,7 +38,7 @@ export class TestSmtpServer {
         simpleParser(stream, { keepCidLinks: true }).then(
           (mail) => {
             this.received.push(Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
-            callback();
+            setTimeout(() => callback(), this.delayMs);
           },
           (err) => callback(err),
         );

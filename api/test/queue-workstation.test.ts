@@ -57,7 +57,7 @@ const counterOp = (c: GqlClient, op: string, counterId: string, extra = '') =>
     )
     .then((d) => d.r as Record<string, any>);
 /** A ticket action by name: recallTicket, startServing, finishTicket, markNoShow, parkTicket, … */
-const act = (c: GqlClient, op: string, ticket: { id: string; version: number }, args = '', vars = {}) =>
+const act = (c: GqlClient, op: string, ticket: Record<string, any>, args = '', vars = {}) =>
   c
     .ok<Record<string, Record<string, any>>>(
       `mutation($id: ID!, $v: Int!${

@@ -16,6 +16,8 @@ import { MailTemplates, TemplateError } from './templates.js';
 
 /** How long one process owns a claimed mail; after that (a crashed process) another one takes it over. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
+/** The longest one send may take (connection, greeting and socket timeouts below, with a margin). */
+export const SEND_BUDGET_MS = 2 * 60_000;
 const BATCH = 25;
 /** Bounds one dispatch run; the next run goes on where it stopped. */
 const MAX_BATCHES = 40;
@@ -28,6 +30,7 @@ type Claimed = {
   language: string;
   manageToken: string | null;
   attempts: number;
+  lockedUntil: Date;
 };
 
 export type DispatchResult = { sent: number; retrying: number; failed: number; skipped: number };
@@ -93,7 +96,12 @@ export class MailService {
     const result: DispatchResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const claimed = await this.claim();
-      for (const row of claimed) {
+      for (const [i, row] of claimed.entries()) {
+        // A slow mail server must not make this process send a mail whose claim another process may take over.
+        if (this.now().getTime() > row.lockedUntil.getTime() - SEND_BUDGET_MS) {
+          await this.release(claimed.slice(i));
+          return result;
+        }
         const outcome = await this.deliver(row).catch(async (err) => {
           // Not a send failure (e.g. the database went away while rendering): count it as a failed attempt.
           this.log.error({ err, appointmentId: row.appointmentId, mailId: row.id }, 'mail dispatch error');
@@ -128,10 +136,20 @@ export class MailService {
            WHERE (status = 'PENDING' AND "nextAttemptAt" <= $1) OR (status = 'SENDING' AND "lockedUntil" < $1)
            ORDER BY "nextAttemptAt" LIMIT $3
            FOR UPDATE SKIP LOCKED)
-        RETURNING id, "appointmentId", kind, recipient, language, "manageToken", attempts`,
+        RETURNING id, "appointmentId", kind, recipient, language, "manageToken", attempts, "lockedUntil"`,
       [now, new Date(now.getTime() + CLAIM_LEASE_MS), BATCH],
     );
     return rows;
+  }
+
+  /** Gives claimed mails back untried (the attempt is not counted), for any process to take. */
+  private async release(rows: Claimed[]): Promise<void> {
+    await this.pool.query(
+      `UPDATE mail_message m SET status = 'PENDING', attempts = m.attempts - 1, "lockedUntil" = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS c(id, attempts)
+        WHERE m.id = c.id AND m.attempts = c.attempts AND m.status = 'SENDING'`,
+      [rows.map((r) => r.id), rows.map((r) => r.attempts)],
+    );
   }
 
   private async deliver(row: Claimed): Promise<keyof DispatchResult> {

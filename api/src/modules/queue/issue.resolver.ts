@@ -3,22 +3,7 @@ import { Allow, CitizenToken } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { checkInQrSvg } from '../booking/confirmation.js';
 import { Role } from '../staff/role.js';
-import {
-  BiometricsRecorded,
-  BiometricsResult,
-  BiometricsTarget,
-  CheckInCancelled,
-  CheckInResult,
-  CheckInTooEarly,
-  CheckInTooLate,
-  CheckInWrongOffice,
-  IssuedTicket,
-  TrackedTicketResult,
-  UnknownCode,
-  WalkInClosed,
-  WalkInResult,
-  WalkInTicketInput,
-} from './queue.types.js';
+import { BiometricsTarget, IssuedTicket, WalkInTicketInput } from './queue.types.js';
 import {
   actorOf,
   invalid,
@@ -28,6 +13,19 @@ import {
   publicTicket,
   ticketNotFound,
 } from './queue-results.js';
+import {
+  BiometricsRecorded,
+  BiometricsResult,
+  CheckInCancelled,
+  CheckInResult,
+  CheckInTooEarly,
+  CheckInTooLate,
+  CheckInWrongOffice,
+  TrackedTicketResult,
+  UnknownCode,
+  WalkInClosed,
+  WalkInResult,
+} from './queue-results.types.js';
 
 const ISSUERS = [Role.KIOSK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];
 

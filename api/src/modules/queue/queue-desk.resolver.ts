@@ -3,7 +3,7 @@ import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { Appointment } from '../booking/booking.types.js';
 import { Role } from '../staff/role.js';
-import { QueueCounter, QueueTicket, TicketActionResult, WalkInOverrideResult, WalkInStatus } from './queue.types.js';
+import { QueueCounter, QueueTicket, WalkInStatus } from './queue.types.js';
 import {
   actionResult,
   actorOf,
@@ -15,6 +15,7 @@ import {
   walkInServiceStatus,
   walkInStatus,
 } from './queue-results.js';
+import { TicketActionResult, WalkInOverrideResult } from './queue-results.types.js';
 import { TicketAction, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';
 
 const STAFF = [Role.CLERK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];

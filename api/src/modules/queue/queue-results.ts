@@ -6,20 +6,10 @@ import { InvalidInput } from '../booking/booking.types.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 import type { WaitEstimate as Estimate } from './estimate.js';
 import {
-  CounterBusy,
-  CounterNotFound,
-  CounterNotOpen,
-  CounterPaused,
-  CounterTaken,
   IssuedTicket,
-  NotAllowed,
-  OfficeNotAllowed,
   PublicTicket,
   QueueCounter,
-  QueueEmpty,
   QueueTicket,
-  StaleTicket,
-  TicketNotFound,
   WaitEstimate,
   WalkInServiceStatus,
   WalkInStatus,
@@ -34,6 +24,18 @@ import type {
   WalkInServiceView,
   WalkInStatusView,
 } from './queue-outcomes.js';
+import {
+  CounterBusy,
+  CounterNotFound,
+  CounterNotOpen,
+  CounterPaused,
+  CounterTaken,
+  NotAllowed,
+  OfficeNotAllowed,
+  QueueEmpty,
+  StaleTicket,
+  TicketNotFound,
+} from './queue-results.types.js';
 import { type TicketAction, TicketOrigin, type TicketStatus } from './ticket-model.js';
 import type { Actor } from './ticket-store.js';
 

@@ -134,42 +134,41 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
   const office = await loadOfficeSettings(m, officeId);
   if (!office) return null;
   const today = localDate(now.getTime(), office.timeZone);
-  const [hours, closures, services, counters, tickets, durations, walkIns] = await Promise.all([
-    m.query(
-      `SELECT weekday, "opensAt"::text AS "opensAt", "closesAt"::text AS "closesAt"
-         FROM opening_hours WHERE "officeId" = $1 AND kind = $2`,
-      [officeId, HoursKind.OPEN],
-    ) as Promise<{ weekday: number; opensAt: string; closesAt: string }[]>,
-    m.query(`SELECT date::text AS date FROM office_closure WHERE "officeId" = $1 AND date = $2`, [
-      officeId,
-      today,
-    ]) as Promise<{ date: string }[]>,
-    m.query(
-      `SELECT id, name, "durationMinutes", "walkInAllowed", "bookableOnline", "maxPerBooking", active
-         FROM service WHERE "officeId" = $1 ORDER BY "sortOrder", name`,
-      [officeId],
-    ) as Promise<QueueServiceInfo[]>,
-    m.query(
-      `SELECT c.id, c.label,
-              (SELECT coalesce(array_agg(cs."serviceId"), '{}') FROM counter_service cs WHERE cs."counterId" = c.id)
-                AS "serviceIds",
-              (SELECT json_build_object('id', x.id, 'staffUserId', x."staffUserId", 'staffName', u."displayName",
-                        'openedAt', x."openedAt", 'pausedAt', x."pausedAt")
-                 FROM counter_session x JOIN staff_user u ON u.id = x."staffUserId"
-                WHERE x."counterId" = c.id AND x."closedAt" IS NULL) AS session
-         FROM counter c WHERE c."officeId" = $1 AND c.active ORDER BY c.label`,
-      [officeId],
-    ) as Promise<(Omit<QueueCounterInfo, 'session'> & { session: Record<string, string | null> | null })[]>,
-    m.query(`${ticketSelect} WHERE t."officeId" = $1 AND t."serviceDay" = $2 ORDER BY t."arrivedAt", t.number`, [
-      officeId,
-      today,
-    ]) as Promise<TicketRow[]>,
-    loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * 86_400_000)),
-    m.query(
-      `SELECT "serviceId", "guardClosedSince", override, "overrideAt" FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
-      [officeId, today],
-    ) as Promise<WalkInStateRow[]>,
-  ]);
+  // One after another: on a transaction's single connection, queries cannot overlap.
+  const hours = (await m.query(
+    `SELECT weekday, "opensAt"::text AS "opensAt", "closesAt"::text AS "closesAt"
+       FROM opening_hours WHERE "officeId" = $1 AND kind = $2`,
+    [officeId, HoursKind.OPEN],
+  )) as { weekday: number; opensAt: string; closesAt: string }[];
+  const closures = (await m.query(`SELECT date::text AS date FROM office_closure WHERE "officeId" = $1 AND date = $2`, [
+    officeId,
+    today,
+  ])) as { date: string }[];
+  const services = (await m.query(
+    `SELECT id, name, "durationMinutes", "walkInAllowed", "bookableOnline", "maxPerBooking", active
+       FROM service WHERE "officeId" = $1 ORDER BY "sortOrder", name`,
+    [officeId],
+  )) as QueueServiceInfo[];
+  const counters = (await m.query(
+    `SELECT c.id, c.label,
+            (SELECT coalesce(array_agg(cs."serviceId"), '{}') FROM counter_service cs WHERE cs."counterId" = c.id)
+              AS "serviceIds",
+            (SELECT json_build_object('id', x.id, 'staffUserId', x."staffUserId", 'staffName', u."displayName",
+                      'openedAt', x."openedAt", 'pausedAt', x."pausedAt")
+               FROM counter_session x JOIN staff_user u ON u.id = x."staffUserId"
+              WHERE x."counterId" = c.id AND x."closedAt" IS NULL) AS session
+       FROM counter c WHERE c."officeId" = $1 AND c.active ORDER BY c.label`,
+    [officeId],
+  )) as (Omit<QueueCounterInfo, 'session'> & { session: Record<string, string | null> | null })[];
+  const tickets = (await m.query(
+    `${ticketSelect} WHERE t."officeId" = $1 AND t."serviceDay" = $2 ORDER BY t."arrivedAt", t.number`,
+    [officeId, today],
+  )) as TicketRow[];
+  const durations = await loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
+  const walkIns = (await m.query(
+    `SELECT "serviceId", "guardClosedSince", override, "overrideAt" FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
+    [officeId, today],
+  )) as WalkInStateRow[];
   const serviceMap = new Map(services.map((s) => [s.id, s]));
   const learned = new Map<string, { minutes: number; spread: number }>();
   for (const { serviceId, samples } of durations) {

@@ -3,8 +3,9 @@ import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { ServiceChoiceInput } from '../booking/booking.types.js';
 import { Role } from '../staff/role.js';
-import { CallResult, CounterResult, TicketActionResult, Workstation } from './queue.types.js';
+import { Workstation } from './queue.types.js';
 import { actionResult, actorOf, counterResult, orThrow, queueCounter, queueTicket } from './queue-results.js';
+import { CallResult, CounterResult, TicketActionResult } from './queue-results.types.js';
 import type { ActionRequest } from './ticket-action.service.js';
 import { TicketAction } from './ticket-model.js';
 

@@ -1,0 +1,247 @@
+/** The queue's result unions and the expected failures in them (each with a message for developers). */
+import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { InvalidInput } from '../booking/booking.types.js';
+import {
+  BiometricsTarget,
+  IssuedTicket,
+  PublicTicket,
+  QueueCounter,
+  QueueTicket,
+  TicketServiceLine,
+  WalkInServiceStatus,
+} from './queue.types.js';
+import { TicketAction, TicketStatus, WalkInRefusal } from './ticket-model.js';
+
+@ObjectType({
+  description: 'The ticket changed since the client read it; nothing was changed. Here is the current one.',
+})
+export class StaleTicket {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => QueueTicket)
+  ticket: QueueTicket;
+}
+
+@ObjectType({ description: 'The action is not possible in the ticket’s status; nothing was changed.' })
+export class NotAllowed {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => TicketStatus)
+  status: TicketStatus;
+
+  @Field(() => TicketAction)
+  action: TicketAction;
+}
+
+@ObjectType({ description: 'No such ticket (or tracking link).' })
+export class TicketNotFound {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'The ticket, counter or appointment belongs to an office the caller does not work in.' })
+export class OfficeNotAllowed {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'The counter is not open in the caller’s session: open it first (openCounter).' })
+export class CounterNotOpen {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => ID, { nullable: true })
+  counterId: string | null;
+}
+
+@ObjectType({ description: 'The counter is paused; resume it to call.' })
+export class CounterPaused {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => ID, { nullable: true })
+  counterId: string | null;
+}
+
+@ObjectType({ description: 'The counter is calling or serving a ticket; finish, park or mark it a no-show first.' })
+export class CounterBusy {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => QueueTicket)
+  ticket: QueueTicket;
+}
+
+@ObjectType({ description: 'Someone else has this counter open; open it with takeOver to take it over.' })
+export class CounterTaken {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => String)
+  openedBy: string;
+
+  @Field(() => Date)
+  openedAt: Date;
+}
+
+@ObjectType({ description: 'No such active counter.' })
+export class CounterNotFound {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'Nobody is waiting whom this counter can call.' })
+export class QueueEmpty {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => Int, { description: 'Tickets waiting in the office (for other counters).' })
+  waiting: number;
+}
+
+@ObjectType({ description: 'No walk-in ticket now; nothing was issued.' })
+export class WalkInClosed {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => WalkInRefusal)
+  reason: WalkInRefusal;
+
+  @Field(() => [ID])
+  serviceIds: string[];
+
+  @Field(() => [Date], { description: 'Up to three next free appointment starts for these services.' })
+  nextAppointments: Date[];
+}
+
+@ObjectType({ description: 'Too early to check in; come back at comeBackAt.' })
+export class CheckInTooEarly {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  comeBackAt: Date;
+}
+
+@ObjectType({
+  description: 'Too late to check in. A walk-in ticket for these services can be drawn instead (not issued yet).',
+})
+export class CheckInTooLate {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => [TicketServiceLine], { description: 'The appointment’s services that walk-ins may ask for.' })
+  walkInServices: TicketServiceLine[];
+}
+
+@ObjectType({ description: 'The appointment was cancelled.' })
+export class CheckInCancelled {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'The appointment is at another office.' })
+export class CheckInWrongOffice {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => String)
+  officeName: string;
+}
+
+@ObjectType({ description: 'The code is no check-in code, reference or ticket code we know.' })
+export class UnknownCode {
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType()
+export class BiometricsRecorded {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => BiometricsTarget)
+  target: BiometricsTarget;
+
+  @Field(() => String, { nullable: true })
+  ticketNumber: string | null;
+}
+
+export const CheckInResult = createUnionType({
+  name: 'CheckInResult',
+  types: () =>
+    [
+      IssuedTicket,
+      CheckInTooEarly,
+      CheckInTooLate,
+      CheckInCancelled,
+      CheckInWrongOffice,
+      UnknownCode,
+      OfficeNotAllowed,
+    ] as const,
+});
+
+export const WalkInResult = createUnionType({
+  name: 'WalkInResult',
+  types: () => [IssuedTicket, WalkInClosed, InvalidInput, OfficeNotAllowed] as const,
+});
+
+export const BiometricsResult = createUnionType({
+  name: 'BiometricsResult',
+  types: () => [BiometricsRecorded, UnknownCode, OfficeNotAllowed, NotAllowed] as const,
+});
+
+export const TicketActionResult = createUnionType({
+  name: 'TicketActionResult',
+  types: () =>
+    [
+      QueueTicket,
+      StaleTicket,
+      NotAllowed,
+      TicketNotFound,
+      OfficeNotAllowed,
+      CounterNotOpen,
+      CounterBusy,
+      InvalidInput,
+    ] as const,
+});
+
+export const CallResult = createUnionType({
+  name: 'CallResult',
+  types: () =>
+    [
+      QueueTicket,
+      QueueEmpty,
+      CounterNotOpen,
+      CounterPaused,
+      CounterBusy,
+      OfficeNotAllowed,
+      StaleTicket,
+      NotAllowed,
+      TicketNotFound,
+      InvalidInput,
+    ] as const,
+});
+
+export const CounterResult = createUnionType({
+  name: 'CounterResult',
+  types: () => [QueueCounter, CounterTaken, CounterNotOpen, CounterNotFound, CounterBusy, OfficeNotAllowed] as const,
+});
+
+export const TrackedTicketResult = createUnionType({
+  name: 'TrackedTicketResult',
+  types: () => [PublicTicket, TicketNotFound] as const,
+});
+
+export const WalkInOverrideResult = createUnionType({
+  name: 'WalkInOverrideResult',
+  types: () => [WalkInServiceStatus, OfficeNotAllowed, InvalidInput] as const,
+});
