@@ -9,6 +9,7 @@ import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
+import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
 import { RetentionService } from './modules/retention/retention.service.js';
 import { AuthService } from './modules/staff/auth.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
@@ -31,7 +32,7 @@ export function createServices(
   const storage = new PostgresUploadStorage(ds);
   const mail = new MailService(ds, pool, { ...config.mail, publicUrl: config.publicUrl }, clock.now, log);
   const uploads = new UploadService(ds, pool, config.uploads, clock.now, storage);
-  const retention = new RetentionService(ds, clock.now, config.retentionDays, storage);
+  const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [ticketRetentionStep]);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
   const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
   mail.onQueued(() => jobs.runNow(JOB.mailDispatchNow));

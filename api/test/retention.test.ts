@@ -82,13 +82,13 @@ describe('retention', () => {
 
     // 14 days after the cancellation (1 March), but not yet 14 days after the visit (3 March): only the cancelled one.
     clock.advance(14 * DAY + 1000);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0 });
     expect(await appointment(cancelled.appointment.id)).toMatchObject({ citizenName: '', email: '', phone: null });
     expect((await appointment(visited.appointment.id)).email).not.toBe('');
 
     // 14 days after the visit (it ended on 3 March, 09:10 local).
     clock.advance(3 * DAY);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0 });
     const after = await appointment(visited.appointment.id);
     expect(after).toEqual({
       ...before,
@@ -119,7 +119,7 @@ describe('retention', () => {
 
     // An appointment whose visit is less than 14 days ago keeps its data; a second run changes nothing.
     expect((await appointment(later.appointment.id)).email).not.toBe('');
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 0 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 0, ticketNotes: 0 });
   });
 
   it('runs as a daily agenda job, next to the mail dispatch and the upload purge', async () => {

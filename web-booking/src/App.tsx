@@ -1,5 +1,6 @@
 import { AppShell } from '@bc/schema';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
 import { PreferenceToggles } from './components/PreferenceToggles';
 import { useText } from './lib/reading-preferences';
 import { BookingFlow } from './pages/booking/BookingFlow';
@@ -10,15 +11,27 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OfficePage } from './pages/OfficePage';
 import { OfficesPage } from './pages/OfficesPage';
 
+/** The kiosk (its camera scanner included) is loaded only on the terminal, never with the citizen's pages. */
+const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default: m.KioskPage })));
+
 /**
  * Routes (under /booking/): the offices, one office, the booking steps of an office, and the manage pages, whose
- * secret token lives in the address's fragment. "verwaltung" is a reserved word: no office may use it as its slug.
+ * secret token lives in the address's fragment; and the kiosk of the waiting area, full screen without the page
+ * frame. "verwaltung" and "kiosk" are reserved words: no office may use them as its slug (static segments win
+ * over `:slug` whatever their order).
  */
 export function App() {
-  const { t } = useText();
   return (
-    <AppShell title={t('app.title')} nav={<PreferenceToggles />}>
-      <Routes>
+    <Routes>
+      <Route
+        path="kiosk"
+        element={
+          <Suspense fallback={null}>
+            <KioskPage />
+          </Suspense>
+        }
+      />
+      <Route element={<CitizenFrame />}>
         <Route index element={<OfficesPage />} />
         <Route path="verwaltung" element={<ManagePage />} />
         <Route path="verwaltung/verschieben" element={<ReschedulePage />} />
@@ -26,7 +39,16 @@ export function App() {
         <Route path=":slug" element={<OfficePage />} />
         <Route path=":slug/termin/*" element={<BookingFlow />} />
         <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      </Route>
+    </Routes>
+  );
+}
+
+function CitizenFrame() {
+  const { t } = useText();
+  return (
+    <AppShell title={t('app.title')} nav={<PreferenceToggles />}>
+      <Outlet />
     </AppShell>
   );
 }

@@ -2,11 +2,12 @@ import '@kern-ux/native/dist/kern.min.css';
 import '@bc/schema/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
-import { createApiClient, initI18n } from '@bc/schema';
+import { createApiClient, initI18n, takeDeviceToken } from '@bc/schema';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { isKioskPath, takeKioskSettings } from './kiosk/kiosk-device';
 import { applyContrast, easyLanguageNamespace, ReadingPreferencesProvider } from './lib/reading-preferences';
 import de from './locales/de.json';
 import deLs from './locales/de-ls.json';
@@ -16,7 +17,25 @@ applyContrast();
 const i18n = initI18n({ de, en });
 // Easy language is German (the page stays lang="de"): its own namespace, falling back to standard German.
 i18n.addResourceBundle('de', easyLanguageNamespace, deLs);
-const client = createApiClient({ graphqlUrl: import.meta.env.VITE_GRAPHQL_URL });
+
+/** Only the kiosk is a device; the citizen's pages never send its token. */
+const onKiosk = () => isKioskPath(window.location.pathname, import.meta.env.BASE_URL);
+if (onKiosk()) {
+  // Settings from `#device=…&autoprint=1` first, then the token; the fragment leaves the address bar before anything renders.
+  takeKioskSettings();
+  takeDeviceToken();
+  // The terminal starts in German, whatever its browser prefers; the visitor can switch.
+  void i18n.changeLanguage('de');
+}
+// Opening a new kiosk link in the same tab changes only the fragment: start again with the new token.
+window.addEventListener('hashchange', () => {
+  if (onKiosk() && window.location.hash.includes('device=')) window.location.reload();
+});
+
+const client = createApiClient({
+  graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
+  bearer: () => (onKiosk() ? takeDeviceToken() : undefined),
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

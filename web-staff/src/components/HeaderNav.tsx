@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import { MeQuery, useMe } from '../session/me';
+import { MainNav } from './MainNav';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -11,7 +12,7 @@ const LogoutMutation = graphql(`
   }
 `);
 
-/** Who is signed in and the logout button; nothing while signed out. */
+/** The areas of the app, who is signed in and the logout button; nothing while signed out. */
 export function HeaderNav() {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -37,7 +38,9 @@ export function HeaderNav() {
   };
 
   return (
-    <nav className="bc-staff-nav" aria-label={t('nav.label')}>
+    <>
+      <MainNav />
+      <nav className="bc-staff-nav" aria-label={t('nav.label')}>
       <span className="kern-body">{me.displayName}</span>
       <button type="button" className="kern-btn kern-btn--secondary" disabled={loading} onClick={() => void onLogout()}>
         <span className="kern-icon kern-icon--logout" aria-hidden="true" />
@@ -49,6 +52,7 @@ export function HeaderNav() {
           <span className="kern-body">{t('nav.logoutFailed')}</span>
         </p>
       )}
-    </nav>
+      </nav>
+    </>
   );
 }

@@ -7,7 +7,7 @@ const BATCH = 500;
 /**
  * One kind of personal data and how to remove it once it is older than the cutoff. Each step runs in its own
  * transactions, in batches, and must be idempotent (the job may run twice, or stop halfway).
- * Extension point: the queue's tickets (names, phone numbers for call-backs) add their step here when they land.
+ * The queue adds its step for tickets (see queue/ticket-retention.ts) in services.ts.
  */
 export type RetentionStep = {
   name: string;

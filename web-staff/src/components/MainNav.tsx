@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { CLERK_ROLES, DESK_ROLES, hasAnyRole } from '../lib/roles';
+import { useMe } from '../session/me';
+import { officeHome } from '../session/offices';
+
+export const DESK_BASE = '/information';
+export const WORKSTATION_BASE = '/arbeitsplatz';
+
+/** The areas the signed-in staff member's roles open: start page, information desk, workstation. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe().data?.me;
+  if (!me) return null;
+  const links = [
+    { key: 'start', to: '/', label: t('nav.start'), active: pathname === '/' },
+    ...(hasAnyRole(me.roles, DESK_ROLES)
+      ? [
+          {
+            key: 'desk',
+            to: officeHome(DESK_BASE, me.offices),
+            label: t('nav.desk'),
+            active: pathname.startsWith(DESK_BASE),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me.roles, CLERK_ROLES)
+      ? [
+          {
+            key: 'workstation',
+            to: officeHome(WORKSTATION_BASE, me.offices),
+            label: t('nav.workstation'),
+            active: pathname.startsWith(WORKSTATION_BASE),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <nav className="bc-main-nav" aria-label={t('nav.areas')}>
+      <ul className="bc-main-nav__list">
+        {links.map((l) => (
+          <li key={l.key}>
+            <Link className="kern-link bc-main-nav__link" to={l.to} aria-current={l.active ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Role } from '../gql/graphql';
+
+/** Who works where in web-staff; the api checks the same roles on every operation. */
+export const DESK_ROLES: readonly Role[] = ['INFO_DESK', 'OFFICE_MANAGER', 'ADMIN'];
+export const CLERK_ROLES: readonly Role[] = ['CLERK', 'OFFICE_MANAGER', 'ADMIN'];
+/** May force walk-ins open or closed for a service (setWalkInOverride). */
+export const MANAGER_ROLES: readonly Role[] = ['OFFICE_MANAGER', 'ADMIN'];
+
+export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
+  return roles.some((r) => allowed.includes(r));
+}

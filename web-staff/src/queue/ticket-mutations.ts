@@ -1,0 +1,26 @@
+import { graphql } from '../gql';
+
+/** Actions the information desk and the workstation both offer on a ticket of the list. */
+export const CancelTicketMutation = graphql(`
+  mutation CancelTicket($ticketId: ID!, $version: Int!) {
+    cancelTicket(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const ReactivateTicketMutation = graphql(`
+  mutation ReactivateTicket($ticketId: ID!, $version: Int!) {
+    reactivateTicket(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const SetTicketPriorityMutation = graphql(`
+  mutation SetTicketPriority($ticketId: ID!, $version: Int!, $priority: TicketPriority, $note: String) {
+    setTicketPriority(ticketId: $ticketId, version: $version, priority: $priority, note: $note) {
+      ...TicketActionOutcome
+    }
+  }
+`);
