@@ -35,7 +35,7 @@ export function createServices(
   const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [ticketRetentionStep]);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
   const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
-  mail.onQueued(() => jobs.runNow(JOB.mailDispatchNow));
+  mail.onQueued(() => jobs.runSoon(JOB.mailDispatchNow));
   const booking = new BookingService(
     ds,
     pool,

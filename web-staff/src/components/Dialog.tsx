@@ -14,7 +14,8 @@ export function Dialog(props: {
   onSubmit: () => void;
   onClose: () => void;
   busy?: boolean;
-  initialFocus?: RefObject<HTMLElement | null>;
+  /** What takes the focus: an element, the submit button (a quick confirm with Enter), else the first field. */
+  initialFocus?: RefObject<HTMLElement | null> | 'submit';
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,10 +27,13 @@ export function Dialog(props: {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    const submit = dialog?.querySelector<HTMLElement>('button[type="submit"]');
     const first =
-      initialFocus?.current ??
-      dialog?.querySelector<HTMLElement>('.kern-dialog__body :is(input, select, textarea)') ??
-      dialog?.querySelector<HTMLElement>('button[type="submit"]');
+      initialFocus === 'submit'
+        ? submit
+        : (initialFocus?.current ??
+          dialog?.querySelector<HTMLElement>('.kern-dialog__body :is(input, select, textarea)') ??
+          submit);
     first?.focus();
     return () => {
       if (dialog?.open) dialog.close();

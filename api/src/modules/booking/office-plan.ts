@@ -81,7 +81,7 @@ export async function loadOfficePlan(m: EntityManager, officeId: string, now: Da
   return { office, rules, counters: plans };
 }
 
-/** Booked appointments of an office that overlap [from, to). */
+/** Booked appointments of an office that overlap [from, to); times come as epoch ms (no date parsing per row). */
 export async function loadBusy(
   m: EntityManager,
   officeId: string,
@@ -89,10 +89,12 @@ export async function loadBusy(
   to: Date,
   exceptId?: string,
 ): Promise<Busy[]> {
-  const rows: { counterId: string; startsAt: Date; endsAt: Date }[] = await m.query(
-    `SELECT "counterId", "startsAt", "endsAt" FROM appointment
+  const rows: { counterId: string; start: number; end: number }[] = await m.query(
+    `SELECT "counterId", (extract(epoch FROM "startsAt") * 1000)::float8 AS start,
+            (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+       FROM appointment
       WHERE "officeId" = $1 AND status = 'BOOKED' AND "startsAt" < $3 AND "endsAt" > $2 AND id IS DISTINCT FROM $4`,
     [officeId, from, to, exceptId ?? null],
   );
-  return rows.map((r) => ({ counterId: r.counterId, start: r.startsAt.getTime(), end: r.endsAt.getTime() }));
+  return rows;
 }

@@ -25,6 +25,7 @@ export const AGENDA_TABLE = 'agenda_jobs';
  */
 export class JobScheduler {
   private agenda: Agenda | undefined;
+  private readonly soon = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -69,12 +70,29 @@ export class JobScheduler {
   }
 
   /** Runs a job soon in whichever process picks it up first; never throws (the recurring run is the fallback). */
+  /**
+   * Runs the job within `withinMs`, once for all calls in that time: a burst of bookings queues one dispatch, not
+   * one per booking.
+   */
+  runSoon(name: string, withinMs = 250): void {
+    if (this.soon.has(name)) return;
+    this.soon.set(
+      name,
+      setTimeout(() => {
+        this.soon.delete(name);
+        this.runNow(name);
+      }, withinMs).unref(),
+    );
+  }
+
   runNow(name: string): void {
     this.agenda?.now(name).catch((err) => this.log.warn({ err, job: name }, 'could not queue a job'));
   }
 
   /** Lets running jobs finish (up to `timeoutMs`), then stops; the database pool stays open. */
   async stop(timeoutMs = 5000): Promise<void> {
+    for (const timer of this.soon.values()) clearTimeout(timer);
+    this.soon.clear();
     const agenda = this.agenda;
     this.agenda = undefined;
     if (!agenda) return;

@@ -1,0 +1,80 @@
+import './kiosk.css';
+import { useQuery } from '@apollo/client/react';
+import { takeDeviceToken } from '@bc/schema';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
+import { isAccessRefused } from './device-errors';
+import { Kiosk } from './Kiosk';
+import { KioskSetup } from './KioskSetup';
+import { useKioskTitle } from './use-kiosk-title';
+
+const KioskDeviceQuery = graphql(`
+  query KioskDevice {
+    currentDevice {
+      id
+      kind
+      name
+      office {
+        id
+        name
+        timeZone
+        notice
+      }
+    }
+  }
+`);
+
+/** The device and its office are read again this often: picks up a changed notice and a revoked link. */
+const DEVICE_REFRESH_MS = 60_000;
+/** After a failed request, try again this soon. */
+const RETRY_MS = 10_000;
+
+/**
+ * The self-service terminal of the waiting area, at /booking/kiosk; set up once with `#device=<token>` (main.tsx
+ * moves the token to localStorage and sends it only from this route).
+ */
+export function KioskPage() {
+  const [token] = useState(() => takeDeviceToken());
+  if (!token) return <KioskSetup reason="missing" />;
+  return <KioskDevice />;
+}
+
+function KioskDevice() {
+  const { data, error, refetch } = useQuery(KioskDeviceQuery, {
+    fetchPolicy: 'network-only',
+    nextFetchPolicy: 'network-only',
+    pollInterval: DEVICE_REFRESH_MS,
+    notifyOnNetworkStatusChange: false,
+  });
+  // Keep serving with the last known office while the api cannot be reached for a moment.
+  const [device, setDevice] = useState(data?.currentDevice);
+  useEffect(() => {
+    if (data) setDevice(data.currentDevice);
+  }, [data]);
+  const refused = isAccessRefused(error);
+  const recheck = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  useEffect(() => {
+    if (!error || refused) return;
+    const timer = setTimeout(recheck, RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [error, refused, recheck]);
+
+  if (refused) return <KioskSetup reason="rejected" />;
+  if (device && device.kind !== 'KIOSK') return <KioskSetup reason="notKiosk" />;
+  if (!device) return <KioskLoading failed={!!error} />;
+  return <Kiosk office={device.office} />;
+}
+
+function KioskLoading(props: { failed: boolean }) {
+  const { t } = useTranslation();
+  useKioskTitle(t('kiosk.start.pageTitle'));
+  return (
+    <div className="kiosk kiosk--loading" data-kern-theme="light">
+      <main id="main" tabIndex={-1} className="kiosk__main">
+        <h1 className="kiosk-title">{t('kiosk.title')}</h1>
+        <p role="status">{props.failed ? t('common.offline') : t('common.loading')}</p>
+      </main>
+    </div>
+  );
+}

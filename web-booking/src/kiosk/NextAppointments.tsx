@@ -1,0 +1,58 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
+import { addDays, formatTime, localeOf, todayIn } from '../lib/datetime';
+import { dayLabel } from './kiosk-format';
+
+const KioskNextAppointmentsQuery = graphql(`
+  query KioskNextAppointments($officeId: ID!, $services: [ServiceChoiceInput!]!, $from: String!, $to: String!) {
+    availability(officeId: $officeId, services: $services, from: $from, to: $to) {
+      __typename
+      ... on Availability {
+        days {
+          date
+          starts
+        }
+      }
+    }
+  }
+`);
+
+/** Days looked at for the next free appointments of a service that takes no more walk-ins today. */
+const LOOKAHEAD_DAYS = 13;
+
+/** "Nächste freie Termine: heute 15:30 Uhr, morgen 07:30 Uhr …": given, or looked up for one service. */
+export function NextAppointments(props: {
+  timeZone: string;
+  starts?: readonly string[];
+  lookup?: { officeId: string; serviceId: string };
+}) {
+  const { t, i18n } = useTranslation();
+  const today = todayIn(props.timeZone);
+  const { data } = useQuery(KioskNextAppointmentsQuery, {
+    skip: !props.lookup,
+    variables: {
+      officeId: props.lookup?.officeId ?? '',
+      services: [{ serviceId: props.lookup?.serviceId ?? '', count: 1 }],
+      from: today,
+      to: addDays(today, LOOKAHEAD_DAYS),
+    },
+  });
+  const found = data?.availability.__typename === 'Availability' ? data.availability.days : [];
+  const starts = props.starts ?? found.flatMap((d) => d.starts);
+  if (starts.length === 0) return null;
+  const words = { today: t('kiosk.day.today'), tomorrow: t('kiosk.day.tomorrow') };
+  const times = starts.slice(0, 3).map((start) =>
+    t('kiosk.nextAppointments.time', {
+      day: dayLabel(start, props.timeZone, i18n.language, words),
+      time: formatTime(start, props.timeZone, i18n.language),
+    }),
+  );
+  return (
+    <p className="kiosk-next">
+      {t('kiosk.nextAppointments.label')}{' '}
+      {new Intl.ListFormat(localeOf(i18n.language), { type: 'conjunction' }).format(times)}.{' '}
+      {t('kiosk.nextAppointments.where')}
+    </p>
+  );
+}

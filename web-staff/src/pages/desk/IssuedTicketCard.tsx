@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ServiceLines } from '../../components/TicketBits';
+import type { IssuedTicketFieldsFragment } from '../../gql/graphql';
+import { formatTime } from '../../lib/datetime';
+
+/**
+ * The ticket just issued or checked in, as the visitor takes it along: the number, the QR code of the tracking link
+ * (an <img> from the SVG text, never injected as markup), the link, the people ahead and the expected call. It takes
+ * the focus when it appears; printing prints this card only.
+ */
+export function IssuedTicketCard(props: {
+  issued: IssuedTicketFieldsFragment;
+  kind: 'walkIn' | 'checkIn';
+  timeZone: string;
+  onDismiss: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { issued } = props;
+  const ticket = issued.ticket;
+  const estimate = ticket.estimate;
+  const time = (iso: string) => formatTime(iso, props.timeZone, i18n.language);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new ticket once, not on every poll
+  useEffect(() => {
+    heading.current?.focus();
+  }, [issued.ticketId, issued.trackingLink]);
+
+  return (
+    <section className="kern-card bc-issued" aria-labelledby="issued-heading">
+      <div className="kern-card__container bc-stack">
+        <h2 id="issued-heading" ref={heading} tabIndex={-1} className="kern-heading-medium bc-issued__heading">
+          {t(props.kind === 'checkIn' ? 'issued.checkedIn' : 'issued.title')}{' '}
+          <span className="bc-issued__number">{ticket.number}</span>
+        </h2>
+        {issued.alreadyIssued && <p className="kern-body">{t('issued.alreadyIssued')}</p>}
+        <div className="bc-issued__body">
+          <img
+            className="bc-issued__qr"
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(issued.trackingQrSvg)}`}
+            alt={t('issued.qrAlt', { number: ticket.number })}
+            width={180}
+            height={180}
+          />
+          <dl className="kern-description-list">
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">{t('issued.services')}</dt>
+              <dd className="kern-description-list-item__value">
+                <ServiceLines services={ticket.services} />
+              </dd>
+            </div>
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">{t('issued.ahead')}</dt>
+              <dd className="kern-description-list-item__value">
+                {estimate ? t('issued.aheadCount', { count: estimate.peopleAhead }) : t('issued.noEstimate')}
+              </dd>
+            </div>
+            {estimate && (
+              <div className="kern-description-list-item">
+                <dt className="kern-description-list-item__key">{t('issued.expected')}</dt>
+                <dd className="kern-description-list-item__value">
+                  {t('issued.expectedAt', {
+                    time: time(estimate.expectedCallAt),
+                    from: time(estimate.earliestCallAt),
+                    to: time(estimate.latestCallAt),
+                  })}
+                </dd>
+              </div>
+            )}
+            {ticket.priority && (
+              <div className="kern-description-list-item">
+                <dt className="kern-description-list-item__key">{t('issued.priority')}</dt>
+                <dd className="kern-description-list-item__value">{t('issued.priorityYes')}</dd>
+              </div>
+            )}
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">{t('issued.link')}</dt>
+              <dd className="kern-description-list-item__value bc-issued__link">
+                <a className="kern-link" href={issued.trackingLink} target="_blank" rel="noopener noreferrer">
+                  {issued.trackingLink}
+                  <span className="kern-sr-only"> {t('issued.newWindow')}</span>
+                </a>
+              </dd>
+            </div>
+          </dl>
+        </div>
+        <p className="kern-body bc-print-only">{t('issued.printHint')}</p>
+        <div className="bc-actions bc-no-print">
+          <button type="button" className="kern-btn kern-btn--primary" onClick={() => window.print()}>
+            <span className="kern-label">{t('issued.print')}</span>
+          </button>
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={props.onDismiss}>
+            <span className="kern-label">{t('issued.dismiss')}</span>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

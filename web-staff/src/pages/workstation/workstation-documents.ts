@@ -1,0 +1,184 @@
+import { graphql } from '../../gql';
+
+/** The office's counters: who has which open, what they serve, how many wait for them. */
+export const QueueCountersQuery = graphql(`
+  query WorkstationCounters($officeId: ID!) {
+    queueCounters(officeId: $officeId) {
+      id
+      label
+      waitingCount
+      services {
+        id
+        name
+      }
+      session {
+        id
+        mine
+        openedAt
+        pausedAt
+        staffName
+      }
+      current {
+        id
+        number
+        status
+      }
+    }
+  }
+`);
+
+/** One counter at work: its current ticket (with the appointment's documents), its queue, the parked tickets. */
+export const WorkstationQuery = graphql(`
+  query Workstation($counterId: ID!) {
+    workstation(counterId: $counterId) {
+      openCounters
+      counter {
+        id
+        label
+        waitingCount
+        services {
+          id
+          name
+        }
+        session {
+          id
+          mine
+          openedAt
+          pausedAt
+          staffName
+        }
+        current {
+          ...QueueTicketFields
+          appointment {
+            id
+            reference
+            startsAt
+            citizenName
+            documents {
+              documentId
+              name
+              mandatory
+              uploadable
+              uploads {
+                id
+                fileName
+                mediaType
+                sizeBytes
+              }
+            }
+          }
+        }
+      }
+      waiting {
+        ...QueueTicketFields
+      }
+      parked {
+        ...QueueTicketFields
+      }
+    }
+  }
+`);
+
+export const OpenCounterMutation = graphql(`
+  mutation OpenCounter($counterId: ID!, $takeOver: Boolean!) {
+    openCounter(counterId: $counterId, takeOver: $takeOver) {
+      ...CounterOutcome
+    }
+  }
+`);
+
+export const CloseCounterMutation = graphql(`
+  mutation CloseCounter($counterId: ID!) {
+    closeCounter(counterId: $counterId) {
+      ...CounterOutcome
+    }
+  }
+`);
+
+export const PauseCounterMutation = graphql(`
+  mutation PauseCounter($counterId: ID!) {
+    pauseCounter(counterId: $counterId) {
+      ...CounterOutcome
+    }
+  }
+`);
+
+export const ResumeCounterMutation = graphql(`
+  mutation ResumeCounter($counterId: ID!) {
+    resumeCounter(counterId: $counterId) {
+      ...CounterOutcome
+    }
+  }
+`);
+
+export const CallNextMutation = graphql(`
+  mutation CallNextTicket($counterId: ID!) {
+    callNextTicket(counterId: $counterId) {
+      ...CallOutcome
+    }
+  }
+`);
+
+export const CallTicketMutation = graphql(`
+  mutation CallTicket($counterId: ID!, $ticketId: ID!, $version: Int!) {
+    callTicket(counterId: $counterId, ticketId: $ticketId, version: $version) {
+      ...CallOutcome
+    }
+  }
+`);
+
+export const RecallMutation = graphql(`
+  mutation RecallTicket($ticketId: ID!, $version: Int!) {
+    recallTicket(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const StartServingMutation = graphql(`
+  mutation StartServing($ticketId: ID!, $version: Int!) {
+    startServing(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const FinishMutation = graphql(`
+  mutation FinishTicket($ticketId: ID!, $version: Int!, $services: [ServiceChoiceInput!]!) {
+    finishTicket(ticketId: $ticketId, version: $version, services: $services) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const NoShowMutation = graphql(`
+  mutation MarkNoShow($ticketId: ID!, $version: Int!) {
+    markNoShow(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const ParkMutation = graphql(`
+  mutation ParkTicket($ticketId: ID!, $version: Int!) {
+    parkTicket(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const TransferMutation = graphql(`
+  mutation TransferTicket($ticketId: ID!, $version: Int!, $services: [ServiceChoiceInput!]!, $counterId: ID) {
+    transferTicket(ticketId: $ticketId, version: $version, services: $services, counterId: $counterId) {
+      ...TicketActionOutcome
+    }
+  }
+`);
+
+export const UndoMutation = graphql(`
+  mutation UndoTicketAction($ticketId: ID!, $version: Int!) {
+    undoTicketAction(ticketId: $ticketId, version: $version) {
+      ...TicketActionOutcome
+    }
+  }
+`);
