@@ -2,10 +2,16 @@ import { AppShell, useFocusOnNavigation } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { HeaderNav } from './components/HeaderNav';
+import { OfficeChoice } from './components/OfficeScope';
+import { RequireRole } from './components/RequireRole';
 import { RequireStaff } from './components/RequireStaff';
+import { DESK_BASE, WORKSTATION_BASE } from './lib/paths';
+import { CLERK_ROLES, DESK_ROLES } from './lib/roles';
+import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
+import { WorkstationPage } from './pages/workstation/WorkstationPage';
 import { useStoreGeneration } from './session/use-store-generation';
 
 export function App() {
@@ -18,6 +24,17 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireStaff />}>
           <Route index element={<StartPage />} />
+          <Route element={<RequireRole roles={DESK_ROLES} />}>
+            <Route path={DESK_BASE.slice(1)} element={<OfficeChoice base={DESK_BASE} title={t('desk.title')} />} />
+            <Route path={`${DESK_BASE.slice(1)}/:office`} element={<DeskPage />} />
+          </Route>
+          <Route element={<RequireRole roles={CLERK_ROLES} />}>
+            <Route
+              path={WORKSTATION_BASE.slice(1)}
+              element={<OfficeChoice base={WORKSTATION_BASE} title={t('ws.title')} />}
+            />
+            <Route path={`${WORKSTATION_BASE.slice(1)}/:office`} element={<WorkstationPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

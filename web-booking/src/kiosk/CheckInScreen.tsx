@@ -5,10 +5,11 @@ import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment } from '../gql/graphql';
 import { catalogLang } from '../lib/catalog';
 import { formatTime } from '../lib/datetime';
-import { dayLabel, deleteLast, formatTypedCode, isCompleteCode, typeKey } from './kiosk-format';
+import { deleteLast, formatTypedCode, isCompleteCode, typeKey } from './kiosk-format';
 import type { KioskOffice } from './kiosk-office';
 import { QrScanner } from './QrScanner';
 import { ReferenceKeyboard } from './ReferenceKeyboard';
+import { useDayLabel } from './use-day-label';
 import { useDrawTicket } from './use-draw-ticket';
 import { useKioskTitle } from './use-kiosk-title';
 import { Refusal } from './WalkInScreen';
@@ -125,25 +126,27 @@ export function CheckInScreen(props: {
       <h1 tabIndex={-1} className="kiosk-title">
         {t('kiosk.checkIn.title')}
       </h1>
-      <div className="kiosk-result" role="status">
-        {loading && <p className="kiosk-message kiosk-message--info">{t('kiosk.checkIn.checking')}</p>}
-        {outcome && (
-          <CheckInOutcome
-            key={answer}
-            outcome={outcome}
-            office={props.office}
-            onIssued={(issued) => props.onIssued(issued, 'walkIn')}
-          />
-        )}
-      </div>
       <div className="kiosk-checkin__ways">
-        <section className="kiosk-panel kiosk-checkin__scan" aria-labelledby="kiosk-scan-title">
-          <h2 id="kiosk-scan-title" className="kiosk-panel__title">
-            {t('kiosk.checkIn.scanTitle')}
-          </h2>
-          <p>{t('kiosk.checkIn.scanText')}</p>
-          <QrScanner onCode={(scanned) => void send(scanned)} paused={loading} />
-        </section>
+        <div className="kiosk-checkin__side">
+          <div className="kiosk-result" role="status">
+            {loading && <p className="kiosk-message kiosk-message--info">{t('kiosk.checkIn.checking')}</p>}
+            {outcome && (
+              <CheckInOutcome
+                key={answer}
+                outcome={outcome}
+                office={props.office}
+                onIssued={(issued) => props.onIssued(issued, 'walkIn')}
+              />
+            )}
+          </div>
+          <section className="kiosk-panel kiosk-checkin__scan" aria-labelledby="kiosk-scan-title">
+            <h2 id="kiosk-scan-title" className="kiosk-panel__title">
+              {t('kiosk.checkIn.scanTitle')}
+            </h2>
+            <p>{t('kiosk.checkIn.scanText')}</p>
+            <QrScanner onCode={(scanned) => void send(scanned)} paused={loading} />
+          </section>
+        </div>
         <section className="kiosk-panel kiosk-checkin__type" aria-labelledby="kiosk-type-title">
           <h2 id="kiosk-type-title" className="kiosk-panel__title">
             {t('kiosk.checkIn.typeTitle')}
@@ -185,7 +188,11 @@ export function CheckInScreen(props: {
               onDelete={() => change(deleteLast(code))}
             />
             <p className="kiosk-actions">
-              <button type="submit" className="kern-btn kern-btn--primary kiosk-action" aria-disabled={loading || undefined}>
+              <button
+                type="submit"
+                className="kern-btn kern-btn--primary kiosk-action"
+                aria-disabled={loading || undefined}
+              >
                 <span className="kern-label">{t('kiosk.checkIn.submit')}</span>
               </button>
             </p>
@@ -204,11 +211,7 @@ function CheckInOutcome(props: {
   const { t, i18n } = useTranslation();
   const { outcome, office } = props;
   const time = (instant: string) => formatTime(instant, office.timeZone, i18n.language);
-  const day = (instant: string) =>
-    dayLabel(instant, office.timeZone, i18n.language, {
-      today: t('kiosk.day.today'),
-      tomorrow: t('kiosk.day.tomorrow'),
-    });
+  const day = useDayLabel(office.timeZone);
   switch (outcome.kind) {
     case 'incomplete':
       return <Message tone="info" text={t('kiosk.checkIn.incomplete')} />;

@@ -87,11 +87,7 @@ export function Kiosk(props: { office: KioskOffice }) {
           />
         )}
         {screen.kind === 'checkIn' && (
-          <CheckInScreen
-            key={visit}
-            office={office}
-            onIssued={(issued, via) => go({ kind: 'ticket', issued, via })}
-          />
+          <CheckInScreen key={visit} office={office} onIssued={(issued, via) => go({ kind: 'ticket', issued, via })} />
         )}
         {screen.kind === 'ticket' && (
           <TicketScreen key={visit} office={office} issued={screen.issued} via={screen.via} onDone={toStart} />

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { addDays, formatTime, localeOf, todayIn } from '../lib/datetime';
-import { dayLabel } from './kiosk-format';
+import { useDayLabel } from './use-day-label';
 
 const KioskNextAppointmentsQuery = graphql(`
   query KioskNextAppointments($officeId: ID!, $services: [ServiceChoiceInput!]!, $from: String!, $to: String!) {
@@ -28,6 +28,7 @@ export function NextAppointments(props: {
   lookup?: { officeId: string; serviceId: string };
 }) {
   const { t, i18n } = useTranslation();
+  const day = useDayLabel(props.timeZone);
   const today = todayIn(props.timeZone);
   const { data } = useQuery(KioskNextAppointmentsQuery, {
     skip: !props.lookup,
@@ -41,10 +42,9 @@ export function NextAppointments(props: {
   const found = data?.availability.__typename === 'Availability' ? data.availability.days : [];
   const starts = props.starts ?? found.flatMap((d) => d.starts);
   if (starts.length === 0) return null;
-  const words = { today: t('kiosk.day.today'), tomorrow: t('kiosk.day.tomorrow') };
   const times = starts.slice(0, 3).map((start) =>
     t('kiosk.nextAppointments.time', {
-      day: dayLabel(start, props.timeZone, i18n.language, words),
+      day: day(start),
       time: formatTime(start, props.timeZone, i18n.language),
     }),
   );

@@ -70,7 +70,9 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
 
   return (
     <div className={`kiosk-scanner kiosk-scanner--${state}`}>
-      <video ref={video} className="kiosk-scanner__video" muted playsInline aria-hidden="true" />
+      <div className="kiosk-scanner__preview" aria-hidden="true">
+        <video ref={video} className="kiosk-scanner__video" muted playsInline />
+      </div>
       <p className="kiosk-scanner__state">
         {state === 'scanning'
           ? t('kiosk.checkIn.cameraOn')

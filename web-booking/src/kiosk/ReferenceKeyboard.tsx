@@ -8,7 +8,8 @@ import { referenceAlphabet } from './kiosk-format';
 export function ReferenceKeyboard(props: { controls: string; onKey: (key: string) => void; onDelete: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="kiosk-keyboard" role="group" aria-label={t('kiosk.checkIn.keyboard')}>
+    <fieldset className="kiosk-keyboard">
+      <legend className="kern-sr-only">{t('kiosk.checkIn.keyboard')}</legend>
       {[...referenceAlphabet].map((key) => (
         <button
           key={key}
@@ -29,6 +30,6 @@ export function ReferenceKeyboard(props: { controls: string; onKey: (key: string
         <span aria-hidden="true">⌫ </span>
         {t('kiosk.checkIn.delete')}
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -15,11 +15,11 @@ export function StartScreen(props: { office: KioskOffice; onCheckIn: () => void;
       </h1>
       <div className="kiosk-start__choices">
         <button type="button" className="kiosk-choice" onClick={props.onCheckIn}>
-          <span className="kiosk-choice__title">{t('kiosk.start.checkIn')}</span>
+          <span className="kiosk-choice__title">{t('kiosk.start.checkIn')}</span>{' '}
           <span className="kiosk-choice__text">{t('kiosk.start.checkInText')}</span>
         </button>
         <button type="button" className="kiosk-choice" onClick={props.onWalkIn}>
-          <span className="kiosk-choice__title">{t('kiosk.start.walkIn')}</span>
+          <span className="kiosk-choice__title">{t('kiosk.start.walkIn')}</span>{' '}
           <span className="kiosk-choice__text">{t('kiosk.start.walkInText')}</span>
         </button>
       </div>

@@ -166,16 +166,13 @@ function OpenService(props: {
   return (
     <li className={`kiosk-service${selected ? ' kiosk-service--selected' : ''}`}>
       <button type="button" className="kiosk-service__toggle" aria-pressed={selected} onClick={props.onToggle}>
-        <span
-          className={`kiosk-service__box kern-icon ${selected ? 'kern-icon--check' : 'kiosk-service__box--empty'}`}
-          aria-hidden="true"
-        />
+        <span className="kiosk-service__box" aria-hidden="true">
+          {selected && <span className="kern-icon kern-icon--check" />}
+        </span>
         <span className="kiosk-service__name" lang={catalogLang}>
           {service.name}
-        </span>
-        <span className="kiosk-service__meta">
-          {t('kiosk.walkIn.duration', { count: service.durationMinutes })}
-        </span>
+        </span>{' '}
+        <span className="kiosk-service__meta">{t('kiosk.walkIn.duration', { count: service.durationMinutes })}</span>
       </button>
       {selected && service.maxPerBooking > 1 && (
         <Stepper

@@ -66,14 +66,14 @@ export function callRange(
 }
 
 /**
- * A day relative to today in the office's zone: "heute", "morgen", or "Freitag, 27. November" (through the caller's
- * translations for the first two).
+ * A day relative to today in the office's zone, through the caller's words: "heute", "morgen", or "am Freitag,
+ * 27. November" (the date part formatted here).
  */
 export function dayLabel(
   instant: string,
   timeZone: string,
   language: string,
-  words: { today: string; tomorrow: string },
+  words: { today: string; tomorrow: string; on: (date: string) => string },
   now: Date = new Date(),
 ): string {
   const day = localDateOf(instant, timeZone);
@@ -81,5 +81,5 @@ export function dayLabel(
   if (day === today) return words.today;
   if (day === addDays(today, 1)) return words.tomorrow;
   const separator = language === 'en' ? ' ' : ', ';
-  return `${formatWeekday(day, language)}${separator}${formatDayMonth(day, language, today.slice(0, 4))}`;
+  return words.on(`${formatWeekday(day, language)}${separator}${formatDayMonth(day, language, today.slice(0, 4))}`);
 }

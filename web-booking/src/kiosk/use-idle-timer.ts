@@ -6,18 +6,16 @@ const activityEvents = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as cons
  * Calls `onTimeout` after `timeoutMs` without a touch, click or key; `restartKey` starts the count again (a new
  * screen). During the last `warnMs` it returns the seconds left, so the screen can warn; any activity extends.
  */
-export function useIdleTimer(opts: {
-  timeoutMs: number;
-  warnMs: number;
-  restartKey: unknown;
-  onTimeout: () => void;
-}): { secondsLeft: number | null } {
+export function useIdleTimer(opts: { timeoutMs: number; warnMs: number; restartKey: unknown; onTimeout: () => void }): {
+  secondsLeft: number | null;
+} {
   const { timeoutMs, warnMs, restartKey } = opts;
   const last = useRef(Date.now());
   const onTimeout = useRef(opts.onTimeout);
   onTimeout.current = opts.onTimeout;
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new restartKey (a new screen) starts the count again
   useEffect(() => {
     last.current = Date.now();
     setSecondsLeft(null);

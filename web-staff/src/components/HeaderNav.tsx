@@ -41,17 +41,22 @@ export function HeaderNav() {
     <>
       <MainNav />
       <nav className="bc-staff-nav" aria-label={t('nav.label')}>
-      <span className="kern-body">{me.displayName}</span>
-      <button type="button" className="kern-btn kern-btn--secondary" disabled={loading} onClick={() => void onLogout()}>
-        <span className="kern-icon kern-icon--logout" aria-hidden="true" />
-        <span className="kern-label">{t('nav.logout')}</span>
-      </button>
-      {failed && (
-        <p className="kern-error" role="alert">
-          <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-          <span className="kern-body">{t('nav.logoutFailed')}</span>
-        </p>
-      )}
+        <span className="kern-body">{me.displayName}</span>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary"
+          disabled={loading}
+          onClick={() => void onLogout()}
+        >
+          <span className="kern-icon kern-icon--logout" aria-hidden="true" />
+          <span className="kern-label">{t('nav.logout')}</span>
+        </button>
+        {failed && (
+          <p className="kern-error" role="alert">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span className="kern-body">{t('nav.logoutFailed')}</span>
+          </p>
+        )}
       </nav>
     </>
   );

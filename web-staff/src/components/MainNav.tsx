@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { DESK_BASE, WORKSTATION_BASE } from '../lib/paths';
 import { CLERK_ROLES, DESK_ROLES, hasAnyRole } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
-
-export const DESK_BASE = '/information';
-export const WORKSTATION_BASE = '/arbeitsplatz';
 
 /** The areas the signed-in staff member's roles open: start page, information desk, workstation. */
 export function MainNav() {

@@ -3,7 +3,6 @@ import type { Notice } from '../queue/outcome-text';
 
 type Shown = Notice & { key: number };
 
-
 /**
  * The page's live region: present from the first render (so screen readers know it), polite, read as a whole. It
  * shows the latest result ("Nummer W012 aufgerufen", "Niemand wartet") as a KERN alert; the same sentence twice is

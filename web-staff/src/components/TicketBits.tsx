@@ -48,9 +48,7 @@ export function ServiceLines(props: {
   const asked = props.services.filter((s) => s.count > 0);
   if (props.compact)
     return (
-      <span lang={catalogLang}>
-        {asked.map((s) => (s.count > 1 ? `${s.count} × ${s.name}` : s.name)).join(', ')}
-      </span>
+      <span lang={catalogLang}>{asked.map((s) => (s.count > 1 ? `${s.count} × ${s.name}` : s.name)).join(', ')}</span>
     );
   return (
     <ul className="bc-plain-list">

@@ -1,17 +1,44 @@
 import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DESK_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { CLERK_ROLES, DESK_ROLES, hasAnyRole } from '../lib/roles';
 import { useMe } from '../session/me';
+import { officeHome } from '../session/offices';
 
-/** Start page of a signed-in staff member: who they are, their roles and their offices. */
+/** Start page of a signed-in staff member: where their roles lead, who they are, their roles and their offices. */
 export function StartPage() {
   const { t } = useTranslation();
   usePageTitle(t('start.title'));
   const me = useMe().data?.me;
   if (!me) return null; // RequireStaff renders this page only for a signed-in staff member
+  const areas = [
+    ...(hasAnyRole(me.roles, DESK_ROLES) ? [{ key: 'desk', to: officeHome(DESK_BASE, me.offices) }] : []),
+    ...(hasAnyRole(me.roles, CLERK_ROLES)
+      ? [{ key: 'workstation', to: officeHome(WORKSTATION_BASE, me.offices) }]
+      : []),
+  ];
 
   return (
     <>
       <h1 className="kern-heading-large">{t('start.greeting', { name: me.displayName })}</h1>
+      {areas.length > 0 && (
+        <section aria-labelledby="areas-heading">
+          <h2 id="areas-heading" className="kern-heading-medium">
+            {t('start.areas')}
+          </h2>
+          <ul className="kern-list bc-areas">
+            {areas.map((a) => (
+              <li key={a.key} className="kern-body">
+                <Link className="kern-link" to={a.to}>
+                  {t(`nav.${a.key}`)}
+                </Link>
+                : {t(`start.area.${a.key}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading" className="kern-heading-medium">
           {t('start.roles')}

@@ -34,8 +34,7 @@ export function refusalNotice(t: TFunction, r: Refusal): Notice {
     case 'QueueEmpty':
       return {
         tone: 'info',
-        text:
-          r.waiting > 0 ? t('outcome.queueEmptyOthers', { count: r.waiting }) : t('outcome.queueEmpty'),
+        text: r.waiting > 0 ? t('outcome.queueEmptyOthers', { count: r.waiting }) : t('outcome.queueEmpty'),
       };
     case 'InvalidInput':
       return { tone: 'warning', text: t('outcome.invalid', { details: fieldProblemText(t, r.fields) }) };

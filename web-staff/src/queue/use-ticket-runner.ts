@@ -25,6 +25,7 @@ export function useTicketRunner(show: (n: Notice) => void, refresh: () => unknow
       setBusy(true);
       try {
         const outcome = await perform();
+        console.log('DEBUG outcome', JSON.stringify(outcome));
         if (!outcome) show(failureNotice(t));
         else if (outcome.__typename === 'QueueTicket') show(success(outcome));
         else show(refusalNotice(t, outcome));

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -76,8 +77,8 @@ const noHooks: BookingHooks = {
 
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;
-const LOCK_OFFICE_DAY = 31_002;
 const uniqueViolation = '23505';
+const exclusionViolation = '23P01';
 const DAY_MS = 86_400_000;
 const PLAN_TTL_MS = 2000;
 /** Start problems that mean "this time has gone", answered as SlotUnavailable. */
@@ -93,9 +94,9 @@ const startProblemMessages: Record<string, string> = {
 };
 
 /**
- * Availability, booking, and the citizen's manage link. Capacity is decided under a per-office-day advisory
- * lock and guarded again by the exclusion constraint on (counter, time range), so racing clients never
- * double-book a counter.
+ * Availability, booking, and the citizen's manage link. Capacity is decided by the exclusion constraint on
+ * (counter, time range): a booking picks a counter that looks free and inserts; if a concurrent booking won that
+ * counter, the insert fails and the booking tries the next free one. Racing clients never double-book.
  */
 export class BookingService {
   private readonly byAddress: RateLimiterPostgres;
@@ -223,13 +224,17 @@ export class BookingService {
     for (let attempt = 0; ; attempt++) {
       try {
         const outcome = await this.ds.transaction(async (m): Promise<BookOutcome | null> => {
-          const { active, busy } = await this.lockAndLoad(m, plan, start, end, contact.value.email);
+          const { active, busy } = await this.lockEmailAndLoad(m, plan, start, end, contact.value.email);
           if (active >= this.limits.maxActivePerEmail)
             return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
-          const counterId = freeCountersAt(plan.rules, plan.counters, busy, serviceIds, start, durationMinutes)[0];
+          const counterId = pickCounter(
+            plan,
+            freeCountersAt(plan.rules, plan.counters, busy, serviceIds, start, durationMinutes),
+          );
           if (!counterId) return null;
           const manageToken = generateSecret('bcm_');
-          // The appointment and its services in one statement: one round trip less while the day is locked.
+          // The appointment and its services in one statement. Should a concurrent booking have taken this counter
+          // meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt runs again.
           const [row]: { id: string }[] = await m.query(
             `WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
@@ -286,8 +291,9 @@ export class BookingService {
             ],
           };
         }
-        // A reference or check-in code collided (or the constraint caught a race the lock should have prevented): retry.
-        if (attempt < 3 && isDbError(e, uniqueViolation, '23P01', '40P01')) continue;
+        // Another booking took the counter first (23P01), or a reference or check-in code collided: try again. Each
+        // lost race means one counter fewer is free, so this ends within the office's number of counters.
+        if (attempt < plan.counters.length + 3 && isDbError(e, uniqueViolation, exclusionViolation)) continue;
         throw e;
       }
     }
@@ -354,23 +360,35 @@ export class BookingService {
         alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start.getTime(), id),
       };
     if (startIssue) return { kind: 'invalid', problems: [startIssue] };
-    const outcome = await this.ds.transaction(async (m): Promise<ChangeOutcome | null> => {
-      const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) return { kind: 'notFound' };
-      const refusal = this.changeRefusal(row);
-      if (refusal) return refusal;
-      const from = start.getTime();
-      const { busy } = await this.lockAndLoad(m, plan, from, from + durationMinutes * 60_000, null, id);
-      const counterId = freeCountersAt(plan.rules, plan.counters, busy, serviceIds, from, durationMinutes)[0];
-      if (!counterId) return null;
-      await m.update(AppointmentEntity, id, {
-        counterId,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + durationMinutes * 60_000),
+    const from = start.getTime();
+    const to = from + durationMinutes * 60_000;
+    const move = () =>
+      this.ds.transaction(async (m): Promise<ChangeOutcome | null> => {
+        const row = await m.findOne(AppointmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!row) return { kind: 'notFound' };
+        const refusal = this.changeRefusal(row);
+        if (refusal) return refusal;
+        const busy = await loadBusy(m, plan.office.id, start, new Date(to), id);
+        const counterId = pickCounter(
+          plan,
+          freeCountersAt(plan.rules, plan.counters, busy, serviceIds, from, durationMinutes),
+        );
+        if (!counterId) return null;
+        await m.update(AppointmentEntity, id, { counterId, startsAt: start, endsAt: new Date(to) });
+        await this.hooks.rescheduled(m, id);
+        return { kind: 'ok', appointmentId: id };
       });
-      await this.hooks.rescheduled(m, id);
-      return { kind: 'ok', appointmentId: id };
-    });
+    let outcome: ChangeOutcome | null = null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        outcome = await move();
+        break;
+      } catch (e) {
+        // A concurrent booking took the chosen counter first: read again and take another one.
+        if (attempt < plan.counters.length + 1 && isDbError(e, exclusionViolation)) continue;
+        throw e;
+      }
+    }
     if (outcome?.kind === 'ok') this.hooks.afterCommit(id);
     if (outcome) return outcome;
     return {
@@ -391,35 +409,25 @@ export class BookingService {
   }
 
   /**
-   * Takes the locks that serialise bookings of one email address and of one office day (in this order, always),
-   * then reads, in one statement after the locks, the address's upcoming appointments and the booked times that
-   * overlap [start, end). Runs inside the booking's transaction, so the locks hold until it commits.
+   * Takes the lock that serialises bookings of one email address (so the per-email limit holds under races), then
+   * reads, in one statement after the lock, the address's upcoming appointments and the booked times that overlap
+   * [start, end). Capacity needs no lock: the exclusion constraint refuses a second booking of a counter.
    */
-  private async lockAndLoad(
+  private async lockEmailAndLoad(
     m: EntityManager,
     plan: OfficePlan,
     start: number,
     end: number,
-    email: string | null,
-    exceptId?: string,
+    email: string,
   ): Promise<{ active: number; busy: Busy[] }> {
-    const day = `${plan.office.id}/${DateTime.fromMillis(start, { zone: plan.rules.timeZone }).toISODate()}`;
-    if (email === null) await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_OFFICE_DAY, day]);
-    else
-      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))', [
-        LOCK_EMAIL,
-        email,
-        LOCK_OFFICE_DAY,
-        day,
-      ]);
+    await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EMAIL, email]);
     const [row]: { active: number; busy: { c: string; s: number; e: number }[] }[] = await m.query(
       `SELECT
-         (SELECT count(*)::int FROM appointment WHERE $1::text IS NOT NULL AND email = $1 AND status = 'BOOKED' AND "endsAt" > $2) AS active,
+         (SELECT count(*)::int FROM appointment WHERE email = $1 AND status = 'BOOKED' AND "endsAt" > $2) AS active,
          (SELECT coalesce(json_agg(json_build_object('c', "counterId",
-                   's', (extract(epoch FROM "startsAt") * 1000)::bigint, 'e', (extract(epoch FROM "endsAt") * 1000)::bigint)), '[]')
-            FROM appointment WHERE "officeId" = $3 AND status = 'BOOKED' AND "startsAt" < $5 AND "endsAt" > $4
-             AND id IS DISTINCT FROM $6) AS busy`,
-      [email, this.now(), plan.office.id, new Date(start), new Date(end), exceptId ?? null],
+                   's', (extract(epoch FROM "startsAt") * 1000)::float8, 'e', (extract(epoch FROM "endsAt") * 1000)::float8)), '[]')
+            FROM appointment WHERE "officeId" = $3 AND status = 'BOOKED' AND "startsAt" < $5 AND "endsAt" > $4) AS busy`,
+      [email, this.now(), plan.office.id, new Date(start), new Date(end)],
     );
     return { active: row?.active ?? 0, busy: (row?.busy ?? []).map((b) => ({ counterId: b.c, start: b.s, end: b.e })) };
   }
@@ -506,6 +514,19 @@ export class BookingService {
 const unknownOffice: FieldProblem = { field: 'officeId', code: 'UNKNOWN_OFFICE', message: 'There is no such office.' };
 
 class UploadTaken extends Error {}
+
+/**
+ * One of the free counters: among those that handle the fewest services (keeping versatile counters for rarer
+ * requests, see office-plan.ts), a random one, so that bookings racing for the same time mostly pick different
+ * counters instead of all colliding on the first.
+ */
+function pickCounter(plan: OfficePlan, free: readonly string[]): string | undefined {
+  if (free.length === 0) return undefined;
+  const size = new Map(plan.counters.map((c) => [c.id, c.serviceIds.size]));
+  const least = Math.min(...free.map((id) => size.get(id) ?? 0));
+  const tier = free.filter((id) => (size.get(id) ?? 0) === least);
+  return tier[randomInt(tier.length)];
+}
 
 function isDbError(e: unknown, ...codes: string[]): boolean {
   const code =

@@ -126,15 +126,16 @@ export function CheckInPanel(props: {
       {late && late.services.length > 0 && (
         <div className="bc-stack-sm">
           <p className="kern-body">
-            {t('checkIn.lateServices')}{' '}
-            <span lang={catalogLang}>{late.services.map((s) => s.name).join(', ')}</span>
+            {t('checkIn.lateServices')} <span lang={catalogLang}>{late.services.map((s) => s.name).join(', ')}</span>
           </p>
           <div>
             <button
               type="button"
               className="kern-btn kern-btn--secondary"
               onClick={() => {
-                props.onOfferWalkIn(late.services.map((s) => ({ serviceId: s.serviceId, count: Math.max(1, s.count) })));
+                props.onOfferWalkIn(
+                  late.services.map((s) => ({ serviceId: s.serviceId, count: Math.max(1, s.count) })),
+                );
                 setLate(null);
               }}
             >

@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { QueryState, usePageTitle } from '@bc/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DESK_BASE } from '../../components/MainNav';
 import { OfficeLine, OfficeScope } from '../../components/OfficeScope';
 import type { IssuedTicketFieldsFragment } from '../../gql/graphql';
 import { QUEUE_POLL_MS } from '../../lib/live';
+import { DESK_BASE } from '../../lib/paths';
 import { hasAnyRole, MANAGER_ROLES } from '../../lib/roles';
 import { useMe } from '../../session/me';
 import { type StaffOffice, useOfficeServices } from '../../session/offices';
@@ -33,9 +33,7 @@ function Desk(props: { office: StaffOffice }) {
     notifyOnNetworkStatusChange: false,
   });
   const walkInStatus = (status.data ?? status.previousData)?.walkInStatus;
-  const [issued, setIssued] = useState<{ ticket: IssuedTicketFieldsFragment; kind: 'walkIn' | 'checkIn' } | null>(
-    null,
-  );
+  const [issued, setIssued] = useState<{ ticket: IssuedTicketFieldsFragment; kind: 'walkIn' | 'checkIn' } | null>(null);
   const [prefill, setPrefill] = useState<{ services: ServiceChoice[]; key: number } | null>(null);
 
   return (

@@ -6,6 +6,7 @@ import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { catalogLang } from '../../components/TicketBits';
 import type { DeskWalkInStatusQuery, IssuedTicketFieldsFragment, TicketPriority } from '../../gql/graphql';
 import { formatDayTime } from '../../lib/datetime';
+import { range } from '../../lib/range';
 import { newRequestId } from '../../lib/request-id';
 import { failureNotice, fieldProblemText } from '../../queue/outcome-text';
 import type { OfficeService } from '../../session/offices';
@@ -191,7 +192,7 @@ export function WalkInForm(props: {
                               setChosen((c) => ({ ...c, [s.serviceId]: Number(e.target.value) }));
                             }}
                           >
-                            {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+                            {range(1, max).map((n) => (
                               <option key={n} value={n}>
                                 {n}
                               </option>

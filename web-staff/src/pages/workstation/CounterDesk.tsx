@@ -98,13 +98,16 @@ export function CounterDesk(props: {
   };
 
   const ticketVars = (tk: TicketRef) => ({ ticketId: tk.id, version: tk.version });
-  const say = (key: string, extra: Record<string, unknown> = {}) => (tk: Ticket) =>
-    ({ tone: 'success', text: t(key, { number: tk.number, ...extra }) }) satisfies Notice;
+  const say =
+    (key: string, extra: Record<string, unknown> = {}) =>
+    (tk: Ticket) =>
+      ({ tone: 'success', text: t(key, { number: tk.number, ...extra }) }) satisfies Notice;
 
   const perform: Record<Exclude<Action, 'finish' | 'transfer'>, () => Promise<TicketOutcome | undefined>> = {
     callNext: () =>
       run(
-        () => client.mutate({ mutation: CallNextMutation, variables: { counterId } }).then((r) => r.data?.callNextTicket),
+        () =>
+          client.mutate({ mutation: CallNextMutation, variables: { counterId } }).then((r) => r.data?.callNextTicket),
         say('ws.called'),
       ),
     recall: () =>
@@ -340,9 +343,9 @@ export function CounterDesk(props: {
               >
                 <span className="kern-label">{t(`ws.action.${action}`)}</span>
                 {key && (
-                  <kbd className="bc-kbd" aria-hidden="true">
+                  <span className="bc-kbd" aria-hidden="true">
                     {key}
-                  </kbd>
+                  </span>
                 )}
               </button>
             ))}

@@ -67,8 +67,7 @@ export function CurrentTicket(props: { ticket: CurrentTicketData | null; timeZon
                     {tk.appointment && (
                       <>
                         <br />
-                        {t('current.reference', { reference: tk.appointment.reference })} ·{' '}
-                        {tk.appointment.citizenName}
+                        {t('current.reference', { reference: tk.appointment.reference })} · {tk.appointment.citizenName}
                       </>
                     )}
                   </dd>
@@ -96,14 +95,15 @@ export function CurrentTicket(props: { ticket: CurrentTicketData | null; timeZon
                           <ul className="kern-list kern-list--small">
                             {d.uploads.map((u) => (
                               <li key={u.id} className="kern-body kern-body--small">
-                                {t('current.uploaded', { name: u.fileName, size: fileSize(u.sizeBytes, i18n.language) })}
+                                {t('current.uploaded', {
+                                  name: u.fileName,
+                                  size: fileSize(u.sizeBytes, i18n.language),
+                                })}
                               </li>
                             ))}
                           </ul>
                         ) : (
-                          d.uploadable && (
-                            <p className="kern-body kern-body--small">{t('current.notUploaded')}</p>
-                          )
+                          d.uploadable && <p className="kern-body kern-body--small">{t('current.notUploaded')}</p>
                         )}
                       </li>
                     ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { catalogLang } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment } from '../../gql/graphql';
+import { range } from '../../lib/range';
 import type { OfficeService } from '../../session/offices';
 
 export type DoneService = { serviceId: string; count: number };
@@ -68,7 +69,7 @@ export function FinishDialog(props: {
                   value={counts[s.serviceId] ?? s.count}
                   onChange={(e) => setCounts((c) => ({ ...c, [s.serviceId]: Number(e.target.value) }))}
                 >
-                  {Array.from({ length: maxOf(s.serviceId, s.count) + 1 }, (_, n) => (
+                  {range(0, maxOf(s.serviceId, s.count)).map((n) => (
                     <option key={n} value={n}>
                       {n === 0 ? t('finish.notDone') : t('finish.doneCount', { count: n })}
                     </option>

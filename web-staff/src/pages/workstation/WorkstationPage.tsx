@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { QueryState, usePageTitle } from '@bc/schema';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WORKSTATION_BASE } from '../../components/MainNav';
 import { OfficeLine, OfficeScope } from '../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { QUEUE_POLL_MS } from '../../lib/live';
+import { WORKSTATION_BASE } from '../../lib/paths';
 import type { StaffOffice } from '../../session/offices';
 import { CounterChoice } from './CounterChoice';
 import { CounterDesk } from './CounterDesk';
@@ -63,6 +63,7 @@ function Workstation(props: { office: StaffOffice }) {
         <h1 className="kern-heading-large">{t('ws.title')}</h1>
         <OfficeLine base={WORKSTATION_BASE} office={office} />
       </div>
+      <StatusRegion notice={notice} />
       {!counters ? (
         <QueryState loading={loading} error={error} onRetry={() => void refetch()} />
       ) : mine ? (
@@ -75,16 +76,13 @@ function Workstation(props: { office: StaffOffice }) {
           onLeft={onLeft}
         />
       ) : (
-        <>
-          <StatusRegion notice={notice} />
-          <CounterChoice
-            counters={counters}
-            timeZone={office.timeZone}
-            show={show}
-            onOpened={onOpened}
-            headingRef={choiceHeading}
-          />
-        </>
+        <CounterChoice
+          counters={counters}
+          timeZone={office.timeZone}
+          show={show}
+          onOpened={onOpened}
+          headingRef={choiceHeading}
+        />
       )}
     </div>
   );

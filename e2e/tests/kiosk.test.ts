@@ -1,0 +1,590 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, findChromium, launchBrowser, openPage } from '../harness.js';
+
+/**
+ * The kiosk of the waiting area (/booking/kiosk), signed in with the seeded demo kiosk token. The office may be
+ * closed when the tests run (evening, weekend): walk-in tests read walkInStatus first and assert the closed screen
+ * then. Appointments cannot be booked inside the check-in window (booking needs 60 minutes' lead, check-in opens
+ * 30 minutes before), so check-in with a real appointment always meets "too early"; the issued-ticket and too-late
+ * answers are given by a stubbed api response to show how the kiosk handles them.
+ */
+
+const kioskToken = 'bcd_demo-kiosk-buergercentrum';
+const timeZone = 'Europe/Berlin';
+const until = { timeout: 10_000 };
+const viewports = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+type GqlOptions = { bearer?: string; cookie?: string };
+
+/** A GraphQL call as a script would make it (to set up situations the kiosk then meets). */
+async function gql(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  opts: GqlOptions = {},
+): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Signs a staff member in through the api and returns the session cookie for further calls. */
+async function staffCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
+      variables: { u: username, p: password },
+    }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
+  if (!cookie) throw new Error(`no session cookie for ${username}`);
+  return cookie.split(';')[0] as string;
+}
+
+type WalkInStatus = {
+  officeOpen: boolean;
+  services: { serviceId: string; name: string; open: boolean; reason: string | null }[];
+};
+
+async function walkInStatus(baseUrl: string): Promise<WalkInStatus> {
+  const data = await gql(
+    baseUrl,
+    '{ walkInStatus { officeOpen services { serviceId name open reason } } }',
+    {},
+    { bearer: kioskToken },
+  );
+  return data.walkInStatus as WalkInStatus;
+}
+
+type Booked = { reference: string; checkInCode: string; checkInQrSvg: string; startsAt: string; manageToken: string };
+
+/** Books the first free start of a service (as a citizen would, anonymously) and returns the confirmation. */
+async function bookFirstFree(baseUrl: string, officeSlug: string, serviceName: string, email: string): Promise<Booked> {
+  const office = await gql(baseUrl, 'query($s: String!) { office(slug: $s) { id services { id name } } }', {
+    s: officeSlug,
+  });
+  const officeId = office.office.id as string;
+  const serviceId = (office.office.services as { id: string; name: string }[]).find((s) => s.name === serviceName)
+    ?.id as string;
+  const services = [{ serviceId, count: 1 }];
+  const free = await gql(
+    baseUrl,
+    'query($o: ID!, $s: [ServiceChoiceInput!]!, $f: String!, $t: String!) { availability(officeId: $o, services: $s, from: $f, to: $t) { ... on Availability { days { starts } } } }',
+    {
+      o: officeId,
+      s: services,
+      f: new Date().toISOString().slice(0, 10),
+      t: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    },
+  );
+  const start = (free.availability.days as { starts: string[] }[])[0]?.starts[0];
+  if (!start) throw new Error(`no free start for ${serviceName}`);
+  const booked = await gql(
+    baseUrl,
+    `mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename
+      ... on BookingConfirmed { manageToken appointment { reference checkInCode checkInQrSvg startsAt } } } }`,
+    { i: { officeId, services, start, name: 'Kim Kiosk', email, privacyConsent: true } },
+  );
+  expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
+  return { ...booked.bookAppointment.appointment, manageToken: booked.bookAppointment.manageToken };
+}
+
+function berlinTime(instant: number | string): string {
+  return new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(instant),
+  );
+}
+
+/** Scroll size beyond the window (the page itself, not a scrollbar it may show anyway). */
+function overflow(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return { x: root.scrollWidth - root.clientWidth, y: root.scrollHeight - root.clientHeight };
+  });
+}
+
+async function openKiosk(
+  browser: Browser,
+  baseUrl: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}`);
+  await page.getByRole('heading', { level: 1, name: 'Guten Tag! Was möchten Sie tun?' }).waitFor(until);
+  return page;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+/** Types a reference on the on-screen keyboard, one key at a time, as a visitor would. */
+async function typeOnScreen(page: Page, text: string): Promise<void> {
+  for (const key of text.replace('-', '')) {
+    await page
+      .getByRole('group', { name: 'Tastatur für die Buchungsnummer' })
+      .getByRole('button', { name: key, exact: true })
+      .click();
+  }
+}
+
+describe('web-booking: kiosk', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('asks staff to set the terminal up when it has no token, in German and English', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/booking/kiosk`);
+    await expect
+      .poll(
+        () => page.getByRole('heading', { level: 1, name: 'Dieses Terminal ist nicht eingerichtet' }).count(),
+        until,
+      )
+      .toBe(1);
+    expect(await page.getByText('noch kein Terminal-Link geöffnet').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: 'This terminal is not set up' }).count()).toBe(1);
+    expect(await page.getByText('/booking/kiosk#device=…').count()).toBe(1);
+    expect(await page.title()).toBe('Terminal einrichten – Terminal');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks staff to set the terminal up again when its token is rejected, and forgets the fragment', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${baseUrl}/booking/kiosk#device=bcd_wrong`);
+    await expect.poll(() => page.getByText('ungültig oder wurde widerrufen').count(), until).toBe(1);
+    expect(page.url()).toBe(`${baseUrl}/booking/kiosk`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('does not take "kiosk" for an office, and the booking site sends no device token', async () => {
+    const page = await openPage(browser);
+    const authorizations: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql')) authorizations.push(r.headers().authorization);
+    });
+    await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}`);
+    await heading(page).waitFor(until);
+    expect(await page.getByText('Standort nicht gefunden').count()).toBe(0);
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(authorizations.every((a) => a === `Bearer ${kioskToken}`)).toBe(true);
+    authorizations.length = 0;
+    await page.goto(`${baseUrl}/booking/buergercentrum`);
+    await page.getByRole('heading', { level: 1, name: 'Bürgercentrum' }).waitFor(until);
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(authorizations.every((a) => a === undefined)).toBe(true);
+    await page.context().close();
+  });
+
+  describe('signed in as the demo kiosk', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await openKiosk(browser, baseUrl, { width: 1920, height: 1080 });
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it('shows the start screen: office, clock, both choices; the token left the address bar', async () => {
+      expect(page.url()).toBe(`${baseUrl}/booking/kiosk`);
+      expect(await page.evaluate(() => localStorage.getItem('bc.deviceToken'))).toBe(kioskToken);
+      expect(await page.locator('.kiosk__office').textContent()).toBe('Bürgercentrum');
+      await expect.poll(() => page.getByTestId('kiosk-clock').textContent(), until).toMatch(/^\d{2}:\d{2}$/);
+      const clock = (await page.getByTestId('kiosk-clock').textContent()) ?? '';
+      const now = Date.now();
+      expect([berlinTime(now - 60_000), berlinTime(now), berlinTime(now + 60_000)]).toContain(clock);
+      expect(await page.getByRole('button', { name: /^Ich habe einen Termin/ }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /^Ohne Termin Wartenummer ziehen/ }).count()).toBe(1);
+      expect(await page.title()).toBe('Start – Terminal');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+
+    it('switches to English and back, by keyboard too', async () => {
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await heading(page).filter({ hasText: 'Hello! What would you like to do?' }).waitFor(until);
+      expect(await page.getByRole('button', { name: /^I have an appointment/ }).count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).focus();
+      await page.keyboard.press('Enter');
+      await heading(page).filter({ hasText: 'Guten Tag!' }).waitFor(until);
+    });
+
+    it('draws one ticket for a double tap, or shows why there are none now', async () => {
+      const status = await walkInStatus(baseUrl);
+      await page.getByRole('button', { name: /^Ohne Termin/ }).click();
+      await heading(page).filter({ hasText: 'Wartenummer ohne Termin' }).waitFor(until);
+      // The new screen's heading has the focus (screen readers announce it).
+      expect(await focusedText(page)).toBe('Wartenummer ohne Termin');
+
+      if (!status.officeOpen) {
+        await page.getByRole('heading', { name: 'Bürgercentrum: jetzt geschlossen' }).waitFor(until);
+        expect(await page.getByRole('button', { name: 'Wartenummer ziehen' }).count()).toBe(0);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        return;
+      }
+      const open = status.services.find((s) => s.open);
+      if (!open) {
+        await page.getByText('Nicht mehr möglich').first().waitFor(until);
+        expect(await page.getByText('Heute keine Wartenummern mehr für').count()).toBeGreaterThan(0);
+        expect(await page.getByRole('button', { name: 'Wartenummer ziehen' }).count()).toBe(0);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        return;
+      }
+
+      const cookie = await staffCookie(baseUrl, 'info', 'Demo-Info-2026');
+      const office = await gql(baseUrl, '{ currentDevice { office { id } } }', {}, { bearer: kioskToken });
+      const kioskTickets = async () => {
+        const data = await gql(
+          baseUrl,
+          'query($o: ID!) { officeTickets(officeId: $o) { number origin } }',
+          { o: office.currentDevice.office.id },
+          { cookie },
+        );
+        return (data.officeTickets as { number: string; origin: string }[]).filter((t) => t.origin === 'KIOSK');
+      };
+      const before = await kioskTickets();
+
+      // Drawing without a choice explains what to do first.
+      await page.getByRole('button', { name: 'Wartenummer ziehen' }).click();
+      await page.getByText('Bitte tippen Sie zuerst auf Ihr Anliegen.').waitFor(until);
+
+      const service = page.getByRole('button', { name: new RegExp(`^${open.name}`) });
+      await service.click();
+      expect(await service.getAttribute('aria-pressed')).toBe('true');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      const sent: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('KioskIssueWalkIn'))
+          sent.push(r.postData() ?? '');
+      });
+      await page.getByRole('button', { name: 'Wartenummer ziehen' }).dblclick();
+      const number = page.getByTestId('kiosk-ticket-number');
+      await number.waitFor(until);
+      const shown = (await number.textContent()) ?? '';
+      expect(shown).toMatch(/^W\d{3}$/);
+      expect(await focusedText(page)).toContain(shown);
+      expect(sent.length).toBe(1);
+
+      const after = await kioskTickets();
+      expect(after.length).toBe(before.length + 1);
+      expect(after.map((t) => t.number)).toContain(shown);
+
+      // The ticket: QR code with a text alternative, people ahead, the estimated call as a range.
+      const qr = page.getByRole('img', {
+        name: `QR-Code zum Mitnehmen: Wartenummer ${shown} live auf dem Telefon verfolgen`,
+      });
+      expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,/);
+      expect(await page.getByText('Vor Ihnen:').count()).toBe(1);
+      expect(await page.getByTestId('kiosk-people-ahead').textContent()).toMatch(/^\d+$/);
+      expect(await page.locator('.kiosk-ticket__list').textContent()).toMatch(/ca\. \d{2}:\d{2}(–\d{2}:\d{2})? Uhr/);
+      expect(await page.getByRole('button', { name: 'Drucken' }).count()).toBe(1);
+      expect(await page.title()).toBe(`Wartenummer ${shown} – Terminal`);
+      expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // On paper: an 80 mm page with office, number and QR code only.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.kiosk-receipt').isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Drucken' }).isVisible()).toBe(false);
+      expect(await page.locator('.kiosk-receipt').textContent()).toContain(shown);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+      expect(Number(box?.[1])).toBeCloseTo((80 / 25.4) * 72, 0);
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+      await page.emulateMedia({ media: 'screen' });
+
+      await page.getByRole('button', { name: 'Fertig' }).click();
+      await heading(page).filter({ hasText: 'Guten Tag!' }).waitFor(until);
+    });
+
+    it('checks an appointment in by the on-screen keyboard: too early, come back at …', async () => {
+      const booked = await bookFirstFree(baseUrl, 'buergercentrum', 'Meldebescheinigung', 'kiosk-early@example.org');
+      await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click();
+      await heading(page).filter({ hasText: 'Einchecken mit Termin' }).waitFor(until);
+      expect(await focusedText(page)).toBe('Einchecken mit Termin');
+      // No camera in this browser: the kiosk says so and the keyboard works.
+      await page.getByText('Die Kamera ist gerade nicht verfügbar').waitFor(until);
+
+      // Incomplete first.
+      await typeOnScreen(page, booked.reference.slice(0, 3));
+      await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+      await page.getByText('Bitte geben Sie alle 8 Zeichen').waitFor(until);
+      await page.getByRole('button', { name: 'Alles löschen' }).click();
+
+      await typeOnScreen(page, booked.reference);
+      expect(await page.getByLabel('Buchungsnummer').inputValue()).toBe(booked.reference);
+      await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+      const result = page.getByRole('status').filter({ hasText: 'Noch zu früh' });
+      await result.waitFor(until);
+      const comeBack = berlinTime(Date.parse(booked.startsAt) - 30 * 60_000);
+      expect(await result.textContent()).toContain(`ab ${comeBack} Uhr wieder`);
+      expect(await result.textContent()).toContain(`um ${berlinTime(booked.startsAt)} Uhr`);
+      expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+
+    it('says so for an unknown reference, another office and a cancelled appointment', async () => {
+      const elsewhere = await bookFirstFree(
+        baseUrl,
+        'staatsangehoerigkeit',
+        'Beratung Staatsangehörigkeit',
+        'kiosk-elsewhere@example.org',
+      );
+      const cancelled = await bookFirstFree(
+        baseUrl,
+        'buergercentrum',
+        'Führungszeugnis beantragen',
+        'kiosk-cancel@example.org',
+      );
+      await gql(baseUrl, 'mutation($t: String!) { cancelAppointment(token: $t) { __typename } }', {
+        t: cancelled.manageToken,
+      });
+      const field = page.getByLabel('Buchungsnummer');
+      const status = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
+
+      // A physical keyboard (or a hand scanner) types into the field: lower case, no dash, Enter.
+      await field.fill('');
+      await field.pressSequentially('zzzz2222');
+      expect(await field.inputValue()).toBe('ZZZZ-2222');
+      await field.press('Enter');
+      await status.filter({ hasText: 'Buchungsnummer nicht gefunden' }).waitFor(until);
+
+      await page.getByRole('button', { name: 'Alles löschen' }).click();
+      await typeOnScreen(page, elsewhere.reference);
+      await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+      await status.filter({ hasText: 'Dieser Termin ist bei: Staatsangehörigkeitswesen' }).waitFor(until);
+
+      await page.getByRole('button', { name: 'Alles löschen' }).click();
+      await typeOnScreen(page, cancelled.reference);
+      await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+      await status.filter({ hasText: 'Dieser Termin wurde abgesagt' }).waitFor(until);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Zurück zum Start' }).click();
+      await heading(page).filter({ hasText: 'Guten Tag!' }).waitFor(until);
+    });
+  });
+
+  it('shows the ticket after a check-in, and offers a walk-in ticket when too late (stubbed answers)', async () => {
+    const page = await openKiosk(browser, baseUrl);
+    const status = await walkInStatus(baseUrl);
+    const service = status.services[0] as WalkInStatus['services'][number];
+    const earliest = Date.now() + 20 * 60_000;
+    const answers = [
+      {
+        __typename: 'IssuedTicket',
+        alreadyIssued: false,
+        trackingQrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>',
+        ticket: {
+          __typename: 'PublicTicket',
+          number: 'T042',
+          status: 'WAITING',
+          officeName: 'Bürgercentrum',
+          counterLabel: null,
+          issuedAt: new Date().toISOString(),
+          services: [{ __typename: 'TicketServiceLine', serviceId: service.serviceId, name: service.name, count: 1 }],
+          estimate: {
+            __typename: 'WaitEstimate',
+            peopleAhead: 3,
+            earliestCallAt: new Date(earliest).toISOString(),
+            expectedCallAt: new Date(Date.now() + 25 * 60_000).toISOString(),
+            latestCallAt: new Date(Date.now() + 35 * 60_000).toISOString(),
+          },
+        },
+      },
+      {
+        __typename: 'CheckInTooLate',
+        startsAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+        walkInServices: [
+          { __typename: 'TicketServiceLine', serviceId: service.serviceId, name: service.name, count: 1 },
+        ],
+      },
+    ];
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('KioskCheckIn')) return route.fallback();
+      await route.fulfill({ json: { data: { checkIn: answers.shift() } } });
+    });
+
+    await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click();
+    await typeOnScreen(page, 'K7M4PQ2X');
+    await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+    await page.getByTestId('kiosk-ticket-number').filter({ hasText: 'T042' }).waitFor(until);
+    expect(await page.getByText('Sie sind eingecheckt.').count()).toBe(1);
+    expect(await page.getByTestId('kiosk-people-ahead').textContent()).toBe('3');
+    const range = `ca. ${berlinTime(Math.floor(earliest / 300_000) * 300_000)}–`;
+    expect(await page.locator('.kiosk-ticket__list').textContent()).toContain(range);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Fertig' }).click();
+    await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click();
+    await typeOnScreen(page, 'K7M4PQ2X');
+    await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+    const tooLate = page.getByRole('status').filter({ hasText: 'Ihr Termin ist vorbei' });
+    await tooLate.waitFor(until);
+    expect(await tooLate.textContent()).toContain(service.name);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The offer draws a real walk-in ticket (or says why not).
+    await page.getByRole('button', { name: 'Wartenummer ohne Termin ziehen' }).click();
+    if (status.officeOpen && service.open) {
+      await page
+        .getByTestId('kiosk-ticket-number')
+        .filter({ hasText: /^W\d{3}$/ })
+        .waitFor(until);
+    } else {
+      await page.getByRole('heading', { name: 'Keine Wartenummer' }).waitFor(until);
+    }
+    await page.context().close();
+  });
+
+  it('goes back to the start in German after a minute without a touch, warning first', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}`);
+    await heading(page).filter({ hasText: 'Guten Tag!' }).waitFor(until);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: /^I have an appointment/ }).click();
+    await heading(page).filter({ hasText: 'Check in with an appointment' }).waitFor(until);
+    await page.clock.fastForward(51_000);
+    await page.getByRole('button', { name: 'I need more time' }).waitFor(until);
+    expect(await page.getByRole('status').filter({ hasText: 'The terminal will start over in a moment' }).count()).toBe(
+      1,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.clock.fastForward(10_000);
+    await heading(page).filter({ hasText: 'Guten Tag! Was möchten Sie tun?' }).waitFor(until);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await context.close();
+  });
+
+  for (const viewport of viewports) {
+    it(`fits a ${viewport.width}×${viewport.height} ${viewport.name} screen without scrolling`, async () => {
+      const page = await openKiosk(browser, baseUrl, viewport);
+      expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+      await page.getByRole('button', { name: /^Ohne Termin/ }).click();
+      await heading(page).filter({ hasText: 'Wartenummer ohne Termin' }).waitFor(until);
+      await page.locator('.kiosk-services, .kiosk-message').first().waitFor(until);
+      expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+      await page.getByRole('button', { name: 'Zurück zum Start' }).click();
+      await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click();
+      await typeOnScreen(page, 'ZZZZ2222');
+      await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+      await page.getByText('Buchungsnummer nicht gefunden').waitFor(until);
+      expect(await overflow(page)).toEqual({ x: 0, y: 0 });
+      // Every key of the on-screen keyboard is a target of at least 64 × 64 px.
+      const smallest = await page
+        .locator('.kiosk-key, .kiosk .kern-btn, .kiosk-choice, .kiosk-service__toggle')
+        .evaluateAll((els) =>
+          Math.min(
+            ...els.map((el) => {
+              const r = el.getBoundingClientRect();
+              return Math.min(r.width, r.height);
+            }),
+          ),
+        );
+      expect(smallest).toBeGreaterThanOrEqual(64);
+      await page.context().close();
+    });
+  }
+
+  it('reads the confirmation QR code with the camera and checks in (fake camera showing the code)', async () => {
+    const booked = await bookFirstFree(baseUrl, 'buergercentrum', 'Meldebescheinigung', 'kiosk-camera@example.org');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bc-kiosk-camera-'));
+    const video = path.join(dir, 'qr.y4m');
+    await writeFile(video, await qrVideo(browser, booked.checkInQrSvg));
+    const camera = await chromium.launch({
+      executablePath: findChromium(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context: BrowserContext = await camera.newContext({ locale: 'de-DE' });
+      await context.grantPermissions(['camera'], { origin: baseUrl });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}`);
+      await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click({ timeout: 10_000 });
+      await page.getByText('Die Kamera ist bereit.').waitFor(until);
+      const result = page.getByRole('status').filter({ hasText: 'Noch zu früh' });
+      await result.waitFor({ timeout: 20_000 });
+      expect(await result.textContent()).toContain(
+        `ab ${berlinTime(Date.parse(booked.startsAt) - 30 * 60_000)} Uhr wieder`,
+      );
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await camera.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+/**
+ * A one-frame Y4M video (what Chromium's fake camera plays in a loop) of the QR code on white: the SVG is drawn on a
+ * canvas in the browser, and its brightness becomes the luma plane (chroma neutral).
+ */
+async function qrVideo(browser: Browser, svg: string): Promise<Buffer> {
+  const [width, height] = [640, 480];
+  const page = await openPage(browser);
+  const luma = await page.evaluate(
+    async ({ svg, width, height }) => {
+      const image = new Image();
+      image.src = `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, width, height);
+      const size = 400;
+      ctx.drawImage(image, (width - size) / 2, (height - size) / 2, size, size);
+      const { data } = ctx.getImageData(0, 0, width, height);
+      const y = new Array<number>(width * height);
+      for (let i = 0; i < width * height; i++) {
+        y[i] = Math.round(0.299 * (data[i * 4] ?? 0) + 0.587 * (data[i * 4 + 1] ?? 0) + 0.114 * (data[i * 4 + 2] ?? 0));
+      }
+      return y;
+    },
+    { svg, width, height },
+  );
+  await page.context().close();
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\nFRAME\n`),
+    Buffer.from(luma),
+    chroma,
+  ]);
+}
