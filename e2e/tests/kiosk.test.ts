@@ -116,7 +116,10 @@ function berlinTime(instant: number | string): string {
 function overflow(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const root = document.documentElement;
-    return { x: root.scrollWidth - root.clientWidth, y: root.scrollHeight - root.clientHeight };
+    return {
+      x: Math.max(0, root.scrollWidth - root.clientWidth),
+      y: Math.max(0, root.scrollHeight - root.clientHeight),
+    };
   });
 }
 
@@ -302,7 +305,7 @@ describe('web-booking: kiosk', () => {
         name: `QR-Code zum Mitnehmen: Wartenummer ${shown} live auf dem Telefon verfolgen`,
       });
       expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;utf8,/);
-      expect(await page.getByText('Vor Ihnen:').count()).toBe(1);
+      expect(await page.getByText('Vor Ihnen:', { exact: true }).isVisible()).toBe(true);
       expect(await page.getByTestId('kiosk-people-ahead').textContent()).toMatch(/^\d+$/);
       expect(await page.locator('.kiosk-ticket__list').textContent()).toMatch(/ca\. \d{2}:\d{2}(–\d{2}:\d{2})? Uhr/);
       expect(await page.getByRole('button', { name: 'Drucken' }).count()).toBe(1);
@@ -340,7 +343,7 @@ describe('web-booking: kiosk', () => {
       await page.getByRole('button', { name: 'Alles löschen' }).click();
 
       await typeOnScreen(page, booked.reference);
-      expect(await page.getByLabel('Buchungsnummer').inputValue()).toBe(booked.reference);
+      expect(await page.getByLabel('Buchungsnummer', { exact: true }).inputValue()).toBe(booked.reference);
       await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
       const result = page.getByRole('status').filter({ hasText: 'Noch zu früh' });
       await result.waitFor(until);
@@ -367,7 +370,7 @@ describe('web-booking: kiosk', () => {
       await gql(baseUrl, 'mutation($t: String!) { cancelAppointment(token: $t) { __typename } }', {
         t: cancelled.manageToken,
       });
-      const field = page.getByLabel('Buchungsnummer');
+      const field = page.getByLabel('Buchungsnummer', { exact: true });
       const status = page.getByRole('status').filter({ has: page.getByRole('heading', { level: 2 }) });
 
       // A physical keyboard (or a hand scanner) types into the field: lower case, no dash, Enter.
@@ -461,6 +464,80 @@ describe('web-booking: kiosk', () => {
     } else {
       await page.getByRole('heading', { name: 'Keine Wartenummer' }).waitFor(until);
     }
+    await page.context().close();
+  });
+
+  it('keeps services the closing guard closed in the list, with the next appointments; a refused draw says why (stubbed status)', async () => {
+    const page = await openKiosk(browser, baseUrl);
+    const status = await walkInStatus(baseUrl);
+    const byName = (name: string) => status.services.find((s) => s.name === name) as WalkInStatus['services'][number];
+    const closed = byName('Personalausweis beantragen');
+    const refused = byName('Reisepass beantragen');
+    const pickup = byName('Abholung Ausweisdokument');
+    const tomorrowNine = new Date(Date.now() + 86_400_000);
+    tomorrowNine.setUTCHours(8, 0, 0, 0);
+    let officeOpen = true;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('KioskWalkIn')) {
+        // The real answer, with the guard's decisions of a late afternoon (the test may run at any hour).
+        const json = await (await route.fetch()).json();
+        json.data.walkInStatus.officeOpen = officeOpen;
+        for (const s of json.data.walkInStatus.services) {
+          const guarded = s.serviceId === closed.serviceId || s.serviceId === pickup.serviceId;
+          s.open = officeOpen && !guarded;
+          s.reason = !officeOpen ? 'OFFICE_CLOSED' : guarded ? 'CLOSING_SOON' : null;
+        }
+        return route.fulfill({ json });
+      }
+      if (body.includes('KioskIssueWalkIn')) {
+        return route.fulfill({
+          json: {
+            data: {
+              issueWalkInTicket: {
+                __typename: 'WalkInClosed',
+                reason: 'CLOSING_SOON',
+                serviceIds: [refused.serviceId],
+                nextAppointments: [tomorrowNine.toISOString()],
+              },
+            },
+          },
+        });
+      }
+      return route.fallback();
+    });
+
+    await page.getByRole('button', { name: /^Ohne Termin/ }).click();
+    const closedCard = page.locator('.kiosk-service--closed').filter({ hasText: closed.name });
+    await closedCard.getByText('Nächste freie Termine:').waitFor(until);
+    expect(await closedCard.textContent()).toContain(
+      `Nicht mehr möglich Heute keine Wartenummern mehr für ${closed.name}, bitte buchen Sie einen Termin.`,
+    );
+    expect(await page.getByRole('button', { name: new RegExp(`^${closed.name}`) }).count()).toBe(0);
+    // Not bookable online: no appointment to offer.
+    const pickupCard = page.locator('.kiosk-service--closed').filter({ hasText: pickup.name });
+    expect(await pickupCard.textContent()).toContain('Bitte kommen Sie an einem anderen Tag wieder.');
+    expect(await pickupCard.getByText('Nächste freie Termine:').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const choice = page.getByRole('button', { name: new RegExp(`^${refused.name}`) });
+    await choice.click();
+    await page.getByRole('button', { name: 'Wartenummer ziehen' }).click();
+    const answer = page.getByRole('status').filter({ hasText: 'Keine Wartenummer' });
+    await answer.waitFor(until);
+    expect(await answer.textContent()).toContain(`Heute keine Wartenummern mehr für ${refused.name}`);
+    expect(await answer.textContent()).toContain(
+      `Nächste freie Termine: morgen um ${berlinTime(tomorrowNine.getTime())} Uhr.`,
+    );
+    expect(await choice.getAttribute('aria-pressed')).toBe('false');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    officeOpen = false;
+    await page.getByRole('button', { name: 'Zurück zum Start' }).click();
+    await page.getByRole('button', { name: /^Ohne Termin/ }).click();
+    await page.getByRole('heading', { name: 'Bürgercentrum: jetzt geschlossen' }).waitFor(until);
+    expect(await page.getByRole('button', { name: 'Wartenummer ziehen' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -205,7 +205,7 @@ describe('information desk and workstation', () => {
       await desk.getByRole('radio', { name: 'Vorrang aus anderem Grund (mit Begründung)' }).check();
       await desk.getByRole('button', { name: 'Wartenummer ausgeben' }).click();
       // A staff priority needs its reason: the field says so and has the focus.
-      const note = desk.getByLabel('Begründung');
+      const note = desk.getByRole('textbox', { name: 'Begründung' });
       await expect.poll(() => note.getAttribute('aria-invalid'), until).toBe('true');
       expect(await isFocused(note)).toBe(true);
       await note.fill('Anschlusstermin beim Standesamt');
@@ -268,10 +268,11 @@ describe('information desk and workstation', () => {
       await expect.poll(() => deskStatus(`${earlier.number} storniert.`).count(), until).toBe(1);
       expect(await trackedStatus(earlier.trackingToken)).toBe('CANCELLED');
     },
+    90_000,
   );
 
   it.runIf(!!closedReason)(
-    `says calmly that no ticket can be issued now (${closedReason}), and that nobody waits`,
+    `says calmly that no ticket can be issued now (${closedReason ?? 'they are open'}), and that nobody waits`,
     async () => {
       await desk.getByRole('checkbox', { name: serviceName, exact: true }).check();
       await desk.getByRole('button', { name: 'Wartenummer ausgeben' }).click();

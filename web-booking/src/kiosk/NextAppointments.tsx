@@ -42,17 +42,20 @@ export function NextAppointments(props: {
   const found = data?.availability.__typename === 'Availability' ? data.availability.days : [];
   const starts = props.starts ?? found.flatMap((d) => d.starts);
   if (starts.length === 0) return null;
-  const times = starts.slice(0, 3).map((start) =>
-    t('kiosk.nextAppointments.time', {
-      day: day(start),
-      time: formatTime(start, props.timeZone, i18n.language),
-    }),
-  );
+  // "heute um 15:05, 15:10 und 15:15 Uhr; morgen um 07:30 Uhr": one phrase per day.
+  const list = new Intl.ListFormat(localeOf(i18n.language), { type: 'conjunction' });
+  const days: { day: string; times: string[] }[] = [];
+  for (const start of starts.slice(0, 3)) {
+    const label = day(start);
+    const time = formatTime(start, props.timeZone, i18n.language);
+    const last = days.at(-1);
+    if (last?.day === label) last.times.push(time);
+    else days.push({ day: label, times: [time] });
+  }
+  const phrases = days.map((d) => t('kiosk.nextAppointments.time', { day: d.day, time: list.format(d.times) }));
   return (
     <p className="kiosk-next">
-      {t('kiosk.nextAppointments.label')}{' '}
-      {new Intl.ListFormat(localeOf(i18n.language), { type: 'conjunction' }).format(times)}.{' '}
-      {t('kiosk.nextAppointments.where')}
+      {t('kiosk.nextAppointments.label')} {phrases.join('; ')}. {t('kiosk.nextAppointments.where')}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { QueryState } from '@bc/schema';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment, WalkInRefusal } from '../gql/graphql';
@@ -67,6 +67,7 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
   const [chosen, setChosen] = useState<ReadonlyMap<string, number>>(new Map());
   const [hint, setHint] = useState(false);
   const { draw, drawing, refusal } = useDrawTicket(props.onIssued);
+  const result = useRef<HTMLDivElement>(null);
 
   // A refusal means the guard changed its mind since the list was read: read it again, and drop what closed.
   useEffect(() => {
@@ -74,6 +75,10 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
     void refetch().catch(() => undefined);
     setChosen((c) => new Map([...c].filter(([id]) => !refusal.serviceIds.includes(id))));
   }, [refusal, refetch]);
+  // The answer is read out (live region) and brought into view below the list.
+  useEffect(() => {
+    if (refusal || hint) result.current?.scrollIntoView({ block: 'nearest' });
+  }, [refusal, hint]);
 
   const statusById = new Map((data?.walkInStatus.services ?? []).map((s) => [s.serviceId, s]));
   const services: WalkInService[] = (data?.office?.services ?? []).flatMap((s) => {
@@ -146,7 +151,7 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
           )}
         </>
       )}
-      <div className="kiosk-result" role="status">
+      <div ref={result} className="kiosk-result" role="status">
         {hint && <p className="kiosk-message kiosk-message--info">{t('kiosk.walkIn.chooseFirst')}</p>}
         {refusal && <Refusal refusal={refusal} services={services} office={office} />}
       </div>
@@ -232,7 +237,7 @@ function ClosedService(props: { service: WalkInService; office: KioskOffice }) {
       </p>
       <p className="kiosk-service__reason">
         <span className="kiosk-badge">{t('kiosk.walkIn.closedBadge')}</span>{' '}
-        {t(reasonKey(service.reason), { service: service.name })}
+        {t(reasonKey(service.reason, service.bookableOnline), { service: service.name })}
       </p>
       {service.bookableOnline && service.reason !== 'NO_COUNTER' && (
         <NextAppointments timeZone={office.timeZone} lookup={{ officeId: office.id, serviceId: service.id }} />
@@ -241,15 +246,15 @@ function ClosedService(props: { service: WalkInService; office: KioskOffice }) {
   );
 }
 
-function reasonKey(reason: WalkInRefusal | null): string {
+function reasonKey(reason: WalkInRefusal | null, bookable = true): string {
   switch (reason) {
     case 'NO_COUNTER':
       return 'kiosk.walkIn.reason.noCounter';
     case 'OFFICE_CLOSED':
       return 'kiosk.walkIn.reason.officeClosed';
     default:
-      // CLOSING_SOON and MANUALLY_CLOSED read the same to a visitor: none today, book an appointment.
-      return 'kiosk.walkIn.reason.closed';
+      // CLOSING_SOON and MANUALLY_CLOSED read the same to a visitor: none today, book an appointment (if one can).
+      return bookable ? 'kiosk.walkIn.reason.closed' : 'kiosk.walkIn.reason.closedNoBooking';
   }
 }
 

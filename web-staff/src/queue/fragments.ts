@@ -39,148 +39,110 @@ export const QueueTicketFields = graphql(`
   }
 `);
 
-/** What any action on a ticket can answer; the page turns each into a calm sentence (outcome-text.ts). */
-export const TicketActionOutcome = graphql(`
-  fragment TicketActionOutcome on TicketActionResult {
-    __typename
-    ... on QueueTicket {
+/*
+ * The other answers of the union results, one fragment per concrete type. They are spread into each result
+ * directly (never as one fragment on the union): the shared Apollo cache has no possibleTypes, so it cannot tell
+ * that a QueueTicket is a TicketActionResult and would drop a union fragment's fields.
+ */
+
+export const StaleTicketFields = graphql(`
+  fragment StaleTicketFields on StaleTicket {
+    message
+    ticket {
       ...QueueTicketFields
-    }
-    ... on StaleTicket {
-      message
-      ticket {
-        ...QueueTicketFields
-      }
-    }
-    ... on NotAllowed {
-      message
-      action
-      status
-    }
-    ... on CounterBusy {
-      message
-      ticket {
-        id
-        number
-        status
-        version
-      }
-    }
-    ... on CounterNotOpen {
-      message
-      counterId
-    }
-    ... on InvalidInput {
-      message
-      fields {
-        field
-        code
-        message
-      }
-    }
-    ... on OfficeNotAllowed {
-      message
-    }
-    ... on TicketNotFound {
-      message
     }
   }
 `);
 
-/** What "call next" and "call this one" can answer. */
-export const CallOutcome = graphql(`
-  fragment CallOutcome on CallResult {
-    __typename
-    ... on QueueTicket {
-      ...QueueTicketFields
-    }
-    ... on StaleTicket {
-      message
-      ticket {
-        ...QueueTicketFields
-      }
-    }
-    ... on QueueEmpty {
-      message
-      waiting
-    }
-    ... on CounterPaused {
-      message
-      counterId
-    }
-    ... on NotAllowed {
-      message
-      action
-      status
-    }
-    ... on CounterBusy {
-      message
-      ticket {
-        id
-        number
-        status
-        version
-      }
-    }
-    ... on CounterNotOpen {
-      message
-      counterId
-    }
-    ... on InvalidInput {
-      message
-      fields {
-        field
-        code
-        message
-      }
-    }
-    ... on OfficeNotAllowed {
-      message
-    }
-    ... on TicketNotFound {
-      message
-    }
+export const NotAllowedFields = graphql(`
+  fragment NotAllowedFields on NotAllowed {
+    message
+    action
+    status
   }
 `);
 
-/** What opening, pausing, resuming and closing a counter can answer. */
-export const CounterOutcome = graphql(`
-  fragment CounterOutcome on CounterResult {
-    __typename
-    ... on QueueCounter {
+export const CounterBusyFields = graphql(`
+  fragment CounterBusyFields on CounterBusy {
+    message
+    ticket {
       id
-      label
-      session {
-        id
-        mine
-        openedAt
-        pausedAt
-        staffName
-      }
+      number
+      status
+      version
     }
-    ... on CounterTaken {
+  }
+`);
+
+export const CounterNotOpenFields = graphql(`
+  fragment CounterNotOpenFields on CounterNotOpen {
+    message
+    counterId
+  }
+`);
+
+export const InvalidInputFields = graphql(`
+  fragment InvalidInputFields on InvalidInput {
+    message
+    fields {
+      field
+      code
       message
-      openedBy
+    }
+  }
+`);
+
+export const OfficeNotAllowedFields = graphql(`
+  fragment OfficeNotAllowedFields on OfficeNotAllowed {
+    message
+  }
+`);
+
+export const TicketNotFoundFields = graphql(`
+  fragment TicketNotFoundFields on TicketNotFound {
+    message
+  }
+`);
+
+export const QueueEmptyFields = graphql(`
+  fragment QueueEmptyFields on QueueEmpty {
+    message
+    waiting
+  }
+`);
+
+export const CounterPausedFields = graphql(`
+  fragment CounterPausedFields on CounterPaused {
+    message
+    counterId
+  }
+`);
+
+export const CounterTakenFields = graphql(`
+  fragment CounterTakenFields on CounterTaken {
+    message
+    openedBy
+    openedAt
+  }
+`);
+
+export const CounterNotFoundFields = graphql(`
+  fragment CounterNotFoundFields on CounterNotFound {
+    message
+  }
+`);
+
+/** A counter as opening, pausing, resuming and closing it answer. */
+export const CounterSessionFields = graphql(`
+  fragment CounterSessionFields on QueueCounter {
+    id
+    label
+    session {
+      id
+      mine
       openedAt
-    }
-    ... on CounterBusy {
-      message
-      ticket {
-        id
-        number
-        status
-        version
-      }
-    }
-    ... on CounterNotOpen {
-      message
-      counterId
-    }
-    ... on CounterNotFound {
-      message
-    }
-    ... on OfficeNotAllowed {
-      message
+      pausedAt
+      staffName
     }
   }
 `);

@@ -1,13 +1,20 @@
 import type { TFunction } from 'i18next';
-import type { CallOutcomeFragment, CounterOutcomeFragment, TicketActionOutcomeFragment } from '../gql/graphql';
+import type { CallNextTicketMutation, OpenCounterMutation, RecallTicketMutation } from '../gql/graphql';
 
 /** A message for the page's status region: calm for expected results, danger only when something broke. */
 export type Notice = { tone: 'success' | 'info' | 'warning' | 'danger'; text: string };
 
+/** What a ticket action answers (every ticket mutation selects the same, see ticket-mutations.ts). */
+export type TicketActionOutcome = RecallTicketMutation['recallTicket'];
+/** What calling a ticket answers. */
+export type CallOutcome = CallNextTicketMutation['callNextTicket'];
+/** What opening, pausing, resuming or closing a counter answers. */
+export type CounterOutcome = OpenCounterMutation['openCounter'];
+
 /** Every answer of a ticket, call or counter action that is not the ticket or counter itself. */
 export type Refusal =
-  | Exclude<TicketActionOutcomeFragment | CallOutcomeFragment, { __typename: 'QueueTicket' }>
-  | Exclude<CounterOutcomeFragment, { __typename: 'QueueCounter' }>;
+  | Exclude<TicketActionOutcome | CallOutcome, { __typename: 'QueueTicket' }>
+  | Exclude<CounterOutcome, { __typename: 'QueueCounter' }>;
 
 /** Field problems of an InvalidInput, as sentences; the english developer message never reaches staff. */
 export function fieldProblemText(t: TFunction, fields: readonly { code: string }[]): string {

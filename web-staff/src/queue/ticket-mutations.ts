@@ -4,7 +4,15 @@ import { graphql } from '../gql';
 export const CancelTicketMutation = graphql(`
   mutation CancelTicket($ticketId: ID!, $version: Int!) {
     cancelTicket(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -12,7 +20,15 @@ export const CancelTicketMutation = graphql(`
 export const ReactivateTicketMutation = graphql(`
   mutation ReactivateTicket($ticketId: ID!, $version: Int!) {
     reactivateTicket(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -20,7 +36,15 @@ export const ReactivateTicketMutation = graphql(`
 export const SetTicketPriorityMutation = graphql(`
   mutation SetTicketPriority($ticketId: ID!, $version: Int!, $priority: TicketPriority, $note: String) {
     setTicketPriority(ticketId: $ticketId, version: $version, priority: $priority, note: $note) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);

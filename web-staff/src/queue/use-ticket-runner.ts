@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutcomeFragment, QueueTicketFieldsFragment, TicketActionOutcomeFragment } from '../gql/graphql';
-import { failureNotice, type Notice, refusalNotice } from './outcome-text';
+import type { QueueTicketFieldsFragment } from '../gql/graphql';
+import { type CallOutcome, failureNotice, type Notice, refusalNotice, type TicketActionOutcome } from './outcome-text';
 
-export type TicketOutcome = TicketActionOutcomeFragment | CallOutcomeFragment;
+export type TicketOutcome = TicketActionOutcome | CallOutcome;
 
 /**
  * Runs one ticket action at a time (a second press while one is under way does nothing), turns its typed result
@@ -25,7 +25,6 @@ export function useTicketRunner(show: (n: Notice) => void, refresh: () => unknow
       setBusy(true);
       try {
         const outcome = await perform();
-        console.log('DEBUG outcome', JSON.stringify(outcome));
         if (!outcome) show(failureNotice(t));
         else if (outcome.__typename === 'QueueTicket') show(success(outcome));
         else show(refusalNotice(t, outcome));

@@ -61,8 +61,17 @@ export type ChangeOutcome =
  * Follow-ups of a booking change (confirmation and reminder mails), written inside the change's transaction so
  * that they exist exactly when the change does; `afterCommit` may wake workers, the written rows are the truth.
  */
+/** What the follow-ups of a new booking need, handed over so that they need not read it back. */
+export type BookedFacts = {
+  appointmentId: string;
+  manageToken: string;
+  startsAt: Date;
+  email: string;
+  language: string;
+};
+
 export interface BookingHooks {
-  booked(m: EntityManager, appointmentId: string, manageToken: string): Promise<void>;
+  booked(m: EntityManager, booked: BookedFacts): Promise<void>;
   rescheduled(m: EntityManager, appointmentId: string): Promise<void>;
   cancelled(m: EntityManager, appointmentId: string): Promise<void>;
   afterCommit(appointmentId: string): void;
@@ -272,7 +281,13 @@ export class BookingService {
             // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
             if (attached !== uploadIds.length) throw new UploadTaken();
           }
-          await this.hooks.booked(m, row.id, manageToken);
+          await this.hooks.booked(m, {
+            appointmentId: row.id,
+            manageToken,
+            startsAt: new Date(start),
+            email: contact.value.email,
+            language: contact.value.language,
+          });
           return { kind: 'booked', appointmentId: row.id, manageToken };
         });
         if (outcome?.kind === 'booked') this.hooks.afterCommit(outcome.appointmentId);

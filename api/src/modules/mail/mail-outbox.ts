@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BookingHooks } from '../booking/booking.service.js';
+import type { BookedFacts, BookingHooks } from '../booking/booking.service.js';
 import { MailKind, MailMessageEntity, MailStatus } from './mail-message.entity.js';
 import { remindersFor } from './mail-plan.js';
 
@@ -17,9 +17,9 @@ export class MailOutbox implements BookingHooks {
     private readonly wake: () => void,
   ) {}
 
-  async booked(m: EntityManager, appointmentId: string, manageToken: string): Promise<void> {
+  async booked(m: EntityManager, a: BookedFacts): Promise<void> {
     const now = this.now();
-    const a = await this.appointment(m, appointmentId);
+    const { appointmentId, manageToken } = a;
     await this.insert(m, appointmentId, a, [
       { kind: MailKind.CONFIRMATION, dueAt: now, manageToken },
       ...remindersFor(a.startsAt, now).map((r) => ({ ...r, manageToken })),

@@ -43,7 +43,7 @@ export function CounterChoice(props: {
       if (!r) props.show(failureNotice(t));
       else if (r.__typename === 'QueueCounter') {
         setTakeOver(null);
-        props.show({ tone: 'success', text: t('counter.opened', { counter: r.label }) });
+        props.show({ tone: 'success', text: t('counter.opened', { label: r.label }) });
         await props.onOpened();
       } else if (r.__typename === 'CounterTaken') {
         setTakeOver({ counter, openedBy: r.openedBy, openedAt: r.openedAt });

@@ -76,9 +76,14 @@ export function CounterDesk(props: {
   const target: TicketRef | null = current ?? last;
 
   const { focusOnMount, onLeft } = props;
+  // Opened just now by the clerk: the focus goes to the counter's heading as soon as it is there (once).
+  const loaded = !!w;
+  const focused = useRef(false);
   useEffect(() => {
-    if (focusOnMount) heading.current?.focus();
-  }, [focusOnMount]);
+    if (!focusOnMount || !loaded || focused.current) return;
+    focused.current = true;
+    heading.current?.focus();
+  }, [focusOnMount, loaded]);
 
   // A colleague took the counter over (or the session ended elsewhere): back to the choice, saying so.
   const lost = !!w && !session?.mine;

@@ -82,7 +82,13 @@ export const WorkstationQuery = graphql(`
 export const OpenCounterMutation = graphql(`
   mutation OpenCounter($counterId: ID!, $takeOver: Boolean!) {
     openCounter(counterId: $counterId, takeOver: $takeOver) {
-      ...CounterOutcome
+      __typename
+      ...CounterSessionFields
+      ...CounterTakenFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...CounterNotFoundFields
+      ...OfficeNotAllowedFields
     }
   }
 `);
@@ -90,7 +96,13 @@ export const OpenCounterMutation = graphql(`
 export const CloseCounterMutation = graphql(`
   mutation CloseCounter($counterId: ID!) {
     closeCounter(counterId: $counterId) {
-      ...CounterOutcome
+      __typename
+      ...CounterSessionFields
+      ...CounterTakenFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...CounterNotFoundFields
+      ...OfficeNotAllowedFields
     }
   }
 `);
@@ -98,7 +110,13 @@ export const CloseCounterMutation = graphql(`
 export const PauseCounterMutation = graphql(`
   mutation PauseCounter($counterId: ID!) {
     pauseCounter(counterId: $counterId) {
-      ...CounterOutcome
+      __typename
+      ...CounterSessionFields
+      ...CounterTakenFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...CounterNotFoundFields
+      ...OfficeNotAllowedFields
     }
   }
 `);
@@ -106,7 +124,13 @@ export const PauseCounterMutation = graphql(`
 export const ResumeCounterMutation = graphql(`
   mutation ResumeCounter($counterId: ID!) {
     resumeCounter(counterId: $counterId) {
-      ...CounterOutcome
+      __typename
+      ...CounterSessionFields
+      ...CounterTakenFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...CounterNotFoundFields
+      ...OfficeNotAllowedFields
     }
   }
 `);
@@ -114,7 +138,17 @@ export const ResumeCounterMutation = graphql(`
 export const CallNextMutation = graphql(`
   mutation CallNextTicket($counterId: ID!) {
     callNextTicket(counterId: $counterId) {
-      ...CallOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
+      ...QueueEmptyFields
+      ...CounterPausedFields
     }
   }
 `);
@@ -122,7 +156,17 @@ export const CallNextMutation = graphql(`
 export const CallTicketMutation = graphql(`
   mutation CallTicket($counterId: ID!, $ticketId: ID!, $version: Int!) {
     callTicket(counterId: $counterId, ticketId: $ticketId, version: $version) {
-      ...CallOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
+      ...QueueEmptyFields
+      ...CounterPausedFields
     }
   }
 `);
@@ -130,7 +174,15 @@ export const CallTicketMutation = graphql(`
 export const RecallMutation = graphql(`
   mutation RecallTicket($ticketId: ID!, $version: Int!) {
     recallTicket(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -138,7 +190,15 @@ export const RecallMutation = graphql(`
 export const StartServingMutation = graphql(`
   mutation StartServing($ticketId: ID!, $version: Int!) {
     startServing(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -146,7 +206,15 @@ export const StartServingMutation = graphql(`
 export const FinishMutation = graphql(`
   mutation FinishTicket($ticketId: ID!, $version: Int!, $services: [ServiceChoiceInput!]!) {
     finishTicket(ticketId: $ticketId, version: $version, services: $services) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -154,7 +222,15 @@ export const FinishMutation = graphql(`
 export const NoShowMutation = graphql(`
   mutation MarkNoShow($ticketId: ID!, $version: Int!) {
     markNoShow(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -162,7 +238,15 @@ export const NoShowMutation = graphql(`
 export const ParkMutation = graphql(`
   mutation ParkTicket($ticketId: ID!, $version: Int!) {
     parkTicket(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -170,7 +254,15 @@ export const ParkMutation = graphql(`
 export const TransferMutation = graphql(`
   mutation TransferTicket($ticketId: ID!, $version: Int!, $services: [ServiceChoiceInput!]!, $counterId: ID) {
     transferTicket(ticketId: $ticketId, version: $version, services: $services, counterId: $counterId) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);
@@ -178,7 +270,15 @@ export const TransferMutation = graphql(`
 export const UndoMutation = graphql(`
   mutation UndoTicketAction($ticketId: ID!, $version: Int!) {
     undoTicketAction(ticketId: $ticketId, version: $version) {
-      ...TicketActionOutcome
+      __typename
+      ...QueueTicketFields
+      ...StaleTicketFields
+      ...NotAllowedFields
+      ...CounterBusyFields
+      ...CounterNotOpenFields
+      ...InvalidInputFields
+      ...OfficeNotAllowedFields
+      ...TicketNotFoundFields
     }
   }
 `);

@@ -1,0 +1,16 @@
+import { launchBrowser, openPage } from './harness.ts';
+const baseUrl = process.argv[2];
+const browser = await launchBrowser();
+const page = await openPage(browser);
+await page.goto(`${baseUrl}/staff/login`);
+await page.getByLabel('Benutzername').fill('info');
+await page.getByLabel('Passwort').fill('Demo-Info-2026');
+await page.getByLabel('Passwort').press('Enter');
+await page.getByRole('heading', { level: 1, name: 'Guten Tag' }).waitFor();
+await page.goto(`${baseUrl}/staff/information/buergercentrum`);
+await page.getByRole('heading', { name: 'Wartenummern heute' }).waitFor();
+await page.waitForTimeout(2000);
+const snap = await page.locator('section', { has: page.getByRole('heading', { name: 'Wartenummern heute' }) }).first().ariaSnapshot();
+console.log(snap.slice(0, 3000));
+await page.screenshot({ path: '/tmp/wsdebug/desk.png', fullPage: true });
+await browser.close();
