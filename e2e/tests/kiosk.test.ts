@@ -467,6 +467,55 @@ describe('web-booking: kiosk', () => {
     await page.context().close();
   });
 
+  it('prints the ticket by itself where the set-up link says so (autoprint=1)', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    await context.addInitScript(() => {
+      const counted = window as unknown as { printed: number };
+      counted.printed = 0;
+      window.print = () => {
+        counted.printed += 1;
+      };
+    });
+    const page = await context.newPage();
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('KioskCheckIn')) return route.fallback();
+      await route.fulfill({
+        json: {
+          data: {
+            checkIn: {
+              __typename: 'IssuedTicket',
+              alreadyIssued: true,
+              trackingQrSvg:
+                '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>',
+              ticket: {
+                __typename: 'PublicTicket',
+                number: 'T007',
+                status: 'CALLED',
+                officeName: 'Bürgercentrum',
+                counterLabel: '3',
+                issuedAt: new Date().toISOString(),
+                services: [],
+                estimate: null,
+              },
+            },
+          },
+        },
+      });
+    });
+    await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}&autoprint=1`);
+    await page.getByRole('button', { name: /^Ich habe einen Termin/ }).click(until);
+    expect(page.url()).toBe(`${baseUrl}/booking/kiosk`);
+    expect(await page.evaluate(() => localStorage.getItem('bc.kiosk.autoPrint'))).toBe('on');
+    await typeOnScreen(page, 'K7M4PQ2X');
+    await page.getByRole('button', { name: 'Einchecken', exact: true }).click();
+    await page.getByText('Sie waren schon eingecheckt.').waitFor(until);
+    expect(await page.getByText('bitte zu Schalter 3').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), until).toBe(1);
+    await page.getByRole('button', { name: 'Drucken' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
+    await context.close();
+  });
+
   it('keeps services the closing guard closed in the list, with the next appointments; a refused draw says why (stubbed status)', async () => {
     const page = await openKiosk(browser, baseUrl);
     const status = await walkInStatus(baseUrl);
@@ -474,8 +523,9 @@ describe('web-booking: kiosk', () => {
     const closed = byName('Personalausweis beantragen');
     const refused = byName('Reisepass beantragen');
     const pickup = byName('Abholung Ausweisdokument');
-    const tomorrowNine = new Date(Date.now() + 86_400_000);
-    tomorrowNine.setUTCHours(8, 0, 0, 0);
+    // 08:00 UTC of tomorrow's date in Berlin: the morning of the office's tomorrow, whatever the hour now.
+    const berlinToday = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+    const tomorrowNine = new Date(Date.parse(`${berlinToday}T08:00:00Z`) + 86_400_000);
     let officeOpen = true;
     await page.route('**/graphql', async (route) => {
       const body = route.request().postData() ?? '';

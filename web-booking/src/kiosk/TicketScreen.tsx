@@ -43,9 +43,11 @@ export function TicketScreen(props: {
   const printed = useRef(false);
   useEffect(() => {
     if (printed.current || !autoPrintEnabled()) return;
-    printed.current = true;
-    // After the QR image has been painted.
-    const timer = setTimeout(() => window.print(), 300);
+    // After the QR image has been painted; once, also where effects run twice (StrictMode in development).
+    const timer = setTimeout(() => {
+      printed.current = true;
+      window.print();
+    }, 300);
     return () => clearTimeout(timer);
   }, []);
 
@@ -84,12 +86,14 @@ export function TicketScreen(props: {
               </p>
             )}
           </div>
-          <p className="kiosk-ticket__services">
-            <span className="kiosk-ticket__services-label">{t('kiosk.ticket.services')}</span>{' '}
-            <span lang={catalogLang}>
-              {ticket.services.map((s) => (s.count > 1 ? `${s.name} (${s.count})` : s.name)).join(', ')}
-            </span>
-          </p>
+          {ticket.services.length > 0 && (
+            <p className="kiosk-ticket__services">
+              <span className="kiosk-ticket__services-label">{t('kiosk.ticket.services')}</span>{' '}
+              <span lang={catalogLang}>
+                {ticket.services.map((s) => (s.count > 1 ? `${s.name} (${s.count})` : s.name)).join(', ')}
+              </span>
+            </p>
+          )}
         </div>
         <figure className="kiosk-ticket__qr">
           <img src={svgSource(issued.trackingQrSvg)} alt={qrAlt} className="kiosk-ticket__qr-image" />

@@ -61,12 +61,7 @@ export function ServiceLines(props: {
   );
 }
 
-/** A button label in a ticket's row: short to see ("Stornieren"), complete to hear ("Stornieren: W012"). */
-export function RowLabel(props: { text: string; number: string }) {
-  return (
-    <span className="kern-label">
-      {props.text}
-      <span className="kern-sr-only">: {props.number}</span>
-    </span>
-  );
+/** The name of a button in a ticket's row: short to see ("Stornieren"), complete to hear ("Stornieren: W012"). */
+export function rowLabel(text: string, number: string): string {
+  return `${text}: ${number}`;
 }

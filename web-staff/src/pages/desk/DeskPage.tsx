@@ -46,6 +46,7 @@ function Desk(props: { office: StaffOffice }) {
         <IssuedTicketCard
           issued={issued.ticket}
           kind={issued.kind}
+          officeName={office.name}
           timeZone={office.timeZone}
           onDismiss={() => {
             setIssued(null);

@@ -12,6 +12,7 @@ import { formatTime } from '../../lib/datetime';
 export function IssuedTicketCard(props: {
   issued: IssuedTicketFieldsFragment;
   kind: 'walkIn' | 'checkIn';
+  officeName: string;
   timeZone: string;
   onDismiss: () => void;
 }) {
@@ -34,7 +35,10 @@ export function IssuedTicketCard(props: {
           {t(props.kind === 'checkIn' ? 'issued.checkedIn' : 'issued.title')}{' '}
           <span className="bc-issued__number">{ticket.number}</span>
         </h2>
-        {issued.alreadyIssued && <p className="kern-body">{t('issued.alreadyIssued')}</p>}
+        <p className="kern-body bc-print-only">
+          {t('issued.printOffice', { office: props.officeName, time: time(ticket.issuedAt) })}
+        </p>
+        {issued.alreadyIssued && <p className="kern-body bc-no-print">{t('issued.alreadyIssued')}</p>}
         <div className="bc-issued__body">
           <img
             className="bc-issued__qr"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { TableScroll } from '../../components/TableScroll';
-import { PriorityBadge, RowLabel, ServiceLines, StatusBadge } from '../../components/TicketBits';
+import { PriorityBadge, rowLabel, ServiceLines, StatusBadge } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment, TicketPriority, TicketStatus } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
 import { QUEUE_POLL_MS } from '../../lib/live';
@@ -172,30 +172,33 @@ export function TodayTickets(props: { officeId: string; timeZone: string }) {
                     <div className="bc-row-actions">
                       {PRIORITISABLE.includes(tk.status) && (
                         <button
+                          aria-label={rowLabel(t('tickets.setPriority'), tk.number)}
                           type="button"
                           className="kern-btn kern-btn--tertiary kern-btn--x-small"
                           onClick={() => setDialog({ kind: 'priority', ticket: tk })}
                         >
-                          <RowLabel text={t('tickets.setPriority')} number={tk.number} />
+                          <span className="kern-label">{t('tickets.setPriority')}</span>
                         </button>
                       )}
                       {REACTIVATABLE.includes(tk.status) && (
                         <button
+                          aria-label={rowLabel(t('tickets.reactivate'), tk.number)}
                           type="button"
                           className="kern-btn kern-btn--secondary kern-btn--x-small"
                           aria-disabled={busy || undefined}
                           onClick={() => void reactivate(tk)}
                         >
-                          <RowLabel text={t('tickets.reactivate')} number={tk.number} />
+                          <span className="kern-label">{t('tickets.reactivate')}</span>
                         </button>
                       )}
                       {CANCELLABLE.includes(tk.status) && (
                         <button
+                          aria-label={rowLabel(t('tickets.cancel'), tk.number)}
                           type="button"
                           className="kern-btn kern-btn--tertiary kern-btn--x-small"
                           onClick={() => setDialog({ kind: 'cancel', ticket: tk })}
                         >
-                          <RowLabel text={t('tickets.cancel')} number={tk.number} />
+                          <span className="kern-label">{t('tickets.cancel')}</span>
                         </button>
                       )}
                     </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/TableScroll';
-import { PriorityBadge, RowLabel, ServiceLines } from '../../components/TicketBits';
+import { PriorityBadge, rowLabel, ServiceLines } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
 
@@ -88,12 +88,13 @@ export function WaitingQueue(props: {
                   </td>
                   <td className="kern-table__cell kern-table__cell--action">
                     <button
+                      aria-label={rowLabel(t('queue.call'), tk.number)}
                       type="button"
                       className="kern-btn kern-btn--secondary kern-btn--x-small"
                       aria-disabled={!props.canCall || undefined}
                       onClick={() => props.onCall(tk)}
                     >
-                      <RowLabel text={t('queue.call')} number={tk.number} />
+                      <span className="kern-label">{t('queue.call')}</span>
                     </button>
                   </td>
                 </tr>
@@ -131,12 +132,13 @@ export function ParkedTickets(props: {
                 <ServiceLines services={tk.services} compact /> · {t('parked.arrived', { time: time(tk.arrivedAt) })}
               </span>
               <button
+                aria-label={rowLabel(t('parked.reactivate'), tk.number)}
                 type="button"
                 className="kern-btn kern-btn--secondary kern-btn--x-small"
                 aria-disabled={props.busy || undefined}
                 onClick={() => props.onReactivate(tk)}
               >
-                <RowLabel text={t('parked.reactivate')} number={tk.number} />
+                <span className="kern-label">{t('parked.reactivate')}</span>
               </button>
             </li>
           ))}
