@@ -47,6 +47,8 @@ if (config.seed === 'demo') {
   for (const l of demoLogins) lines.push(`    ${l.roles.join(', ').padEnd(16)} ${l.username.padEnd(10)} ${l.password}`);
   const display = demoDevices.find((d) => d.kind === 'DISPLAY');
   if (display) lines.push('', `  Call display           ${base}/track/display#device=${display.token}`);
+  const kiosk = demoDevices.find((d) => d.kind === 'KIOSK');
+  if (kiosk) lines.push(`  Kiosk                  ${base}/booking/kiosk#device=${kiosk.token}`);
 }
 if (app.missingSpas.length > 0) lines.push('', `  Not built yet (run pnpm build): ${app.missingSpas.join(', ')}`);
 lines.push('', '  Stop with Ctrl-C.', '');
