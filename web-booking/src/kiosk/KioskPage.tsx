@@ -1,10 +1,9 @@
 import './kiosk.css';
 import { useQuery } from '@apollo/client/react';
-import { takeDeviceToken } from '@bc/schema';
+import { isAccessRefused, takeDeviceToken } from '@bc/schema';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
-import { isAccessRefused } from './device-errors';
 import { Kiosk } from './Kiosk';
 import { KioskSetup } from './KioskSetup';
 import { useKioskTitle } from './use-kiosk-title';

@@ -1,11 +1,10 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { takeDeviceToken, usePageTitle } from '@bc/schema';
+import { isAccessRefused, takeDeviceToken, usePageTitle } from '@bc/schema';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayClock } from '../components/DisplayClock';
 import { DisplayFrame } from '../components/DisplayFrame';
 import { DisplaySetup } from '../components/DisplaySetup';
-import { isAccessRefused } from '../components/device-errors';
 import { useSocket, useSocketState } from '../components/socket';
 import { useServerClock } from '../components/use-server-clock';
 import { graphql } from '../gql';

@@ -3,7 +3,7 @@ import { CombinedGraphQLErrors, type ErrorLike, ServerError } from '@apollo/clie
 const accessCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 /**
- * True when the api refused this device (no token, unknown or revoked token, or not a device): the screen needs
+ * True when the api refused this device (no token, unknown or revoked token, or not a device): the kiosk or display needs
  * to be set up again. Over HTTP a refused bearer may come back as a 401 response rather than a GraphQL error.
  */
 export function isAccessRefused(error: ErrorLike | undefined): boolean {
