@@ -1,12 +1,11 @@
+import { localeOf } from '@bc/schema';
+
+export { formatTime, localeOf } from '@bc/schema';
+
 /**
  * Dates and times as citizens read them: always in the office's time zone (a visitor abroad still sees the time
  * on the office's clock), German or British English conventions (24-hour clock in both).
  */
-
-/** The Intl locale for a UI language. */
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'de-DE';
-}
 
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -69,16 +68,6 @@ export function formatLongDate(instant: Date | string, timeZone: string, languag
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone,
-  }).format(new Date(instant));
-}
-
-/** "09:30": the clock time of an instant in the office's zone. */
-export function formatTime(instant: Date | string, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
     timeZone,
   }).format(new Date(instant));
 }

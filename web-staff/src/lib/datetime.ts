@@ -1,18 +1,6 @@
-/** Times as staff read them: always on the office's clock (Intl with the office's time zone), 24-hour. */
+import { localeOf } from '@bc/schema';
 
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'de-DE';
-}
-
-/** "09:30". */
-export function formatTime(instant: string | Date, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(instant));
-}
+export { formatTime, localeOf } from '@bc/schema';
 
 /** "Fr., 27.11., 08:00" / "Fri 27/11, 08:00": a day and time, for next free appointments. */
 export function formatDayTime(instant: string | Date, timeZone: string, language: string): string {
