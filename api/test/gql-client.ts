@@ -72,23 +72,31 @@ export function take<T = Record<string, any>>(
 ): Promise<{ values: T[]; errors?: unknown }> {
   return new Promise((resolve) => {
     const values: T[] = [];
+    let settled = false;
+    // A value already on its way when we unsubscribe must not grow the answer after it was given.
+    const finish = (errors?: unknown) => {
+      if (settled) return;
+      settled = true;
+      resolve(errors === undefined ? { values: [...values] } : { values: [...values], errors });
+    };
     const dispose = client.subscribe<T>(
       { query },
       {
         next: (result) => {
+          if (settled) return;
           if (result.errors) {
             dispose();
-            resolve({ values, errors: result.errors });
+            finish(result.errors);
             return;
           }
           values.push(result.data as T);
           if (values.length >= count) {
             dispose();
-            resolve({ values });
+            finish();
           }
         },
-        error: (errors) => resolve({ values, errors }),
-        complete: () => resolve({ values }),
+        error: (errors) => finish(errors),
+        complete: () => finish(),
       },
     );
   });

