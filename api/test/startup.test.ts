@@ -113,6 +113,22 @@ describe('stopping', () => {
     }
   });
 
+  it('Ctrl-C in a terminal (SIGINT to the api and to its PostgreSQL at once) still stops cleanly with exit code 0', async () => {
+    const child = spawnApi(env);
+    try {
+      await waitReady(port, child);
+      const pid = await pgPid();
+      process.kill(pid, 'SIGINT'); // the terminal signals the whole foreground process group
+      child.kill('SIGINT');
+      const started = Date.now();
+      expect(await exitOf(child)).toBe(0);
+      expect(Date.now() - started).toBeLessThan(9_000); // well before the 10 s shutdown timeout
+      expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
   it('after a killed process (SIGKILL) the next start takes over the data folder and keeps the data', async () => {
     const first = spawnApi(env);
     await waitReady(port, first);

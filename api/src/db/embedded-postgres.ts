@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -154,6 +155,13 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: (database) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`,
     stop: async () => {
+      // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may have stopped on its own already;
+      // the library's stop() would then wait forever for an exit that has happened.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        log.info('embedded PostgreSQL had already stopped');
+        return;
+      }
       await pg.stop();
       log.info('embedded PostgreSQL stopped');
     },
