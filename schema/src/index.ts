@@ -7,3 +7,4 @@ export { forgetDeviceToken, takeDeviceToken } from './device.js';
 export { isAccessRefused } from './device-errors.js';
 export { initI18n, type Language, languages } from './i18n.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
+export { DEVICE_RETRY_MS, useCurrentDevice } from './use-current-device.js';

@@ -1,7 +1,6 @@
 import './kiosk.css';
-import { useQuery } from '@apollo/client/react';
-import { isAccessRefused, takeDeviceToken } from '@bc/schema';
-import { useCallback, useEffect, useState } from 'react';
+import { takeDeviceToken, useCurrentDevice } from '@bc/schema';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { Kiosk } from './Kiosk';
@@ -24,11 +23,6 @@ const KioskDeviceQuery = graphql(`
   }
 `);
 
-/** The device and its office are read again this often: picks up a changed notice and a revoked link. */
-const DEVICE_REFRESH_MS = 60_000;
-/** After a failed request, try again this soon. */
-const RETRY_MS = 10_000;
-
 /**
  * The self-service terminal of the waiting area, at /booking/kiosk; set up once with `#device=<token>` (main.tsx
  * moves the token to localStorage and sends it only from this route).
@@ -40,25 +34,8 @@ export function KioskPage() {
 }
 
 function KioskDevice() {
-  const { data, error, refetch } = useQuery(KioskDeviceQuery, {
-    fetchPolicy: 'network-only',
-    nextFetchPolicy: 'network-only',
-    pollInterval: DEVICE_REFRESH_MS,
-    notifyOnNetworkStatusChange: false,
-  });
-  // Keep serving with the last known office while the api cannot be reached for a moment.
-  const [device, setDevice] = useState(data?.currentDevice);
-  useEffect(() => {
-    if (data) setDevice(data.currentDevice);
-  }, [data]);
-  const refused = isAccessRefused(error);
-  const recheck = useCallback(() => void refetch().catch(() => undefined), [refetch]);
-  useEffect(() => {
-    if (!error || refused) return;
-    const timer = setTimeout(recheck, RETRY_MS);
-    return () => clearTimeout(timer);
-  }, [error, refused, recheck]);
-
+  // Keeps serving with the last known office while the api cannot be reached for a moment.
+  const { device, error, refused } = useCurrentDevice(KioskDeviceQuery);
   if (refused) return <KioskSetup reason="rejected" />;
   if (device && device.kind !== 'KIOSK') return <KioskSetup reason="notKiosk" />;
   if (!device) return <KioskLoading failed={!!error} />;

@@ -1,6 +1,6 @@
-import { useQuery, useSubscription } from '@apollo/client/react';
-import { isAccessRefused, takeDeviceToken, usePageTitle } from '@bc/schema';
-import { useCallback, useEffect, useState } from 'react';
+import { useSubscription } from '@apollo/client/react';
+import { DEVICE_RETRY_MS, isAccessRefused, takeDeviceToken, useCurrentDevice, usePageTitle } from '@bc/schema';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayClock } from '../components/DisplayClock';
 import { DisplayFrame } from '../components/DisplayFrame';
@@ -30,10 +30,6 @@ const DisplayServerTimeSubscription = graphql(`
   }
 `);
 
-/** The device and its office are read again this often: picks up a changed notice and a revoked link. */
-const DEVICE_REFRESH_MS = 60_000;
-/** After a failed request or subscription, try again this soon. */
-const RETRY_MS = 10_000;
 /** The server sends its time every 15 s; a socket silent for this long is frozen and is replaced. */
 const SILENT_SOCKET_MS = 40_000;
 
@@ -50,25 +46,8 @@ export function DisplayPage() {
 type Office = { name: string; timeZone: string; notice?: string | null };
 
 function DeviceDisplay() {
-  const { data, error, refetch } = useQuery(CurrentDisplayQuery, {
-    fetchPolicy: 'network-only',
-    nextFetchPolicy: 'network-only',
-    pollInterval: DEVICE_REFRESH_MS,
-    notifyOnNetworkStatusChange: false,
-  });
-  // Keep showing the last known office while the api cannot be reached.
-  const [device, setDevice] = useState(data?.currentDevice);
-  useEffect(() => {
-    if (data) setDevice(data.currentDevice);
-  }, [data]);
-  const refused = isAccessRefused(error);
-  const recheck = useCallback(() => void refetch().catch(() => undefined), [refetch]);
-  useEffect(() => {
-    if (!error || refused) return;
-    const timer = setTimeout(recheck, RETRY_MS);
-    return () => clearTimeout(timer);
-  }, [error, refused, recheck]);
-
+  // Keeps showing the last known office while the api cannot be reached.
+  const { device, error, refused, recheck } = useCurrentDevice(CurrentDisplayQuery);
   if (refused) return <DisplaySetup reason="rejected" />;
   if (device && device.kind !== 'DISPLAY') return <DisplaySetup reason="notDisplay" />;
   if (!device) return <DisplayLoading failed={!!error} />;
@@ -105,7 +84,7 @@ function CallDisplay(props: { office: Office; requestFailed: boolean; onRefused:
   useEffect(() => {
     if (!error) return;
     if (isAccessRefused(error)) onRefused();
-    const timer = setTimeout(restart, RETRY_MS);
+    const timer = setTimeout(restart, DEVICE_RETRY_MS);
     return () => clearTimeout(timer);
   }, [error, restart, onRefused]);
 
