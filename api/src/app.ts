@@ -103,6 +103,13 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     if (!config.mail.smtpUrl && !config.mail.devMailbox) {
       log.warn('no SMTP_URL: mails are kept in memory by the embedded catcher and not delivered; set SMTP_URL');
     }
+    // Live updates: this process hears every committed queue change, from any process (LISTEN/NOTIFY).
+    await services.liveListener.start();
+    services.live.feeds.attach(services.liveListener);
+    cleanups.push(async () => {
+      services.live.feeds.detach();
+      await services.liveListener.stop();
+    });
     // Mail dispatch, reminders, upload purge and retention (agenda on PostgreSQL). Stopped before the mail
     // transport and the database (cleanups run in reverse), after the HTTP server.
     await services.jobs.start();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SocketLimits } from './modules/live/socket-guard.js';
 
 /** The repository root; default folders are resolved from here, not from the current directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,6 +71,9 @@ const envSchema = z.object({
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: mailbox.optional(),
   DEV_MAILBOX: bool.optional(),
+  LIVE_SOCKETS_PER_ADDRESS: count.default(200),
+  LIVE_CONNECTS_PER_MINUTE: count.default(120),
+  LIVE_SUBSCRIPTIONS_PER_SOCKET: count.default(10),
   RETENTION_DAYS: z.coerce
     .number({ message: 'must be a whole number of days between 1 and 3650' })
     .int('must be a whole number of days between 1 and 3650')
@@ -102,6 +106,8 @@ export type Config = {
   };
   /** Personal data of an appointment is removed this many days after its end or its cancellation. */
   retentionDays: number;
+  /** WebSocket limits per client address and per socket (modules/live/socket-guard.ts). */
+  live: SocketLimits;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -177,6 +183,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
           : (e.DEV_MAILBOX ?? (e.NODE_ENV !== 'production' || database.kind === 'embedded')),
       },
       retentionDays: e.RETENTION_DAYS,
+      live: {
+        socketsPerAddress: e.LIVE_SOCKETS_PER_ADDRESS,
+        connectsPerMinute: e.LIVE_CONNECTS_PER_MINUTE,
+        subscriptionsPerSocket: e.LIVE_SUBSCRIPTIONS_PER_SOCKET,
+        maxBufferedBytes: 1024 * 1024,
+      },
     },
   };
 }

@@ -7,6 +7,9 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
+import { LiveService } from './modules/live/live.service.js';
+import { LiveListener } from './modules/live/live-listener.js';
+import { OfficeFeeds } from './modules/live/office-feeds.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
@@ -44,6 +47,10 @@ export function createServices(
     new URL(config.publicUrl).hostname,
     mail.outbox,
   );
+  const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking);
+  // Started and stopped by app.ts: the LISTEN connection that tells this process about changes made anywhere.
+  const liveListener = new LiveListener(pool.options as pg.ClientConfig, log);
+  const feeds = new OfficeFeeds((officeId) => queue.views.state(officeId), log);
   return {
     clock,
     catalog: new CatalogService(ds),
@@ -53,7 +60,9 @@ export function createServices(
     credentials: new CredentialsService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
-    queue: new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking),
+    queue,
+    live: new LiveService(ds, queue.views, feeds),
+    liveListener,
     uploads,
     mail,
     retention,

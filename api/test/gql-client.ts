@@ -101,3 +101,58 @@ export function take<T = Record<string, any>>(
     );
   });
 }
+
+/** A running subscription that keeps every result, for tests that wait for a state to arrive. */
+export type Follower<T> = {
+  values: T[];
+  errors: unknown[];
+  /** Resolves with the first value (already received or coming) that satisfies `ok`; rejects after `ms`. */
+  until: (ok: (v: T) => boolean, ms?: number) => Promise<T>;
+  stop: () => void;
+};
+
+export function follow<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Follower<T> {
+  const values: T[] = [];
+  const errors: unknown[] = [];
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (r) => {
+        if (r.errors) errors.push(r.errors);
+        else values.push(r.data as T);
+        wake();
+      },
+      error: (e) => {
+        errors.push(e);
+        wake();
+      },
+      complete: wake,
+    },
+  );
+  const until = (ok: (v: T) => boolean, ms = 10_000) =>
+    new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const found = values.find(ok);
+        if (found !== undefined) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`not seen within ${ms} ms; got ${JSON.stringify(values)} errors ${JSON.stringify(errors)}`));
+      }, ms);
+      waiters.add(check);
+      check();
+    });
+  return { values, errors, until, stop };
+}

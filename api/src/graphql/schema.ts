@@ -4,6 +4,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema, type PubSub } from 'type-graphql';
 import { BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
 import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
@@ -16,6 +17,7 @@ import { portalLimit } from './portal-limit.js';
 export const resolvers = [
   CatalogResolver,
   BookingResolver,
+  LiveResolver,
   MailResolver,
   QueueIssueResolver,
   QueueDeskResolver,
@@ -24,7 +26,10 @@ export const resolvers = [
   UploadResolver,
 ] as const;
 
-/** In-process events for now; a PostgreSQL LISTEN/NOTIFY PubSub takes its place when events must cross processes. */
+/**
+ * type-graphql's topic PubSub stays in-process and unused by the product's streams: live updates cross processes
+ * through PostgreSQL LISTEN/NOTIFY (modules/live) and are returned by each subscription's own `subscribe`.
+ */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, authChecker, pubSub, validate: false, globalMiddlewares: [portalLimit] });
 }

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
+import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
@@ -97,14 +98,30 @@ export function createHttpServer(deps: HttpDeps) {
 
   // noServer: the HTTP server's own errors (e.g. port taken) stay with it; only /graphql upgrades are taken.
   const wsServer = new WebSocketServer({ noServer: true });
-  httpServer.on('upgrade', (request, socket, head) => {
+  const guard = new SocketGuard(config.live);
+  httpServer.on('upgrade', async (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
       socket.destroy();
       return;
     }
-    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+    const address = clientAddress(request, config.trustProxy);
+    if (!(await guard.admit(address))) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (socket.destroyed) {
+      guard.closed(address);
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => {
+      ws.once('close', () => guard.closed(address));
+      wsServer.emit('connection', ws, request);
+    });
   });
-  const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
+  const wsCleanup = useServer<
+    Record<string, unknown>,
+    { identity?: Identity; clientIp?: string; subscriptions?: number }
+  >(
     {
       schema,
       onConnect: async (ctx) => {
@@ -122,10 +139,18 @@ export function createHttpServer(deps: HttpDeps) {
         });
         if (identity === 'invalid') return false;
         ctx.extra.identity = identity;
-        ctx.extra.clientIp = request.socket.remoteAddress ?? 'unknown';
+        ctx.extra.clientIp = clientAddress(request, config.trustProxy);
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already reserved this subscription's id: it counts among them.
+        const active = Object.keys(ctx.subscriptions).length;
+        if (active > config.live.subscriptionsPerSocket)
+          return [
+            new GraphQLError(`At most ${config.live.subscriptionsPerSocket} subscriptions per connection.`, {
+              extensions: { code: ErrorCode.RateLimited },
+            }),
+          ];
         let document: ReturnType<typeof parse>;
         try {
           document = parse(payload.query);
@@ -148,6 +173,11 @@ export function createHttpServer(deps: HttpDeps) {
           operationName: payload.operationName,
           contextValue,
         };
+      },
+      onNext: (ctx) => {
+        // A client that does not read (or cannot keep up) is dropped; it resyncs when it reconnects.
+        const { socket } = ctx.extra;
+        if (guard.stalled(socket.bufferedAmount)) socket.terminate();
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');

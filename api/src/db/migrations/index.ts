@@ -3,6 +3,7 @@ import * as m0 from './1795682842896-initial.js';
 import * as m1 from './1795692732577-booking.js';
 import * as m2 from './1795694302440-mail-and-jobs.js';
 import * as m3 from './1795695375269-queue.js';
+import * as m4 from './1795700000000-live.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3)];
+export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4)];

@@ -21,11 +21,13 @@ import {
   CheckInTooEarly,
   CheckInTooLate,
   CheckInWrongOffice,
+  LeaveQueueResult,
   TrackedTicketResult,
   UnknownCode,
   WalkInClosed,
   WalkInResult,
 } from './queue-results.types.js';
+import { TicketAction } from './ticket-model.js';
 
 const ISSUERS = [Role.KIOSK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];
 
@@ -156,6 +158,18 @@ export class QueueIssueResolver {
   ): Promise<typeof TrackedTicketResult> {
     const view = await ctx.services.queue.views.tracked(token);
     return view ? publicTicket(view) : ticketNotFound();
+  }
+
+  @CitizenToken()
+  @Mutation(() => LeaveQueueResult, {
+    description:
+      'The holder of a tracking link gives up their place (waiting, called or parked). Again once cancelled: the same answer, nothing changes.',
+  })
+  async leaveQueue(@Ctx() ctx: Context, @Arg('token', () => String) token: string): Promise<typeof LeaveQueueResult> {
+    const o = await ctx.services.queue.actions.leave(token);
+    if (o.kind === 'ok') return publicTicket(o.ticket);
+    if (o.kind === 'notFound') return ticketNotFound();
+    return notAllowed(o.status, TicketAction.CANCEL);
   }
 
   @FieldResolver(() => String, { description: 'The tracking link as a QR code (SVG markup), for the printed ticket.' })

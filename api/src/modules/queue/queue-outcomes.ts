@@ -8,6 +8,7 @@ import type { TicketAction, TicketStatus, WalkInOverride, WalkInRefusal } from '
 export type TicketView = TicketRow & {
   estimate: WaitEstimate | null;
   officeName: string;
+  officeNotice: string | null;
   maxCalls: number;
   /** Minutes since arrival, until the call (or now). */
   waitedMinutes: number;

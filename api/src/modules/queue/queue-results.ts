@@ -107,6 +107,7 @@ export function publicTicket(v: TicketView): PublicTicket {
     status: v.status,
     officeId: v.officeId,
     officeName: v.officeName,
+    officeNotice: v.officeNotice,
     services: v.services.filter((s) => s.count > 0).map((s) => ({ ...s, doneCount: null })),
     priority: v.priority !== null,
     issuedAt: v.arrivedAt,

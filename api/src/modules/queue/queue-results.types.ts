@@ -245,3 +245,8 @@ export const WalkInOverrideResult = createUnionType({
   name: 'WalkInOverrideResult',
   types: () => [WalkInServiceStatus, OfficeNotAllowed, InvalidInput] as const,
 });
+
+export const LeaveQueueResult = createUnionType({
+  name: 'LeaveQueueResult',
+  types: () => [PublicTicket, TicketNotFound, NotAllowed] as const,
+});

@@ -14,6 +14,8 @@ import type { TicketOrigin, TicketPriority, TicketStatus, WalkInOverride } from 
 export type OfficeQueueSettings = {
   id: string;
   name: string;
+  /** The office's live notice for visitors, e.g. "Two counters closed until 11:00". */
+  notice: string | null;
   timeZone: string;
   holidayRegion: string;
   checkInEarlyMinutes: number;
@@ -121,7 +123,7 @@ export async function loadTicketRow(m: EntityManager, id: string): Promise<Ticke
 export async function loadOfficeSettings(m: EntityManager, officeId: string): Promise<OfficeQueueSettings | null> {
   if (!isUuid(officeId)) return null;
   const [row]: OfficeQueueSettings[] = await m.query(
-    `SELECT id, name, "timeZone", "holidayRegion", "checkInEarlyMinutes", "checkInLateMinutes", "priorityMinutes",
+    `SELECT id, name, notice, "timeZone", "holidayRegion", "checkInEarlyMinutes", "checkInLateMinutes", "priorityMinutes",
             "maxCalls", "closingBufferMinutes"
        FROM office WHERE id = $1 AND enabled`,
     [officeId],

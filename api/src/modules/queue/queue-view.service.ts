@@ -34,7 +34,7 @@ const MINUTE = 60_000;
 
 export function ticketView(
   row: TicketRow,
-  office: Pick<OfficeQueueSettings, 'name' | 'maxCalls'>,
+  office: Pick<OfficeQueueSettings, 'name' | 'notice' | 'maxCalls'>,
   estimate: WaitEstimate | null,
   now: number,
 ): TicketView {
@@ -43,6 +43,7 @@ export function ticketView(
     ...row,
     estimate,
     officeName: office.name,
+    officeNotice: office.notice,
     maxCalls: office.maxCalls,
     waitedMinutes: Math.max(0, Math.floor((until - row.arrivedAt.getTime()) / MINUTE)),
   };
@@ -71,7 +72,7 @@ export class QueueViewService {
       }
     }
     const office = await loadOfficeSettings(m, row.officeId);
-    return ticketView(row, office ?? { name: '', maxCalls: 3 }, null, this.now().getTime());
+    return ticketView(row, office ?? { name: '', notice: null, maxCalls: 3 }, null, this.now().getTime());
   }
 
   /** An appointment ticket's appointment with its documents and uploads (staff only); null once deleted. */

@@ -87,6 +87,12 @@ export class PublicTicket {
   @Field(() => String)
   officeName: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The office’s live notice, e.g. "Two counters closed until 11:00".',
+  })
+  officeNotice: string | null;
+
   @Field(() => [TicketServiceLine])
   services: TicketServiceLine[];
 

@@ -8,7 +8,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FieldProblem } from '../booking/booking-input.js';
 import { isUuid } from '../catalog/catalog.service.js';
-import type { ActionOutcome } from './queue-outcomes.js';
+import type { ActionOutcome, TicketView } from './queue-outcomes.js';
 import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { TicketAction, TicketEventType, TicketPriority, TicketStatus } from './ticket-model.js';
@@ -23,6 +23,7 @@ import {
   type TicketPatch,
   type TicketRecord,
   type TicketSnapshot,
+  ticketIdByToken,
   ticketServices,
   updateTicket,
   worksIn,
@@ -62,6 +63,13 @@ type Change = (
   servicesBefore?: ServiceChoice[],
 ) => Promise<Inner>;
 
+export type LeaveOutcome =
+  | { kind: 'ok'; ticket: TicketView }
+  | { kind: 'notFound' }
+  | { kind: 'notAllowed'; status: TicketStatus };
+
+const holderMayLeave = new Set([TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.PARKED]);
+
 type Inner =
   | { kind: 'done' }
   | { kind: 'stale' }
@@ -98,6 +106,34 @@ export class TicketActionService {
       default:
         return inner;
     }
+  }
+
+  /**
+   * The holder of the tracking link gives up their place (waiting, called or parked). Asking again once it is
+   * cancelled changes nothing and answers the same; a ticket already served or missed cannot be cancelled.
+   */
+  async leave(token: string): Promise<LeaveOutcome> {
+    const id = await ticketIdByToken(this.ds.manager, token.trim());
+    if (!id) return { kind: 'notFound' };
+    const inner = await this.ds.transaction(async (m): Promise<LeaveOutcome | null> => {
+      const t = await lockTicket(m, id);
+      if (!t) return { kind: 'notFound' };
+      if (t.status === TicketStatus.CANCELLED) return null;
+      if (!holderMayLeave.has(t.status)) return { kind: 'notAllowed', status: t.status };
+      const now = this.now();
+      await updateTicket(m, t.id, { status: TicketStatus.CANCELLED, endedAt: now });
+      await appendEvent(m, {
+        ticketId: t.id,
+        officeId: t.officeId,
+        type: TicketEventType.CANCELLED,
+        at: now,
+        counterId: t.counterId,
+        actor: null,
+        data: { byHolder: true, before: snapshotOf(t) },
+      });
+      return null;
+    });
+    return inner ?? { kind: 'ok', ticket: await this.view(id) };
   }
 
   private async apply(m: EntityManager, actor: Actor, t: TicketRecord, req: ActionRequest): Promise<Inner> {

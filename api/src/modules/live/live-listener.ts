@@ -1,0 +1,113 @@
+/**
+ * The process's ear on PostgreSQL: one dedicated connection that LISTENs on `bc_live`, where triggers announce every
+ * committed change of an office's queue (migration "live"). Events carry ids only. When the connection drops it
+ * reconnects with backoff and then asks everyone to resync, since notifications sent meanwhile are lost: listeners
+ * reload the current state, so nothing is missed and nothing stale stays on a screen.
+ */
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from '../../logger.js';
+
+export const LIVE_CHANNEL = 'bc_live';
+
+export type LiveEvent = { officeId: string; ticketId: string | null; source: string };
+
+const BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
+
+/** Reads a trigger's payload; anything else on the channel is ignored. */
+export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
+  try {
+    const p = JSON.parse(payload ?? '') as { o?: unknown; t?: unknown; s?: unknown };
+    if (typeof p.o !== 'string') return null;
+    return { officeId: p.o, ticketId: typeof p.t === 'string' ? p.t : null, source: String(p.s ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+export class LiveListener {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private client: pg.Client | null = null;
+  private stopped = true;
+  private attempt = 0;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: pg.ClientConfig,
+    private readonly log: Logger,
+  ) {}
+
+  onEvent(fn: (e: LiveEvent) => void): () => void {
+    this.emitter.on('event', fn);
+    return () => this.emitter.off('event', fn);
+  }
+
+  /** After a reconnect: notifications may have been missed, every listener should reload. */
+  onResync(fn: () => void): () => void {
+    this.emitter.on('resync', fn);
+    return () => this.emitter.off('resync', fn);
+  }
+
+  /** Resolves once listening; a database that is down at start is retried in the background. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    const c = this.client;
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
+
+  /** Drops the connection as a network failure would (tests of the reconnect path). */
+  simulateDrop(): void {
+    this.client?.emit('error', new Error('connection dropped'));
+  }
+
+  private async connect(): Promise<void> {
+    const c = new pg.Client({ ...this.connection, keepAlive: true });
+    const lost = (err?: Error) => {
+      if (this.client !== c) return;
+      this.client = null;
+      c.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.log.warn({ err }, 'live updates: connection to PostgreSQL lost, reconnecting');
+      this.schedule();
+    };
+    c.on('error', lost);
+    c.on('end', () => lost());
+    c.on('notification', (msg) => {
+      const e = msg.channel === LIVE_CHANNEL ? parseLiveEvent(msg.payload) : null;
+      if (e) this.emitter.emit('event', e);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      c.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.log.warn({ err }, 'live updates: cannot listen yet, retrying');
+      this.schedule();
+      return;
+    }
+    if (this.stopped) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    this.client = c;
+    const reconnected = this.attempt > 0;
+    this.attempt = 0;
+    if (reconnected) this.emitter.emit('resync');
+  }
+
+  private schedule(): void {
+    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 5_000;
+    this.attempt += 1;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.connect(), delay);
+    this.retry.unref();
+  }
+}

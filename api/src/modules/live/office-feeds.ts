@@ -1,0 +1,121 @@
+/**
+ * One shared, current picture of each office's queue per process, for every live subscriber of that office. A
+ * change (from any process, through LiveListener) reloads the office once — however many subscribers there are and
+ * however many changes arrive meanwhile — and hands the new snapshot to all of them. Subscribers get the current
+ * snapshot first, then every newer one; a slow subscriber skips to the newest (a sliding buffer of one), so memory
+ * stays flat and nothing stale is ever delivered late.
+ */
+import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
+import type { Logger } from '../../logger.js';
+import type { WaitEstimate } from '../queue/estimate.js';
+import { waitingEstimates } from '../queue/queue-estimates.js';
+import type { QueueState, TicketRow } from '../queue/queue-state.js';
+import type { LiveListener } from './live-listener.js';
+
+export type OfficeSnapshot = {
+  /** Grows with every reload in this process; equal revisions are the same picture. */
+  revision: number;
+  state: QueueState;
+  byId: Map<string, TicketRow>;
+  estimates: Map<string, WaitEstimate>;
+};
+
+type Push = (s: OfficeSnapshot | null) => void;
+
+type Feed = {
+  subscribers: Set<Push>;
+  latest: OfficeSnapshot | null | undefined;
+  loading: Promise<void> | null;
+  dirty: boolean;
+};
+
+export class OfficeFeeds {
+  private readonly feeds = new Map<string, Feed>();
+  private revision = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly unlisten: (() => void)[] = [];
+
+  constructor(
+    private readonly load: (officeId: string) => Promise<QueueState | null>,
+    private readonly log: Logger,
+    /** Estimates move with time alone: reload watched offices this often even without changes. */
+    private readonly refreshMs = 30_000,
+  ) {}
+
+  attach(listener: LiveListener): void {
+    this.unlisten.push(
+      listener.onEvent((e) => this.changed(e.officeId)),
+      listener.onResync(() => {
+        for (const id of this.feeds.keys()) this.changed(id);
+      }),
+    );
+    this.timer = setInterval(() => {
+      for (const id of this.feeds.keys()) this.changed(id);
+    }, this.refreshMs).unref();
+  }
+
+  detach(): void {
+    clearInterval(this.timer);
+    for (const off of this.unlisten.splice(0)) off();
+  }
+
+  /** How many subscribers this process serves (all offices). */
+  get subscriberCount(): number {
+    let n = 0;
+    for (const f of this.feeds.values()) n += f.subscribers.size;
+    return n;
+  }
+
+  /** The office's current snapshot, then each newer one, until the consumer stops; null: no such office now. */
+  watch(officeId: string): Repeater<OfficeSnapshot | null> {
+    return new Repeater<OfficeSnapshot | null>(async (push, stop) => {
+      let feed = this.feeds.get(officeId);
+      if (!feed) {
+        feed = { subscribers: new Set(), latest: undefined, loading: null, dirty: false };
+        this.feeds.set(officeId, feed);
+      }
+      const deliver: Push = (s) => void push(s);
+      feed.subscribers.add(deliver);
+      if (feed.latest !== undefined) deliver(feed.latest);
+      else this.changed(officeId);
+      await stop;
+      feed.subscribers.delete(deliver);
+      if (feed.subscribers.size === 0 && !feed.loading) this.feeds.delete(officeId);
+    }, new SlidingBuffer(1));
+  }
+
+  /** Something changed at the office: reload once now, and once more after if changes came during the reload. */
+  changed(officeId: string): void {
+    const feed = this.feeds.get(officeId);
+    if (!feed) return;
+    if (feed.loading) {
+      feed.dirty = true;
+      return;
+    }
+    feed.loading = this.reload(officeId, feed);
+  }
+
+  private async reload(officeId: string, feed: Feed): Promise<void> {
+    try {
+      do {
+        feed.dirty = false;
+        const state = await this.load(officeId).catch((err) => {
+          this.log.error({ err, officeId }, 'live updates: cannot load the office');
+          return undefined;
+        });
+        if (state === undefined) break;
+        this.revision += 1;
+        feed.latest = state && {
+          revision: this.revision,
+          state,
+          byId: new Map(state.tickets.map((t) => [t.id, t])),
+          estimates: waitingEstimates(state),
+        };
+        for (const push of feed.subscribers) push(feed.latest);
+      } while (feed.dirty && feed.subscribers.size > 0);
+    } finally {
+      feed.loading = null;
+      if (feed.subscribers.size === 0) this.feeds.delete(officeId);
+    }
+  }
+}
