@@ -35,7 +35,7 @@ const walkIn = async () => {
 };
 const callNext = async () =>
   (
-    await clerk.ok<{ callNextTicket: Record<string, any> }>(
+    await clerk.ok<{ callNextTicket: { __typename: string; id: string; number: string; version: number } }>(
       `mutation($c: ID!) { callNextTicket(counterId: $c) { __typename ... on QueueTicket { id number version } } }`,
       { c: counter1 },
     )
