@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  subscription OfficeQueueChanges($officeId: ID!) {\n    officeQueue(officeId: $officeId) {\n      officeId\n      revision\n    }\n  }\n": typeof types.OfficeQueueChangesDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      __typename\n      ... on LoginSuccess {\n        me {\n          ...StaffUserFields\n        }\n      }\n      ... on TooManyAttempts {\n        retryAfterSeconds\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment IssuedTicketFields on IssuedTicket {\n    ticketId\n    alreadyIssued\n    trackingLink\n    trackingQrSvg\n    ticket {\n      number\n      status\n      priority\n      issuedAt\n      services {\n        serviceId\n        name\n        count\n      }\n      estimate {\n        peopleAhead\n        expectedCallAt\n        earliestCallAt\n        latestCallAt\n      }\n    }\n  }\n": typeof types.IssuedTicketFieldsFragmentDoc,
     "\n  mutation DeskCheckIn($code: String!, $officeId: ID!) {\n    checkIn(code: $code, officeId: $officeId) {\n      __typename\n      ... on IssuedTicket {\n        ...IssuedTicketFields\n      }\n      ... on CheckInTooEarly {\n        message\n        startsAt\n        comeBackAt\n      }\n      ... on CheckInTooLate {\n        message\n        startsAt\n        walkInServices {\n          serviceId\n          name\n          count\n        }\n      }\n      ... on CheckInCancelled {\n        message\n      }\n      ... on CheckInWrongOffice {\n        message\n        officeName\n      }\n      ... on UnknownCode {\n        message\n      }\n      ... on OfficeNotAllowed {\n        message\n      }\n    }\n  }\n": typeof types.DeskCheckInDocument,
@@ -59,6 +60,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  subscription OfficeQueueChanges($officeId: ID!) {\n    officeQueue(officeId: $officeId) {\n      officeId\n      revision\n    }\n  }\n": types.OfficeQueueChangesDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      __typename\n      ... on LoginSuccess {\n        me {\n          ...StaffUserFields\n        }\n      }\n      ... on TooManyAttempts {\n        retryAfterSeconds\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment IssuedTicketFields on IssuedTicket {\n    ticketId\n    alreadyIssued\n    trackingLink\n    trackingQrSvg\n    ticket {\n      number\n      status\n      priority\n      issuedAt\n      services {\n        serviceId\n        name\n        count\n      }\n      estimate {\n        peopleAhead\n        expectedCallAt\n        earliestCallAt\n        latestCallAt\n      }\n    }\n  }\n": types.IssuedTicketFieldsFragmentDoc,
     "\n  mutation DeskCheckIn($code: String!, $officeId: ID!) {\n    checkIn(code: $code, officeId: $officeId) {\n      __typename\n      ... on IssuedTicket {\n        ...IssuedTicketFields\n      }\n      ... on CheckInTooEarly {\n        message\n        startsAt\n        comeBackAt\n      }\n      ... on CheckInTooLate {\n        message\n        startsAt\n        walkInServices {\n          serviceId\n          name\n          count\n        }\n      }\n      ... on CheckInCancelled {\n        message\n      }\n      ... on CheckInWrongOffice {\n        message\n        officeName\n      }\n      ... on UnknownCode {\n        message\n      }\n      ... on OfficeNotAllowed {\n        message\n      }\n    }\n  }\n": types.DeskCheckInDocument,
@@ -120,6 +122,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OfficeQueueChanges($officeId: ID!) {\n    officeQueue(officeId: $officeId) {\n      officeId\n      revision\n    }\n  }\n"): (typeof documents)["\n  subscription OfficeQueueChanges($officeId: ID!) {\n    officeQueue(officeId: $officeId) {\n      officeId\n      revision\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeLine, OfficeScope } from '../../components/OfficeScope';
 import type { IssuedTicketFieldsFragment } from '../../gql/graphql';
-import { QUEUE_POLL_MS } from '../../lib/live';
+import { useQueueLive } from '../../lib/live';
 import { DESK_BASE } from '../../lib/paths';
 import { hasAnyRole, MANAGER_ROLES } from '../../lib/roles';
 import { useMe } from '../../session/me';
@@ -15,6 +15,9 @@ import { IssuedTicketCard } from './IssuedTicketCard';
 import { TodayTickets } from './TodayTickets';
 import { WalkInForm } from './WalkInForm';
 import { WalkInStatusPanel } from './WalkInStatusPanel';
+
+/** Read again on every change of the office's queue. */
+const LIVE_QUERIES = [WalkInStatusQuery];
 
 /** /information/:office — the information desk of one office. */
 export function DeskPage() {
@@ -27,9 +30,10 @@ function Desk(props: { office: StaffOffice }) {
   usePageTitle(`${t('desk.title')} – ${office.name}`);
   const roles = useMe().data?.me?.roles ?? [];
   const { services } = useOfficeServices(office.id);
+  const poll = useQueueLive(office.id, LIVE_QUERIES);
   const status = useQuery(WalkInStatusQuery, {
     variables: { officeId: office.id },
-    pollInterval: QUEUE_POLL_MS,
+    pollInterval: poll,
     notifyOnNetworkStatusChange: false,
   });
   const walkInStatus = (status.data ?? status.previousData)?.walkInStatus;

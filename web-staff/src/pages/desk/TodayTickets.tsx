@@ -8,7 +8,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { PriorityBadge, rowLabel, ServiceLines, StatusBadge } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment, TicketPriority, TicketStatus } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
-import { QUEUE_POLL_MS } from '../../lib/live';
+import { useQueueLive } from '../../lib/live';
 import {
   CancelTicketMutation,
   ReactivateTicketMutation,
@@ -17,6 +17,9 @@ import {
 import { useTicketRunner } from '../../queue/use-ticket-runner';
 import { OfficeTicketsQuery } from './desk-documents';
 import { PriorityDialog } from './PriorityDialog';
+
+/** Read again on every change of the office's queue. */
+const LIVE_QUERIES = [OfficeTicketsQuery];
 
 type Ticket = QueueTicketFieldsFragment;
 const OPEN: readonly TicketStatus[] = ['WAITING', 'CALLED', 'SERVING', 'PARKED', 'NO_SHOW'];
@@ -28,9 +31,10 @@ const PRIORITISABLE: readonly TicketStatus[] = ['WAITING', 'CALLED', 'PARKED'];
 export function TodayTickets(props: { officeId: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
+  const poll = useQueueLive(props.officeId, LIVE_QUERIES);
   const { data, previousData, error, loading, refetch } = useQuery(OfficeTicketsQuery, {
     variables: { officeId: props.officeId },
-    pollInterval: QUEUE_POLL_MS,
+    pollInterval: poll,
     notifyOnNetworkStatusChange: false,
   });
   const [filter, setFilter] = useState<'open' | 'all'>('open');

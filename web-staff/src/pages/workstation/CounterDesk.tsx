@@ -6,7 +6,7 @@ import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { catalogLang } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment, WorkstationCountersQuery } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
-import { QUEUE_POLL_MS } from '../../lib/live';
+import { useQueueLive } from '../../lib/live';
 import { failureNotice, type Notice, refusalNotice } from '../../queue/outcome-text';
 import { ReactivateTicketMutation } from '../../queue/ticket-mutations';
 import { type TicketOutcome, useTicketRunner } from '../../queue/use-ticket-runner';
@@ -34,6 +34,9 @@ import {
   WorkstationQuery,
 } from './workstation-documents';
 
+/** Read again on every change of the office's queue. */
+const LIVE_QUERIES = [WorkstationQuery];
+
 type Counter = WorkstationCountersQuery['queueCounters'][number];
 type Ticket = QueueTicketFieldsFragment;
 type TicketRef = { id: string; number: string; version: number };
@@ -53,9 +56,10 @@ export function CounterDesk(props: {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const { office, counterId } = props;
+  const poll = useQueueLive(office.id, LIVE_QUERIES);
   const { data, previousData, error, loading, refetch } = useQuery(WorkstationQuery, {
     variables: { counterId },
-    pollInterval: QUEUE_POLL_MS,
+    pollInterval: poll,
     notifyOnNetworkStatusChange: false,
   });
   const { services: officeServices } = useOfficeServices(office.id);

@@ -4,12 +4,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeLine, OfficeScope } from '../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
-import { QUEUE_POLL_MS } from '../../lib/live';
+import { useQueueLive } from '../../lib/live';
 import { WORKSTATION_BASE } from '../../lib/paths';
 import type { StaffOffice } from '../../session/offices';
 import { CounterChoice } from './CounterChoice';
 import { CounterDesk } from './CounterDesk';
 import { QueueCountersQuery } from './workstation-documents';
+
+/** Read again on every change of the office's queue. */
+const LIVE_QUERIES = [QueueCountersQuery];
 
 /** /arbeitsplatz/:office — a clerk's workstation: choose a counter, then run it. */
 export function WorkstationPage() {
@@ -22,9 +25,10 @@ function Workstation(props: { office: StaffOffice }) {
   const { t } = useTranslation();
   const { office } = props;
   usePageTitle(`${t('ws.title')} – ${office.name}`);
+  const poll = useQueueLive(office.id, LIVE_QUERIES);
   const { data, previousData, error, loading, refetch } = useQuery(QueueCountersQuery, {
     variables: { officeId: office.id },
-    pollInterval: QUEUE_POLL_MS,
+    pollInterval: poll,
     notifyOnNetworkStatusChange: false,
   });
   const { notice, show } = useNotice();
