@@ -4,6 +4,8 @@ import { findChromium, startProduct } from './harness.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The product's clock minus the real time (ms); see E2E_CLOCK_START in harness.ts. */
+    clockOffsetMs: number;
   }
 }
 
@@ -12,5 +14,6 @@ export default async function setup(project: TestProject) {
   findChromium(); // fail at once, with the install hint, when there is no browser
   const product = await startProduct();
   project.provide('baseUrl', product.baseUrl);
+  project.provide('clockOffsetMs', product.clockOffsetMs);
   return () => product.stop();
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,10 +51,47 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningProduct = { baseUrl: string; stop: () => Promise<void> };
+/**
+ * The api's time when the browser tests start: Monday 1 March 2027, 09:30 in Berlin (no holiday, no daylight-saving
+ * change near). The demo Bürgercentrum is open until 12:30, so the kiosk, information desk and workstation meet an
+ * open office with walk-ins allowed, whatever the hour the tests run at; the clock runs on from there.
+ */
+export const E2E_CLOCK_START = '2027-03-01T08:30:00.000Z';
 
-/** Starts the built product (api/dist + the three SPA builds) on embedded PostgreSQL in a throw-away folder. */
-export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
+/** The api's time now, for a process that knows the offset of the product's clock to the real time. */
+export function productNow(clockOffsetMs: number): number {
+  return Date.now() + clockOffsetMs;
+}
+
+/**
+ * A browser context whose pages live on the product's time (Date, Intl, timers run on from there), so that the
+ * screens and the api agree on "today" and "now". Use it instead of browser.newContext().
+ */
+export async function newContext(
+  browser: Browser,
+  clockOffsetMs: number,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: productNow(clockOffsetMs) });
+  return context;
+}
+
+export type RunningProduct = {
+  baseUrl: string;
+  /** The product's clock minus the real time (ms): the api runs on E2E_CLOCK_START from its start. */
+  clockOffsetMs: number;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the built product (api/dist + the three SPA builds) on embedded PostgreSQL in a throw-away folder, with
+ * its clock at `clockStart` when the process starts (TEST_CLOCK_START, honoured with NODE_ENV=test only).
+ */
+export async function startProduct(
+  env: Record<string, string> = {},
+  clockStart = E2E_CLOCK_START,
+): Promise<RunningProduct> {
   const missing = ['api/dist/main.js', 'web-booking/dist', 'web-staff/dist', 'web-tracker/dist'].filter(
     (p) => !existsSync(path.join(repoRoot, p)),
   );
@@ -62,13 +99,19 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bc-e2e-'));
   await chmod(dir, 0o755); // the embedded PostgreSQL runs as "postgres" when tests run as root
   const port = await freePort();
+  const pgPort = await freePort();
+  // The api anchors its clock at its process start (performance.timeOrigin): the offset is known to a few ms.
+  const clockOffsetMs = Date.parse(clockStart) - Date.now();
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // The production build; "test" only lets TEST_CLOCK_START in (and, with the embedded database, changes nothing
+      // else: the dev mailbox is on there either way).
+      NODE_ENV: 'test',
+      TEST_CLOCK_START: clockStart,
       PORT: String(port),
       EMBEDDED_PG_DIR: path.join(dir, 'pg'),
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       SEED: 'demo',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
@@ -94,6 +137,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   }
   return {
     baseUrl,
+    clockOffsetMs,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -113,8 +157,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** A page in its own context (axe-core needs one), German unless told otherwise. */
-export async function openPage(browser: Browser, locale = 'de-DE'): Promise<Page> {
-  const context = await browser.newContext({ locale });
+/** A page in its own context (axe-core needs one) on the product's time, German unless told otherwise. */
+export async function openPage(browser: Browser, clockOffsetMs: number, locale = 'de-DE'): Promise<Page> {
+  const context = await newContext(browser, clockOffsetMs, { locale });
   return context.newPage();
 }

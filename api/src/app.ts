@@ -7,7 +7,7 @@ import { seedDemo } from './db/seed/seed.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
-import { ClockService } from './modules/clock/clock.service.js';
+import { ClockService, runningFrom } from './modules/clock/clock.service.js';
 import { createServices, type Services } from './services.js';
 
 /** A failure at start whose message alone tells the operator what to do. */
@@ -94,7 +94,11 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     const seeded = config.seed === 'demo' && (await seedDemo(ds)) === 'seeded';
     if (seeded) log.info('demo data loaded');
 
-    const clock = opts.clock ?? new ClockService();
+    // TEST_CLOCK_START (tests only): the clock shows that instant when this process started and runs on.
+    const clock =
+      opts.clock ??
+      new ClockService(config.testClockStart ? runningFrom(config.testClockStart, performance.timeOrigin) : undefined);
+    if (config.testClockStart) log.warn({ testClockStart: config.testClockStart }, 'test clock: not the real time');
     clock.start();
     cleanups.push(async () => clock.stop());
     const services = createServices(ds, config, clock, log);

@@ -93,4 +93,19 @@ describe('parseConfig', () => {
       'DEV_MAILBOX can only be true without SMTP_URL (the dev mailbox shows the mails the embedded catcher got)',
     ]);
   });
+
+  it('takes TEST_CLOCK_START only with NODE_ENV=test, and only as an instant with its offset', () => {
+    const test = parseConfig({ NODE_ENV: 'test', TEST_CLOCK_START: '2027-03-01T08:30:00Z' });
+    expect(test.ok && test.config.testClockStart?.toISOString()).toBe('2027-03-01T08:30:00.000Z');
+    const plain = parseConfig({ NODE_ENV: 'test' });
+    expect(plain.ok && plain.config.testClockStart).toBeNull();
+    const production = parseConfig({ TEST_CLOCK_START: '2027-03-01T08:30:00Z' });
+    expect(!production.ok && production.errors).toEqual([
+      'TEST_CLOCK_START is for tests only: it needs NODE_ENV=test (a product must run on the real time)',
+    ]);
+    const local = parseConfig({ NODE_ENV: 'test', TEST_CLOCK_START: '2027-03-01T09:30' });
+    expect(!local.ok && local.errors).toEqual([
+      'TEST_CLOCK_START must be an instant with its offset, like 2027-03-01T08:30:00Z (got "2027-03-01T09:30")',
+    ]);
+  });
 });

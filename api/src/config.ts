@@ -80,6 +80,16 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of days between 1 and 3650')
     .max(3650, 'must be a whole number of days between 1 and 3650')
     .default(14),
+  TEST_CLOCK_START: z
+    .string()
+    .refine(
+      (v) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+      {
+        message: 'must be an instant with its offset, like 2027-03-01T08:30:00Z',
+      },
+    )
+    .optional(),
 });
 
 export type Config = {
@@ -108,6 +118,11 @@ export type Config = {
   retentionDays: number;
   /** WebSocket limits per client address and per socket (modules/live/socket-guard.ts). */
   live: SocketLimits;
+  /**
+   * Tests only (NODE_ENV=test): the api's clock shows this instant when the process starts and runs on from there,
+   * so that browser tests meet the office open whatever the hour they run at. Null: the real time.
+   */
+  testClockStart: Date | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -136,6 +151,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       errors: [
         'DEV_MAILBOX can only be true without SMTP_URL (the dev mailbox shows the mails the embedded catcher got)',
       ],
+    };
+  }
+  if (e.TEST_CLOCK_START && e.NODE_ENV !== 'test') {
+    return {
+      ok: false,
+      errors: ['TEST_CLOCK_START is for tests only: it needs NODE_ENV=test (a product must run on the real time)'],
     };
   }
   const database: Config['database'] = e.DATABASE_URL
@@ -189,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         subscriptionsPerSocket: e.LIVE_SUBSCRIPTIONS_PER_SOCKET,
         maxBufferedBytes: 1024 * 1024,
       },
+      testClockStart: e.TEST_CLOCK_START ? new Date(e.TEST_CLOCK_START) : null,
     },
   };
 }

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
+import { accessibilityViolations, launchBrowser, newContext, openPage, productNow } from '../harness.js';
+
+/** The product runs on its own clock (E2E_CLOCK_START in harness.ts): "now" is the api's now. */
+const clockOffsetMs = inject('clockOffsetMs');
+const now = () => productNow(clockOffsetMs);
 
 /** Horizontal overflow of the document in CSS pixels; 0 when nothing scrolls sideways. */
 function horizontalOverflow(page: Page): Promise<number> {
@@ -31,7 +35,7 @@ describe('web-booking', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await openPage(browser);
+    page = await openPage(browser, clockOffsetMs);
   });
   afterAll(async () => {
     await browser?.close();
@@ -134,7 +138,7 @@ describe('web-booking', () => {
   });
 
   it('says when an office is unknown and links back', async () => {
-    const fresh = await openPage(browser);
+    const fresh = await openPage(browser, clockOffsetMs);
     await fresh.goto(`${baseUrl}/booking/zulassungsstelle`); // exists but disabled: not public
     await fresh.getByRole('heading', { level: 1, name: 'Standort nicht gefunden' }).waitFor();
     expect(await fresh.title()).toBe('Standort nicht gefunden – Online-Termine');
@@ -145,7 +149,7 @@ describe('web-booking', () => {
   });
 
   it('shows a closed weekday as closed', async () => {
-    const fresh = await openPage(browser);
+    const fresh = await openPage(browser, clockOffsetMs);
     await fresh.goto(`${baseUrl}/booking/staatsangehoerigkeit`);
     await fresh.getByRole('heading', { level: 1, name: 'Staatsangehörigkeitswesen' }).waitFor();
     expect(await fresh.locator('.bc-hours__day', { hasText: 'Mittwoch' }).textContent()).toMatch(/geschlossen/);
@@ -153,7 +157,7 @@ describe('web-booking', () => {
   });
 
   it.each([390, 320])('does not scroll sideways on a %i px wide phone', async (width) => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width, height: 844 } });
+    const context = await newContext(browser, clockOffsetMs, { locale: 'de-DE', viewport: { width, height: 844 } });
     const phone = await context.newPage();
     await phone.goto(`${baseUrl}/booking/`);
     await phone.getByRole('link', { name: 'Staatsangehörigkeitswesen' }).waitFor();
@@ -204,7 +208,10 @@ describe('web-booking: booking flow and manage page on a phone', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser, clockOffsetMs, {
+      locale: 'de-DE',
+      viewport: { width: 390, height: 844 },
+    });
     page = await context.newPage();
     page.on('request', (r) => {
       if (r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('BookAppointment'))
@@ -465,8 +472,8 @@ describe('web-booking: booking flow and manage page on a phone', () => {
       {
         o: officeId,
         s: services,
-        f: new Date().toISOString().slice(0, 10),
-        t: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+        f: new Date(now()).toISOString().slice(0, 10),
+        t: new Date(now() + 20 * 86_400_000).toISOString().slice(0, 10),
       },
     );
     const starts = (free.availability.days as { starts: string[] }[]).slice(2, 4).map((d) => d.starts[0]);
@@ -511,7 +518,7 @@ describe('web-booking: keyboard, 320 px, easy language, high contrast', () => {
   });
 
   it('goes through the service and time steps with the keyboard only', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
     await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
     await tabUntil(page, 'input[type=checkbox]');
@@ -540,7 +547,10 @@ describe('web-booking: keyboard, 320 px, easy language, high contrast', () => {
   });
 
   it('does not scroll sideways at 320 px on any step', async () => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 320, height: 640 } });
+    const context = await newContext(browser, clockOffsetMs, {
+      locale: 'de-DE',
+      viewport: { width: 320, height: 640 },
+    });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
     await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
@@ -559,7 +569,7 @@ describe('web-booking: keyboard, 320 px, easy language, high contrast', () => {
   });
 
   it('switches the flow to easy language, remembers it, and stays German', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
     await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
     const toggle = page.getByRole('button', { name: 'Leichte Sprache' });
@@ -584,7 +594,7 @@ describe('web-booking: keyboard, 320 px, easy language, high contrast', () => {
   });
 
   it('switches to high contrast, remembers it, and stays free of violations', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
     await page.getByRole('heading', { level: 1, name: /Anliegen wählen/ }).waitFor();
     const toggle = page.getByRole('button', { name: 'Hoher Kontrast' });

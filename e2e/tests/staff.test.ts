@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
 
+/** The product runs on its own clock (E2E_CLOCK_START in harness.ts); pages run on it too. */
+const clockOffsetMs = inject('clockOffsetMs');
+
 describe('web-staff', () => {
   let browser: Browser;
   let page: Page;
@@ -19,7 +22,7 @@ describe('web-staff', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await openPage(browser);
+    page = await openPage(browser, clockOffsetMs);
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,7 +109,7 @@ describe('web-staff', () => {
 
   it('tells how many minutes to wait after too many failed attempts', async () => {
     // An account no one uses, so the lock cannot get in the way of other tests.
-    const other = await openPage(browser);
+    const other = await openPage(browser, clockOffsetMs);
     await other.goto(`${baseUrl}/staff/login`);
     const alert = other.getByRole('alert');
     for (let attempt = 1; attempt <= 6; attempt++) {

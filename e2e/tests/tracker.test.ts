@@ -1,6 +1,10 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
+import { accessibilityViolations, launchBrowser, openPage, productNow } from '../harness.js';
+
+/** The product runs on its own clock (E2E_CLOCK_START in harness.ts): "now" is the api's now. */
+const clockOffsetMs = inject('clockOffsetMs');
+const now = () => productNow(clockOffsetMs);
 
 const displayToken = 'bcd_demo-display-buergercentrum';
 const clockPattern = /^\d{2}:\d{2}:\d{2}$/;
@@ -18,7 +22,7 @@ function berlinTimeNow(): string {
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
-  }).format(new Date());
+  }).format(now());
 }
 
 async function clockText(page: Page): Promise<string> {
@@ -50,7 +54,7 @@ describe('web-tracker', () => {
     const sockets: WebSocketRoute[] = [];
 
     beforeAll(async () => {
-      page = await openPage(browser);
+      page = await openPage(browser, clockOffsetMs);
       // The screen's own clock is three hours slow: the display must show the server's time regardless.
       await page.context().addInitScript(() => {
         const realNow = Date.now;
@@ -116,7 +120,7 @@ describe('web-tracker', () => {
   });
 
   it('asks staff to set the display up when its token is rejected', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/track/display#device=bcd_wrong`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: 'Diese Anzeige ist nicht eingerichtet' }).count())
@@ -130,14 +134,14 @@ describe('web-tracker', () => {
   });
 
   it('asks staff to set the display up when it has no token', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/track/display`);
     await expect.poll(() => page.getByText('noch kein Anzeige-Link geöffnet').count()).toBe(1);
     await page.context().close();
   });
 
   it('shows a calm placeholder on a tracking link, without echoing its token', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/track/t/abc`);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Live-Verfolgung noch nicht verfügbar' }).count())
@@ -149,7 +153,7 @@ describe('web-tracker', () => {
   });
 
   it('explains on the start page where the tracking link comes from', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser, clockOffsetMs);
     await page.goto(`${baseUrl}/track/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Wartenummer');
     expect(await page.getByText('QR-Code auf Ihrem Ticket').count()).toBe(1);

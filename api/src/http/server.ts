@@ -84,11 +84,12 @@ export function createHttpServer(deps: HttpDeps) {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
-  // Document uploads are multipart, outside GraphQL; the booking mutation then takes the upload's id.
+  // Document uploads are multipart, outside GraphQL; the booking mutation then takes the upload's id. Staff open
+  // the files of their office's appointments at GET /uploads/:id.
   app.use(
     '/uploads',
     cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
-    uploadRouter({ uploads: services.uploads, log }),
+    uploadRouter({ uploads: services.uploads, identity: services.identity, log }),
   );
 
   // Mails the embedded catcher got (no SMTP_URL); only where config allows it (never with a real mail server).

@@ -1,5 +1,14 @@
 import { EventEmitter, on } from 'node:events';
 
+/**
+ * A clock that shows `start` at the real instant `anchor` (epoch ms) and runs on in real time from there. With the
+ * process's start as the anchor (`performance.timeOrigin`), whoever starts the process knows the api's time exactly.
+ */
+export function runningFrom(start: Date, anchor: number): () => Date {
+  const offset = start.getTime() - anchor;
+  return () => new Date(Date.now() + offset);
+}
+
 /** The process clock: one source of "now" (tests move it) and a shared 15-second tick for screens. */
 export class ClockService {
   private readonly emitter = new EventEmitter().setMaxListeners(0);

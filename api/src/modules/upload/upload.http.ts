@@ -1,6 +1,9 @@
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
+import { readSessionCookie } from '../../http/cookies.js';
 import type { Logger } from '../../logger.js';
+import type { IdentityService } from '../staff/identity.service.js';
+import { isStaffRole } from '../staff/role.js';
 import {
   tooLarge,
   type UploadErrorCode,
@@ -110,13 +113,87 @@ function refuse(res: Response, failure: UploadFailure, closeConnection = false) 
 }
 
 /**
+ * `Content-Disposition: inline` with the display name: an ASCII fallback in `filename` (for old clients) and the
+ * exact name as RFC 8187 UTF-8 in `filename*`. Quotes, backslashes, control characters and non-ASCII never reach
+ * the header unencoded.
+ */
+export function inlineDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * What the browser may do with a served upload: nothing but show it. `sandbox` gives the document an opaque origin
+ * with no scripts, forms or popups; nothing may be fetched or framed. Chromium shows PDFs in a sandboxed document
+ * (checked with Debian's Chromium 14x; versions before the fix of crbug.com/413851 blocked it); `style-src
+ * 'unsafe-inline'` is for the inline styles of the browser's own image and PDF viewer pages.
+ */
+export const UPLOAD_CSP =
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+
+function notServed(res: Response, status: 401 | 404) {
+  res
+    .status(status)
+    .setHeader('Cache-Control', 'private, no-store')
+    .json(
+      status === 401
+        ? { error: { code: 'UNAUTHENTICATED', message: 'Sign in as staff to open uploaded documents.' } }
+        : { error: { code: 'NOT_FOUND', message: 'There is no such document.' } },
+    );
+}
+
+/**
  * `POST /uploads` (mount the router at `/uploads`): multipart/form-data with `documentId` and one `file`.
  * 201 `{ id, documentId, fileName, mediaType, sizeBytes }`; the id is passed to the booking mutation.
  * Anonymous (citizens have no account); the hourly limit per client address keeps it cheap to offer.
+ *
+ * `GET /uploads/:id`: the file, for staff only (session cookie; a link opened in a new tab carries nothing else),
+ * and only of appointments in an office they work in. 401 without a staff session; 404 alike for a malformed or
+ * unknown id, an unattached upload and another office's, so that guessing learns nothing.
  */
-export function uploadRouter(deps: { uploads: UploadService; log: Logger }): express.Router {
-  const { uploads, log } = deps;
+export function uploadRouter(deps: { uploads: UploadService; identity: IdentityService; log: Logger }): express.Router {
+  const { uploads, identity, log } = deps;
   const router = express.Router();
+  router.get('/:id', async (req, res) => {
+    try {
+      // Only the cookie counts: a bearer token (device, portal) is not a person who may read citizens' papers.
+      const who = await identity.resolve({ sessionToken: readSessionCookie(req.headers.cookie) });
+      if (who === 'invalid' || who.kind !== 'staff' || !who.user.roles.some(isStaffRole)) {
+        notServed(res, 401);
+        return;
+      }
+      const found = await uploads.readForStaff(
+        { kind: 'staff', staffUserId: who.user.id, username: who.user.username, roles: who.user.roles },
+        req.params.id,
+      );
+      if (!found) {
+        notServed(res, 404);
+        return;
+      }
+      const { upload, data } = found;
+      res
+        .status(200)
+        .setHeader('Content-Type', upload.mediaType)
+        .setHeader('Content-Length', String(data.length))
+        .setHeader('Content-Disposition', inlineDisposition(upload.fileName))
+        .setHeader('X-Content-Type-Options', 'nosniff')
+        .setHeader('Cache-Control', 'private, no-store')
+        .setHeader('Content-Security-Policy', UPLOAD_CSP)
+        .end(data);
+    } catch (err) {
+      log.error({ err }, 'upload download failed');
+      if (!res.headersSent) {
+        res
+          .status(500)
+          .setHeader('Cache-Control', 'private, no-store')
+          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The document could not be read.' } });
+      }
+    }
+  });
   router.post('/', async (req, res) => {
     const clientKey = req.ip ?? 'unknown';
     try {

@@ -4,6 +4,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
+import { type Actor, worksIn } from '../queue/ticket-store.js';
 import { PostgresUploadStorage, type UploadStorage } from './storage.js';
 import { UploadEntity } from './upload.entity.js';
 
@@ -195,7 +196,31 @@ export class UploadService {
     return ids.length;
   }
 
-  /** One upload with its bytes, for staff download (access is checked by the caller); null when unknown. */
+  /**
+   * An attached upload with its bytes for a staff member who works in the appointment's office (the queue's rule:
+   * ADMIN everywhere, others in their offices). Null alike for a malformed or unknown id, an upload no booking
+   * attached, and another office's upload, so that the answer does not tell which of these it was.
+   */
+  async readForStaff(
+    actor: Extract<Actor, { kind: 'staff' }>,
+    id: string,
+  ): Promise<{ upload: Pick<UploadEntity, 'id' | 'fileName' | 'mediaType' | 'sizeBytes'>; data: Buffer } | null> {
+    if (!UUID.test(id)) return null;
+    const [row]: { id: string; fileName: string; mediaType: string; sizeBytes: number; officeId: string }[] =
+      await this.ds.query(
+        `SELECT u.id, u."fileName", u."mediaType", u."sizeBytes", a."officeId"
+           FROM upload u JOIN appointment a ON a.id = u."appointmentId"
+          WHERE u.id = $1`,
+        [id],
+      );
+    if (!row || !(await worksIn(this.ds.manager, actor, row.officeId))) return null;
+    const data = await this.storage.get(id);
+    if (!data) return null;
+    const { officeId: _officeId, ...upload } = row;
+    return { upload, data };
+  }
+
+  /** One upload with its bytes, whoever asks and attached or not (for tests and jobs); null when unknown. */
   async read(id: string): Promise<{ upload: UploadEntity; data: Buffer } | null> {
     if (!UUID.test(id)) return null;
     const upload = await this.ds.getRepository(UploadEntity).findOneBy({ id });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { catalogLang, PriorityBadge, ServiceLines, StatusBadge } from '../../components/TicketBits';
 import type { WorkstationQuery } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
+import { fileKind, uploadUrl } from '../../lib/uploads';
 
 export type CurrentTicketData = NonNullable<WorkstationQuery['workstation']['counter']['current']>;
 
@@ -14,8 +15,8 @@ function fileSize(bytes: number, language: string): string {
 
 /**
  * The visitor at the counter: number, status, services, how often called, waiting time, the appointment with its
- * documents and the files uploaded for them. Opening the files is not possible yet: the api has no staff download
- * for uploads (see "Not yet" in docs/status.md), so only their names are shown.
+ * documents and the files uploaded for them. Each file opens in a new tab (the api shows it inline to staff of the
+ * office), so the workstation stays as it was.
  */
 export function CurrentTicket(props: { ticket: CurrentTicketData | null; timeZone: string }) {
   const { t, i18n } = useTranslation();
@@ -95,10 +96,14 @@ export function CurrentTicket(props: { ticket: CurrentTicketData | null; timeZon
                           <ul className="kern-list kern-list--small">
                             {d.uploads.map((u) => (
                               <li key={u.id} className="kern-body kern-body--small">
-                                {t('current.uploaded', {
-                                  name: u.fileName,
-                                  size: fileSize(u.sizeBytes, i18n.language),
-                                })}
+                                {t('current.uploaded')}{' '}
+                                <a className="kern-link" href={uploadUrl(u.id)} target="_blank" rel="noopener">
+                                  {t('current.uploadLink', {
+                                    name: u.fileName,
+                                    kind: fileKind(u.mediaType),
+                                    size: fileSize(u.sizeBytes, i18n.language),
+                                  })}
+                                </a>
                               </li>
                             ))}
                           </ul>
@@ -108,9 +113,6 @@ export function CurrentTicket(props: { ticket: CurrentTicketData | null; timeZon
                       </li>
                     ))}
                   </ul>
-                )}
-                {tk.appointment.documents.some((d) => d.uploads.length > 0) && (
-                  <p className="kern-hint">{t('current.filesLater')}</p>
                 )}
               </section>
             )}
