@@ -43,7 +43,13 @@ type Child = { proc: ChildProcess; port: number; request: <T>(cmd: string) => Pr
 
 function spawnServer(env: Record<string, string>): Promise<Child> {
   const proc = fork(path.join(here, 'live-server.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      // BENCH_PROFILE=dir: CPU profiles of the server processes, written when they stop.
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -272,6 +278,7 @@ try {
   };
 
   const one = await run(`api, 1 process, ${SUBSCRIBERS} subscribers`, [a.port], SUBSCRIBERS);
+  if (process.env.BENCH_QUICK) throw new Error(`quick run: ${JSON.stringify(one)}`);
 
   // Baseline: bare graphql-ws, same payload size, same clients.
   const base = await spawnServer({ BENCH_MODE: 'baseline' });

@@ -12,7 +12,6 @@ import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { UploadResolver } from '../modules/upload/upload.resolver.js';
 import { authChecker } from './access.js';
-import { portalLimit } from './portal-limit.js';
 
 export const resolvers = [
   CatalogResolver,
@@ -31,7 +30,7 @@ export const resolvers = [
  * through PostgreSQL LISTEN/NOTIFY (modules/live) and are returned by each subscription's own `subscribe`.
  */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, authChecker, pubSub, validate: false, globalMiddlewares: [portalLimit] });
+  return buildSchema({ resolvers, authChecker, pubSub, validate: false });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that diffs show real changes only. */

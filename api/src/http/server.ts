@@ -14,6 +14,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
+import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
 import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
@@ -199,6 +200,7 @@ export function createHttpServer(deps: HttpDeps) {
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      portalLimitPlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
