@@ -30,6 +30,18 @@ export function audioUnlocked(): boolean {
   return audio()?.state === 'running';
 }
 
+/** Tells when audio starts running by itself (a browser that allows autoplay); returns the unsubscribe. */
+export function onAudioRunning(listener: () => void): () => void {
+  const ctx = audio();
+  if (!ctx) return () => {};
+  const check = () => {
+    if (ctx.state === 'running') listener();
+  };
+  ctx.addEventListener('statechange', check);
+  check();
+  return () => ctx.removeEventListener('statechange', check);
+}
+
 /** Call from a click or key press: lets later sounds play. Resolves to whether audio now runs. */
 export async function unlockAudio(): Promise<boolean> {
   const ctx = audio();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CallAnnouncer, SerialQueue } from './announcer';
-import { audioUnlocked, playGong, unlockAudio } from './sound';
+import { audioUnlocked, onAudioRunning, playGong, unlockAudio } from './sound';
 import { callAnnouncement, speakGerman } from './speech';
 
 type Call = { key: string; number: string; counterLabel: string; active: boolean };
@@ -24,10 +24,16 @@ export function useCallAnnouncements(calls: readonly Call[] | undefined) {
 
   useEffect(() => {
     if (unlocked) return;
+    // A screen whose browser allows autoplay (e.g. Chromium with --autoplay-policy=no-user-gesture-required).
+    const stop = onAudioRunning(() => {
+      unlockedRef.current = true;
+      setUnlocked(true);
+    });
     const onGesture = () => unlock();
     window.addEventListener('pointerdown', onGesture);
     window.addEventListener('keydown', onGesture);
     return () => {
+      stop();
       window.removeEventListener('pointerdown', onGesture);
       window.removeEventListener('keydown', onGesture);
     };

@@ -15,11 +15,10 @@ const ServerTimeSubscription = graphql(`
 const SILENT_SOCKET_MS = 40_000;
 
 /**
- * The live socket of a page that must stay current by itself (call display, tracking page): the server's clock
- * (`serverTime`, which doubles as a heartbeat), a frozen socket replaced when the heartbeat stops, the socket
- * dropped at once when the device reports it went offline (graphql-ws then reconnects with backoff and resubscribes,
- * and each subscription starts with the current state), and a failed subscription started again.
- * `lost` is true while the page cannot receive updates.
+ * The live socket of a device screen (call display): the server's clock (`serverTime`, for devices and staff only,
+ * which doubles as a heartbeat), a frozen socket replaced when the heartbeat stops (graphql-ws then reconnects with
+ * backoff and resubscribes, each subscription starting with the current state), and a failed subscription started
+ * again. `lost` is true while the screen cannot receive updates.
  */
 export function useLiveConnection(options: { onRefused?: () => void } = {}) {
   const socket = useSocket();
@@ -49,13 +48,6 @@ export function useLiveConnection(options: { onRefused?: () => void } = {}) {
     }, 5_000);
     return () => clearInterval(timer);
   }, [socketState, socket, lastSync]);
-
-  // The phone says it lost the network: do not wait for the socket to notice.
-  useEffect(() => {
-    const offline = () => socket.terminate();
-    window.addEventListener('offline', offline);
-    return () => window.removeEventListener('offline', offline);
-  }, [socket]);
 
   return { socketState, lost: socketState === 'lost' || !!error, clock };
 }

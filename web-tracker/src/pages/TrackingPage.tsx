@@ -1,11 +1,11 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { QueryState, usePageTitle } from '@bc/schema';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useSocketState } from '../components/socket';
 import { graphql } from '../gql';
 import type { TrackedTicketFieldsFragment } from '../gql/graphql';
-import { useLiveConnection } from '../live/use-live-connection';
 import { InvalidLink } from '../tracking/InvalidLink';
 import { LiveAnnouncer, useStatusAnnouncements } from '../tracking/LiveAnnouncer';
 import { OfflineBanner } from '../tracking/OfflineBanner';
@@ -59,6 +59,17 @@ const OfficeTimeZoneQuery = graphql(`
 const fallbackTimeZone = 'Europe/Berlin';
 /** A subscription that ended with an error (not a dropped socket, which graphql-ws handles) is started again. */
 const RESUBSCRIBE_MS = 5_000;
+/** The estimate's wording ("in a few minutes") follows the clock this often. */
+const NOW_EVERY_MS = 30_000;
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
 
 export type TrackedTicket = TrackedTicketFieldsFragment;
 
@@ -69,17 +80,16 @@ export type TrackedTicket = TrackedTicketFieldsFragment;
 export function TrackingPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
-  const live = useLiveConnection();
+  const socketState = useSocketState();
+  const now = useNow(NOW_EVERY_MS);
   const [ticket, setTicket] = useState<TrackedTicket | null>(null);
   const [notFound, setNotFound] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<number>();
-  const serverNow = useRef(live.clock.now);
-  serverNow.current = live.clock.now;
 
   const take = useCallback((next: TrackedTicket | null) => {
     if (next) setTicket(next);
     setNotFound(!next);
-    setUpdatedAt(serverNow.current ?? Date.now());
+    setUpdatedAt(Date.now());
   }, []);
 
   const { error, restart } = useSubscription(TrackedTicketSubscription, {
@@ -115,7 +125,7 @@ export function TrackingPage() {
         : t('tracking.pageTitle'),
   );
 
-  const offline = live.lost || !!error;
+  const offline = socketState === 'lost';
   const banner = <OfflineBanner offline={offline} updatedAt={updatedAt} timeZone={timeZone} />;
 
   if (notFound) return <InvalidLink />;
@@ -124,7 +134,7 @@ export function TrackingPage() {
       <>
         <h1 className="kern-heading-large">{t('tracking.title')}</h1>
         {banner}
-        <QueryState loading={!error} error={live.lost ? undefined : error} onRetry={restart} />
+        <QueryState loading={!error} error={error} onRetry={restart} />
       </>
     );
   }
@@ -138,7 +148,7 @@ export function TrackingPage() {
       </h1>
       <p className="kern-body tr-ticket__office">{ticket.officeName}</p>
       {banner}
-      <TicketStatusView ticket={ticket} timeZone={timeZone} now={live.clock.now ?? Date.now()} />
+      <TicketStatusView ticket={ticket} timeZone={timeZone} now={now} />
       {ticket.officeNotice && (
         <section className="kern-alert kern-alert--info tr-gap" aria-labelledby="office-notice">
           <div className="kern-alert__header">
