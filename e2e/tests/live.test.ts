@@ -304,7 +304,7 @@ describe('live tracking and call display', () => {
         expect(called.callTicket).toEqual({ __typename: 'QueueTicket', number: ticket.number });
         await Promise.all([phoneShows, displayShows]);
         const late = { phone: Math.round(seen.phone - answered), display: Math.round(seen.display - answered) };
-      console.info(`call shown after the mutation answered: phone ${late.phone} ms, display ${late.display} ms`);
+        console.info(`call shown after the mutation answered: phone ${late.phone} ms, display ${late.display} ms`);
         expect(late.phone, `phone showed the call ${late.phone} ms after the mutation answered`).toBeLessThanOrEqual(
           1000,
         );
