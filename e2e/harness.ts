@@ -24,7 +24,8 @@ export function findChromium(): string {
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `args` adds Chromium flags, e.g. `--autoplay-policy=document-user-activation-required` (headless allows autoplay). */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     args: [
@@ -36,6 +37,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
 }

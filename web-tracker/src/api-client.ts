@@ -11,6 +11,10 @@ export function reconnectDelayMs(retries: number, random: number = Math.random()
   return Math.min(30, 2 ** retries) * 1000 + Math.floor(300 + random * 2700);
 }
 
+/** A ping goes out this often on an idle socket; without its pong within PONG_TIMEOUT_MS the socket is replaced. */
+const KEEP_ALIVE_MS = 10_000;
+const PONG_TIMEOUT_MS = 5_000;
+
 /**
  * The kit's client, with subscriptions sent over a socket of our own: a wall screen needs a capped reconnect
  * backoff (graphql-ws's default doubles without limit, so after an hour-long outage the next attempt would be an
@@ -26,11 +30,13 @@ export function createTrackerClient(opts: Options): { client: ApolloClient; sock
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
+    keepAlive: KEEP_ALIVE_MS,
     connectionParams: () => {
       const token = opts.bearer();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
   });
+  watchForDeadSocket(socket);
   const isSubscription = ({ query }: ApolloLink.Operation) => {
     const def = getMainDefinition(query);
     return def.kind === 'OperationDefinition' && def.operation === 'subscription';
@@ -38,4 +44,23 @@ export function createTrackerClient(opts: Options): { client: ApolloClient; sock
   // Subscriptions take our socket; everything else goes on to the kit's link (HTTP with the bearer header).
   client.setLink(ApolloLink.split(isSubscription, new GraphQLWsLink(socket), client.link));
   return { client, socket };
+}
+
+/**
+ * A socket can die without closing (phone in a tunnel, sleeping network, dropped NAT entry): when a ping gets no
+ * pong in time, or the device says it went offline, the socket is dropped at once, so the page says it is offline
+ * and graphql-ws reconnects (with backoff) and resubscribes; each subscription then starts with the current state.
+ */
+function watchForDeadSocket(socket: Client) {
+  let pongDue: ReturnType<typeof setTimeout> | undefined;
+  socket.on('ping', (received) => {
+    if (received) return;
+    clearTimeout(pongDue);
+    pongDue = setTimeout(() => socket.terminate(), PONG_TIMEOUT_MS);
+  });
+  socket.on('pong', (received) => {
+    if (received) clearTimeout(pongDue);
+  });
+  socket.on('closed', () => clearTimeout(pongDue));
+  window.addEventListener('offline', () => socket.terminate());
 }

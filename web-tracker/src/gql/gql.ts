@@ -14,12 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription LiveServerTime {\n    serverTime\n  }\n": typeof types.LiveServerTimeDocument,
     "\n  query CurrentDisplay {\n    currentDevice {\n      id\n      kind\n      office {\n        id\n        name\n        timeZone\n        notice\n      }\n    }\n  }\n": typeof types.CurrentDisplayDocument,
-    "\n  subscription DisplayServerTime {\n    serverTime\n  }\n": typeof types.DisplayServerTimeDocument,
+    "\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n": typeof types.DisplayCallBoardDocument,
+    "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": typeof types.TrackedTicketFieldsFragmentDoc,
+    "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": typeof types.TrackedTicketDocument,
+    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n": typeof types.TrackedOfficeTimeZoneDocument,
+    "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": typeof types.LeaveQueueDocument,
 };
 const documents: Documents = {
+    "\n  subscription LiveServerTime {\n    serverTime\n  }\n": types.LiveServerTimeDocument,
     "\n  query CurrentDisplay {\n    currentDevice {\n      id\n      kind\n      office {\n        id\n        name\n        timeZone\n        notice\n      }\n    }\n  }\n": types.CurrentDisplayDocument,
-    "\n  subscription DisplayServerTime {\n    serverTime\n  }\n": types.DisplayServerTimeDocument,
+    "\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n": types.DisplayCallBoardDocument,
+    "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": types.TrackedTicketFieldsFragmentDoc,
+    "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": types.TrackedTicketDocument,
+    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n": types.TrackedOfficeTimeZoneDocument,
+    "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": types.LeaveQueueDocument,
 };
 
 /**
@@ -39,11 +49,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription LiveServerTime {\n    serverTime\n  }\n"): (typeof documents)["\n  subscription LiveServerTime {\n    serverTime\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CurrentDisplay {\n    currentDevice {\n      id\n      kind\n      office {\n        id\n        name\n        timeZone\n        notice\n      }\n    }\n  }\n"): (typeof documents)["\n  query CurrentDisplay {\n    currentDevice {\n      id\n      kind\n      office {\n        id\n        name\n        timeZone\n        notice\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription DisplayServerTime {\n    serverTime\n  }\n"): (typeof documents)["\n  subscription DisplayServerTime {\n    serverTime\n  }\n"];
+export function graphql(source: "\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n"): (typeof documents)["\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,12 +2,14 @@ import { useSubscription } from '@apollo/client/react';
 import { DEVICE_RETRY_MS, isAccessRefused, takeDeviceToken, useCurrentDevice, usePageTitle } from '@bc/schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CallBoardView } from '../components/CallBoardView';
 import { DisplayClock } from '../components/DisplayClock';
 import { DisplayFrame } from '../components/DisplayFrame';
 import { DisplaySetup } from '../components/DisplaySetup';
-import { useSocket, useSocketState } from '../components/socket';
-import { useServerClock } from '../components/use-server-clock';
+import { SoundSwitch } from '../components/SoundSwitch';
 import { graphql } from '../gql';
+import { useCallAnnouncements } from '../live/use-call-announcements';
+import { useLiveConnection } from '../live/use-live-connection';
 
 const CurrentDisplayQuery = graphql(`
   query CurrentDisplay {
@@ -24,14 +26,30 @@ const CurrentDisplayQuery = graphql(`
   }
 `);
 
-const DisplayServerTimeSubscription = graphql(`
-  subscription DisplayServerTime {
-    serverTime
+const CallBoardSubscription = graphql(`
+  subscription DisplayCallBoard($officeId: ID!) {
+    callBoard(officeId: $officeId) {
+      officeId
+      officeName
+      notice
+      at
+      calls {
+        key
+        number
+        counterLabel
+        calledAt
+        callCount
+        active
+      }
+      services {
+        serviceId
+        name
+        waiting
+        expectedWaitMinutes
+      }
+    }
   }
 `);
-
-/** The server sends its time every 15 s; a socket silent for this long is frozen and is replaced. */
-const SILENT_SOCKET_MS = 40_000;
 
 /**
  * The call display of the waiting room, at /display; set up once with `#device=<token>`. The clock follows the
@@ -43,7 +61,7 @@ export function DisplayPage() {
   return <DeviceDisplay />;
 }
 
-type Office = { name: string; timeZone: string; notice?: string | null };
+type Office = { id: string; name: string; timeZone: string; notice?: string | null };
 
 function DeviceDisplay() {
   // Keeps showing the last known office while the api cannot be reached.
@@ -70,60 +88,45 @@ function DisplayLoading(props: { failed: boolean }) {
 function CallDisplay(props: { office: Office; requestFailed: boolean; onRefused: () => void }) {
   const { t } = useTranslation();
   const { office, onRefused } = props;
-  usePageTitle(t('display.pageTitleOffice', { office: office.name }));
-  const socket = useSocket();
-  const socketState = useSocketState();
-  const clock = useServerClock();
+  const live = useLiveConnection({ onRefused });
 
-  const { error, restart } = useSubscription(DisplayServerTimeSubscription, {
-    onData: ({ data }) => {
-      if (data.data) clock.sync(data.data.serverTime);
-    },
-  });
-  // graphql-ws retries dropped sockets itself; an error here ended the subscription, so start it again.
+  // The board keeps its last picture while the socket reconnects; the next picture replaces it whole.
+  const board = useSubscription(CallBoardSubscription, { variables: { officeId: office.id } });
+  const { error: boardError, restart: restartBoard } = board;
   useEffect(() => {
-    if (!error) return;
-    if (isAccessRefused(error)) onRefused();
-    const timer = setTimeout(restart, DEVICE_RETRY_MS);
+    if (!boardError) return;
+    if (isAccessRefused(boardError)) onRefused();
+    const timer = setTimeout(restartBoard, DEVICE_RETRY_MS);
     return () => clearTimeout(timer);
-  }, [error, restart, onRefused]);
+  }, [boardError, restartBoard, onRefused]);
+  const picture = board.data?.callBoard;
+  const sound = useCallAnnouncements(picture?.calls);
 
-  // A socket can die without closing (sleeping network, dropped NAT entry): when the time stops coming, replace it.
-  const { lastSync } = clock;
-  useEffect(() => {
-    if (socketState !== 'connected') return;
-    lastSync.current = performance.now();
-    const timer = setInterval(() => {
-      if (performance.now() - lastSync.current > SILENT_SOCKET_MS) socket.terminate();
-    }, 5_000);
-    return () => clearInterval(timer);
-  }, [socketState, socket, lastSync]);
+  const officeName = picture?.officeName ?? office.name;
+  const notice = picture ? picture.notice : office.notice;
+  usePageTitle(t('display.pageTitleOffice', { office: officeName }));
 
-  const connectionLost = socketState === 'lost' || props.requestFailed || !!error;
+  const connectionLost = live.lost || props.requestFailed || !!boardError;
   return (
     <DisplayFrame
       connectionLost={connectionLost}
       header={
         <>
-          <h1 className="tr-display__office">{office.name}</h1>
-          <DisplayClock now={clock.now} timeZone={office.timeZone} />
+          <h1 className="tr-display__office">{officeName}</h1>
+          <DisplayClock now={live.clock.now} timeZone={office.timeZone} />
         </>
       }
+      banner={<SoundSwitch unlocked={sound.unlocked} onUnlock={sound.unlock} />}
     >
-      {office.notice && (
+      {notice && (
         <section className="tr-display__notice" aria-labelledby="display-notice">
           <h2 id="display-notice" className="tr-display__notice-title">
             {t('display.notice')}
           </h2>
-          <p>{office.notice}</p>
+          <p lang="de">{notice}</p>
         </section>
       )}
-      <section className="tr-display__calls" aria-labelledby="display-calls">
-        <h2 id="display-calls" className="tr-display__calls-title">
-          {t('display.calls.title')}
-        </h2>
-        <p className="tr-display__muted">{t('display.calls.empty')}</p>
-      </section>
+      <CallBoardView calls={picture?.calls} services={picture?.services} />
     </DisplayFrame>
   );
 }

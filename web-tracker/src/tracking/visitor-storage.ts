@@ -1,0 +1,50 @@
+/**
+ * What the tracking page remembers on the visitor's own phone, per tracking link: the reminder ("tell me when N are
+ * ahead", and whether it went off) and the call already signalled (so a reload does not ring again).
+ * Nothing leaves the phone; a browser without storage just forgets.
+ */
+
+export type Reminder = { ahead: number; done: boolean };
+
+const reminderKey = (token: string) => `bc.track.reminder.${token}`;
+const calledKey = (token: string) => `bc.track.called.${token}`;
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // private mode or full: the page still works, it only forgets
+  }
+}
+
+export function loadReminder(token: string): Reminder | null {
+  try {
+    const value = JSON.parse(read(reminderKey(token)) ?? 'null') as Partial<Reminder> | null;
+    if (!value || typeof value.ahead !== 'number' || value.ahead < 0) return null;
+    return { ahead: Math.floor(value.ahead), done: value.done === true };
+  } catch {
+    return null;
+  }
+}
+
+export function saveReminder(token: string, reminder: Reminder | null) {
+  write(reminderKey(token), reminder ? JSON.stringify(reminder) : null);
+}
+
+/** The calledAt of the call the visitor was last alerted to (a recall has a new one). */
+export function loadAlertedCall(token: string): string | null {
+  return read(calledKey(token));
+}
+
+export function saveAlertedCall(token: string, calledAt: string) {
+  write(calledKey(token), calledAt);
+}
