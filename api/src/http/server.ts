@@ -7,12 +7,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { GraphQLError, type GraphQLSchema, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
+import { DocumentCache } from '../graphql/document-cache.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
@@ -120,10 +121,9 @@ export function createHttpServer(deps: HttpDeps) {
       wsServer.emit('connection', ws, request);
     });
   });
-  const wsCleanup = useServer<
-    Record<string, unknown>,
-    { identity?: Identity; clientIp?: string; subscriptions?: number }
-  >(
+  const documents = new DocumentCache(schema, [...specifiedRules, ...armor.validationRules]);
+  const wsLog = log.child({ ws: true });
+  const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -153,19 +153,19 @@ export function createHttpServer(deps: HttpDeps) {
               extensions: { code: ErrorCode.RateLimited },
             }),
           ];
-        let document: ReturnType<typeof parse>;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...armor.validationRules]);
-        if (errors.length > 0) return errors;
+        const document = documents.get(payload.query);
+        if (!('kind' in document)) return document;
+        const identity = ctx.extra.identity ?? { kind: 'anonymous' };
         const contextValue: Context = {
-          identity: ctx.extra.identity ?? { kind: 'anonymous' },
+          identity,
           services,
-          loaders: services.catalog.loaders(),
-          log: log.child({ ws: true }),
+          // Made on first use: most subscriptions (tracking pages, displays) never read the catalog.
+          get loaders() {
+            const loaders = services.catalog.loaders();
+            Object.defineProperty(this, 'loaders', { value: loaders });
+            return loaders;
+          },
+          log: wsLog,
           clientIp: ctx.extra.clientIp ?? 'unknown',
         };
         return {

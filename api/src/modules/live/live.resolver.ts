@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graph
 import { Allow, CitizenToken, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
-import type { TicketView } from '../queue/queue-outcomes.js';
+import type { PublicTicket } from '../queue/queue.types.js';
 import { actorOf, orThrow, publicTicket, queueTicket, ticketNotFound } from '../queue/queue-results.js';
 import { TrackedTicketResult } from '../queue/queue-results.types.js';
 import { Role } from '../staff/role.js';
@@ -33,10 +33,10 @@ export class LiveResolver {
       (context as Context).services.live.tracking(args.token, publicTicket),
   })
   trackedTicket(
-    @Root() view: TicketView | null,
+    @Root() ticket: PublicTicket | null,
     @Arg('token', () => String) _token: string,
   ): typeof TrackedTicketResult {
-    return view ? publicTicket(view) : ticketNotFound();
+    return ticket ?? ticketNotFound();
   }
 
   @Allow(Role.DISPLAY, Role.KIOSK, ...StaffRoles)

@@ -39,10 +39,10 @@ export class LiveService {
   }
 
   /**
-   * The ticket behind a tracking token, now and after every change its holder would notice (`key` says what that
-   * is); null as the only value for an unknown token. Knowing the token gives this ticket and nothing else.
+   * The ticket behind a tracking token as its holder sees it (`present`), now and after every change of that;
+   * null as the only value for an unknown token. Knowing the token gives this ticket and nothing else.
    */
-  async tracking<K>(token: string, key: (v: TicketView) => K): Promise<AsyncIterable<TicketView | null>> {
+  async tracking<P>(token: string, present: (v: TicketView) => P): Promise<AsyncIterable<P | null>> {
     const id = await ticketIdByToken(this.ds.manager, token.trim());
     const row = id ? await loadTicketRow(this.ds.manager, id) : null;
     if (!id || !row)
@@ -53,8 +53,11 @@ export class LiveService {
     return pipe(
       this.feeds.watch(row.officeId),
       // Not among today's tickets (an earlier day's, or the office was disabled): its stored, final state.
-      map(async (snap) => (snap && ticketOfSnapshot(snap, row.id)) ?? (await views.ticketById(row.id))),
-      changesOnly((v: TicketView | null) => JSON.stringify(v && key(v))),
+      map(async (snap) => {
+        const view = (snap && ticketOfSnapshot(snap, row.id)) ?? (await views.ticketById(row.id));
+        return view && present(view);
+      }),
+      changesOnly((v: P | null) => JSON.stringify(v)),
     );
   }
 
