@@ -61,6 +61,22 @@ describe('web-tracker', () => {
         const realNow = Date.now;
         Date.now = () => realNow() - 3 * 3600 * 1000;
       });
+      // Audio stays locked until the page resumes it from a gesture, as on a display browser as shipped (Chromium's
+      // own autoplay rule is not reliable under load in headless mode: it sometimes starts audio by itself).
+      await page.context().addInitScript(() => {
+        const Real = window.AudioContext;
+        window.AudioContext = class extends Real {
+          private unlocked = false;
+          override get state(): AudioContextState {
+            return this.unlocked ? super.state : 'suspended';
+          }
+          override async resume(): Promise<void> {
+            await super.resume();
+            this.unlocked = true;
+            this.dispatchEvent(new Event('statechange'));
+          }
+        };
+      });
       // Pass the subscription socket through, keeping hold of it so a test can cut it.
       await page.routeWebSocket(/\/graphql$/, (ws) => {
         ws.connectToServer();
