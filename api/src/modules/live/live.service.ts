@@ -3,7 +3,6 @@
  * Each starts with the current state and follows the office's shared snapshot (office-feeds.ts); a stream only
  * sends when what its subscriber sees has changed.
  */
-import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../catalog/catalog.service.js';
 import type { TicketView } from '../queue/queue-outcomes.js';
@@ -14,17 +13,6 @@ import { type CallBoardView, callBoard, ticketOfSnapshot } from './live-views.js
 import type { OfficeFeeds } from './office-feeds.js';
 
 export type OfficeQueueView = { officeId: string; revision: number; at: Date; tickets: TicketView[] };
-
-/** Passes a value on only when it differs (by key) from the one passed before. */
-function changesOnly<T>(key: (v: T) => string) {
-  let last: string | undefined;
-  return filter<T>((v) => {
-    const k = key(v);
-    if (k === last) return false;
-    last = k;
-    return true;
-  });
-}
 
 export class LiveService {
   constructor(
@@ -50,40 +38,36 @@ export class LiveService {
         yield null;
       })();
     const views = this.views;
-    return pipe(
-      this.feeds.watch(row.officeId),
+    return this.feeds.watch(row.officeId, (snap) => {
+      const view = snap && ticketOfSnapshot(snap, row.id);
+      if (view) return present(view);
       // Not among today's tickets (an earlier day's, or the office was disabled): its stored, final state.
-      map(async (snap) => {
-        const view = (snap && ticketOfSnapshot(snap, row.id)) ?? (await views.ticketById(row.id));
-        return view && present(view);
-      }),
-      changesOnly((v: P | null) => JSON.stringify(v)),
-    );
+      return views.ticketById(row.id).then((v) => v && present(v));
+    });
   }
 
   /** The call board of an office, for its displays: now and after every change. */
   callBoard(officeId: string): AsyncIterable<CallBoardView | null> {
-    return pipe(
-      this.feeds.watch(officeId),
-      map((snap) => snap && callBoard(snap)),
-      changesOnly((b: CallBoardView | null) => JSON.stringify(b && { ...b, at: 0 })),
+    return this.feeds.watch(
+      officeId,
+      (snap) => snap && callBoard(snap),
+      (b) => JSON.stringify(b && { ...b, at: 0 }),
     );
   }
 
   /** The office's tickets today, for staff screens: now and after every reload (estimates move with time). */
   officeQueue(officeId: string): AsyncIterable<OfficeQueueView | null> {
-    return pipe(
-      this.feeds.watch(officeId),
-      map((snap) =>
-        snap
-          ? {
-              officeId,
-              revision: snap.revision,
-              at: new Date(snap.state.now),
-              tickets: snap.state.tickets.map((t) => ticketOfSnapshot(snap, t.id)).filter((t) => t !== null),
-            }
-          : null,
-      ),
+    return this.feeds.watch(
+      officeId,
+      (snap) =>
+        snap && {
+          officeId,
+          revision: snap.revision,
+          at: new Date(snap.state.now),
+          tickets: snap.state.tickets.map((t) => ticketOfSnapshot(snap, t.id)).filter((t) => t !== null),
+        },
+      // Every reload is an update: estimates moved, and staff screens re-read what they show.
+      (u) => String(u?.revision),
     );
   }
 

@@ -1,9 +1,9 @@
 /**
  * One shared, current picture of each office's queue per process, for every live subscriber of that office. A
  * change (from any process, through LiveListener) reloads the office once — however many subscribers there are and
- * however many changes arrive meanwhile — and hands the new snapshot to all of them. Subscribers get the current
- * snapshot first, then every newer one; a slow subscriber skips to the newest (a sliding buffer of one), so memory
- * stays flat and nothing stale is ever delivered late.
+ * however many changes arrive meanwhile — and offers the new snapshot to all of them. Each subscriber gets its own
+ * view of the current snapshot first, then of every newer one where that view changed; a slow subscriber skips to
+ * the newest (a sliding buffer of one), so memory stays flat and nothing stale is ever delivered late.
  */
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import type { Logger } from '../../logger.js';
@@ -20,14 +20,36 @@ export type OfficeSnapshot = {
   estimates: Map<string, WaitEstimate>;
 };
 
-type Push = (s: OfficeSnapshot | null) => void;
+/**
+ * One subscriber: what it makes of a snapshot (`project`, sync, or async on a rare path) and the key of what it
+ * was sent last. The projection runs in the feed's loop, so an unchanged view costs no wake-up of the subscriber.
+ */
+type Subscriber = {
+  project: (s: OfficeSnapshot | null) => unknown;
+  key: (v: unknown) => string;
+  last: string | undefined;
+  push: (v: unknown) => void;
+};
 
 type Feed = {
-  subscribers: Set<Push>;
+  subscribers: Set<Subscriber>;
   latest: OfficeSnapshot | null | undefined;
   loading: Promise<void> | null;
   dirty: boolean;
 };
+
+/** Sends the subscriber its view of the snapshot, if that differs from the last one it was sent. */
+function offer(sub: Subscriber, snap: OfficeSnapshot | null): void {
+  const send = (v: unknown) => {
+    const k = sub.key(v);
+    if (k === sub.last) return;
+    sub.last = k;
+    sub.push(v);
+  };
+  const v = sub.project(snap);
+  if (v instanceof Promise) v.then(send, () => undefined);
+  else send(v);
+}
 
 export class OfficeFeeds {
   private readonly feeds = new Map<string, Feed>();
@@ -66,20 +88,32 @@ export class OfficeFeeds {
     return n;
   }
 
-  /** The office's current snapshot, then each newer one, until the consumer stops; null: no such office now. */
-  watch(officeId: string): Repeater<OfficeSnapshot | null> {
-    return new Repeater<OfficeSnapshot | null>(async (push, stop) => {
+  /**
+   * What `project` makes of the office's current snapshot, then of each newer one whenever its `key` differs from
+   * the last one sent, until the consumer stops. The snapshot is null when there is no such office (any more).
+   */
+  watch<T>(
+    officeId: string,
+    project: (s: OfficeSnapshot | null) => T | Promise<T>,
+    key: (v: T) => string = (v) => JSON.stringify(v),
+  ): Repeater<T> {
+    return new Repeater<T>(async (push, stop) => {
       let feed = this.feeds.get(officeId);
       if (!feed) {
         feed = { subscribers: new Set(), latest: undefined, loading: null, dirty: false };
         this.feeds.set(officeId, feed);
       }
-      const deliver: Push = (s) => void push(s);
-      feed.subscribers.add(deliver);
-      if (feed.latest !== undefined) deliver(feed.latest);
+      const sub: Subscriber = {
+        project: project as Subscriber['project'],
+        key: key as Subscriber['key'],
+        last: undefined,
+        push: (v) => void push(v as T),
+      };
+      feed.subscribers.add(sub);
+      if (feed.latest !== undefined) offer(sub, feed.latest);
       else this.changed(officeId);
       await stop;
-      feed.subscribers.delete(deliver);
+      feed.subscribers.delete(sub);
       if (feed.subscribers.size === 0 && !feed.loading) this.feeds.delete(officeId);
     }, new SlidingBuffer(1));
   }
@@ -111,7 +145,7 @@ export class OfficeFeeds {
           byId: new Map(state.tickets.map((t) => [t.id, t])),
           estimates: waitingEstimates(state),
         };
-        for (const push of feed.subscribers) push(feed.latest);
+        for (const sub of feed.subscribers) offer(sub, feed.latest);
       } while (feed.dirty && feed.subscribers.size > 0);
     } finally {
       feed.loading = null;
