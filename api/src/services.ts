@@ -9,7 +9,7 @@ import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { LiveService } from './modules/live/live.service.js';
 import { LiveListener } from './modules/live/live-listener.js';
-import { OfficeFeeds } from './modules/live/office-feeds.js';
+import { OfficeFeeds, officeSnapshot } from './modules/live/office-feeds.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
@@ -50,7 +50,10 @@ export function createServices(
   const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking);
   // Started and stopped by app.ts: the LISTEN connection that tells this process about changes made anywhere.
   const liveListener = new LiveListener(pool.options as pg.ClientConfig, log);
-  const feeds = new OfficeFeeds((officeId) => queue.views.state(officeId), log);
+  const feeds = new OfficeFeeds(async (officeId) => {
+    const state = await queue.views.state(officeId);
+    return state && officeSnapshot(state);
+  }, log);
   return {
     clock,
     catalog: new CatalogService(ds),

@@ -20,6 +20,11 @@ export type OfficeSnapshot = {
   estimates: Map<string, WaitEstimate>;
 };
 
+/** What a reload computes once for all subscribers of the office. */
+export function officeSnapshot(state: QueueState): Omit<OfficeSnapshot, 'revision'> {
+  return { state, byId: new Map(state.tickets.map((t) => [t.id, t])), estimates: waitingEstimates(state) };
+}
+
 /**
  * One subscriber: what it makes of a snapshot (`project`, sync, or async on a rare path) and the key of what it
  * was sent last. The projection runs in the feed's loop, so an unchanged view costs no wake-up of the subscriber.
@@ -46,7 +51,12 @@ function offer(sub: Subscriber, snap: OfficeSnapshot | null): void {
     sub.last = k;
     sub.push(v);
   };
-  const v = sub.project(snap);
+  let v: unknown;
+  try {
+    v = sub.project(snap);
+  } catch {
+    return; // a view that cannot be made now is tried again with the next snapshot
+  }
   if (v instanceof Promise) v.then(send, () => undefined);
   else send(v);
 }
@@ -58,7 +68,8 @@ export class OfficeFeeds {
   private readonly unlisten: (() => void)[] = [];
 
   constructor(
-    private readonly load: (officeId: string) => Promise<QueueState | null>,
+    /** The office's picture now (officeSnapshot of its queue state); null when there is no such office. */
+    private readonly load: (officeId: string) => Promise<Omit<OfficeSnapshot, 'revision'> | null>,
     private readonly log: Logger,
     /** Estimates move with time alone: reload watched offices this often even without changes. */
     private readonly refreshMs = 30_000,
@@ -111,7 +122,8 @@ export class OfficeFeeds {
       };
       feed.subscribers.add(sub);
       if (feed.latest !== undefined) offer(sub, feed.latest);
-      else this.changed(officeId);
+      // The first subscriber starts the first load; those who come while it runs get its result.
+      else if (!feed.loading) this.changed(officeId);
       await stop;
       feed.subscribers.delete(sub);
       if (feed.subscribers.size === 0 && !feed.loading) this.feeds.delete(officeId);
@@ -133,18 +145,14 @@ export class OfficeFeeds {
     try {
       do {
         feed.dirty = false;
-        const state = await this.load(officeId).catch((err) => {
+        const picture = await this.load(officeId).catch((err) => {
           this.log.error({ err, officeId }, 'live updates: cannot load the office');
           return undefined;
         });
-        if (state === undefined) break;
+        // Subscribers keep the last picture; the next change or the periodic refresh tries again.
+        if (picture === undefined) break;
         this.revision += 1;
-        feed.latest = state && {
-          revision: this.revision,
-          state,
-          byId: new Map(state.tickets.map((t) => [t.id, t])),
-          estimates: waitingEstimates(state),
-        };
+        feed.latest = picture && { revision: this.revision, ...picture };
         for (const sub of feed.subscribers) offer(sub, feed.latest);
       } while (feed.dirty && feed.subscribers.size > 0);
     } finally {
