@@ -58,11 +58,14 @@ describe('start-up errors', () => {
   });
 });
 
-/** The api in one node process (tsx as a loader, not as a wrapper), so that signals reach it directly. */
+/**
+ * The api in one node process (tsx as a loader, not as a wrapper), so that signals reach it directly; in production
+ * mode as operators run it (libraries such as Apollo behave differently under NODE_ENV=test).
+ */
 function spawnApi(env: Record<string, string>) {
   return spawn(process.execPath, ['--import', 'tsx', main], {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, LOG_LEVEL: 'silent', SERVE_WEB: 'false', DATABASE_URL: '', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', SERVE_WEB: 'false', DATABASE_URL: '', ...env },
     stdio: 'ignore',
   });
 }
@@ -106,7 +109,9 @@ describe('stopping', () => {
       await waitReady(port, child);
       const pid = await pgPid();
       child.kill('SIGINT');
+      const started = Date.now();
       expect(await exitOf(child)).toBe(0);
+      expect(Date.now() - started).toBeLessThan(9_000); // well before the 10 s shutdown timeout
       expect(() => process.kill(pid, 0)).toThrow();
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -192,6 +192,9 @@ export function createHttpServer(deps: HttpDeps) {
     schema,
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handler (on outside tests) would start
+    // a second, competing stop that re-raises the signal and never lets ours finish.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 2000 },
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
