@@ -4,8 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import { openIntervalsOn, type WeeklyRow } from '../queue/office-day.js';
-import { type Period, periodsOf, type Granularity } from './stats-periods.js';
 import { rate, round, type Summary, summarize } from './stats-math.js';
+import { type Granularity, type Period, periodsOf } from './stats-periods.js';
 
 export enum VisitorChannel {
   APPOINTMENT_WEB = 'APPOINTMENT_WEB',
