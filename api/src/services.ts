@@ -19,6 +19,7 @@ import { CredentialsService } from './modules/staff/credentials.service.js';
 import { IdentityService } from './modules/staff/identity.service.js';
 import { PortalLimitService } from './modules/staff/portal-limit.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
+import { StatsService } from './modules/stats/stats.service.js';
 import { PostgresUploadStorage } from './modules/upload/storage.js';
 import { UploadService } from './modules/upload/upload.service.js';
 
@@ -70,5 +71,6 @@ export function createServices(
     mail,
     retention,
     jobs,
+    stats: new StatsService(ds, clock.now),
   };
 }

@@ -5,12 +5,13 @@ import { HeaderNav } from './components/HeaderNav';
 import { OfficeChoice } from './components/OfficeScope';
 import { RequireRole } from './components/RequireRole';
 import { RequireStaff } from './components/RequireStaff';
-import { DESK_BASE, WORKSTATION_BASE } from './lib/paths';
-import { CLERK_ROLES, DESK_ROLES } from './lib/roles';
+import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
+import { CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { WorkstationPage } from './pages/workstation/WorkstationPage';
 import { useStoreGeneration } from './session/use-store-generation';
 
@@ -34,6 +35,13 @@ export function App() {
               element={<OfficeChoice base={WORKSTATION_BASE} title={t('ws.title')} />}
             />
             <Route path={`${WORKSTATION_BASE.slice(1)}/:office`} element={<WorkstationPage />} />
+          </Route>
+          <Route element={<RequireRole roles={MANAGER_ROLES} />}>
+            <Route
+              path={STATISTICS_BASE.slice(1)}
+              element={<OfficeChoice base={STATISTICS_BASE} title={t('stats.title')} />}
+            />
+            <Route path={`${STATISTICS_BASE.slice(1)}/:office`} element={<StatisticsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

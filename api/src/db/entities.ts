@@ -20,6 +20,7 @@ import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
+import { WalkInRefusalEntity } from '../modules/stats/walk-in-refusal.entity.js';
 import { UploadEntity } from '../modules/upload/upload.entity.js';
 import { UploadBlobEntity } from '../modules/upload/upload-blob.entity.js';
 
@@ -45,6 +46,7 @@ export const entities = [
   TicketSequenceEntity,
   CounterSessionEntity,
   WalkInStateEntity,
+  WalkInRefusalEntity,
   StaffUserEntity,
   StaffSessionEntity,
   DeviceEntity,

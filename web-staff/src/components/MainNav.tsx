@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { DESK_BASE, WORKSTATION_BASE } from '../lib/paths';
-import { CLERK_ROLES, DESK_ROLES, hasAnyRole } from '../lib/roles';
+import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
 
@@ -30,6 +30,16 @@ export function MainNav() {
             to: officeHome(WORKSTATION_BASE, me.offices),
             label: t('nav.workstation'),
             active: pathname.startsWith(WORKSTATION_BASE),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me.roles, MANAGER_ROLES)
+      ? [
+          {
+            key: 'statistics',
+            to: officeHome(STATISTICS_BASE, me.offices),
+            label: t('nav.statistics'),
+            active: pathname.startsWith(STATISTICS_BASE),
           },
         ]
       : []),

@@ -1,3 +1,4 @@
 /** Where the staff areas live (under the app's base, /staff/); each takes the office's slug next. */
 export const DESK_BASE = '/information';
 export const WORKSTATION_BASE = '/arbeitsplatz';
+export const STATISTICS_BASE = '/statistik';

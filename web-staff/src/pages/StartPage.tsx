@@ -1,8 +1,8 @@
 import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DESK_BASE, WORKSTATION_BASE } from '../lib/paths';
-import { CLERK_ROLES, DESK_ROLES, hasAnyRole } from '../lib/roles';
+import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
 
@@ -16,6 +16,9 @@ export function StartPage() {
     ...(hasAnyRole(me.roles, DESK_ROLES) ? [{ key: 'desk', to: officeHome(DESK_BASE, me.offices) }] : []),
     ...(hasAnyRole(me.roles, CLERK_ROLES)
       ? [{ key: 'workstation', to: officeHome(WORKSTATION_BASE, me.offices) }]
+      : []),
+    ...(hasAnyRole(me.roles, MANAGER_ROLES)
+      ? [{ key: 'statistics', to: officeHome(STATISTICS_BASE, me.offices) }]
       : []),
   ];
 

@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import type { BookingService } from '../booking/booking.service.js';
 import type { FieldProblem } from '../booking/booking-input.js';
+import { recordWalkInRefusal } from '../stats/refusal-log.js';
 import { checkInWindow } from './check-in-window.js';
 import { walkInDecision } from './closing-guard.js';
 import { intervalAt, localDate } from './office-day.js';
@@ -280,12 +281,20 @@ export class IssueService {
       prediction: walkInPrediction(state, choices, priority),
     });
     if (decision.open) return null;
+    const serviceIds = choices.map((c) => c.serviceId);
+    await recordWalkInRefusal(this.ds.manager, {
+      officeId: state.office.id,
+      serviceDay: state.today,
+      at: new Date(state.now),
+      reason: decision.reason,
+      serviceIds,
+    });
     // Keep "closed since" per service up to date (the first refusal of the day).
     await this.views.walkInStatusOf(state);
     return {
       kind: 'closed',
       reason: decision.reason,
-      serviceIds: choices.map((c) => c.serviceId),
+      serviceIds,
       nextAppointments: await this.nextAppointments(state, choices),
     };
   }

@@ -1,0 +1,13 @@
+/** Records refused walk-in requests for the statistics (called by the queue's issue service). */
+import type { EntityManager } from 'typeorm';
+import type { WalkInRefusal } from '../queue/ticket-model.js';
+
+export async function recordWalkInRefusal(
+  m: EntityManager,
+  refusal: { officeId: string; serviceDay: string; at: Date; reason: WalkInRefusal; serviceIds: string[] },
+): Promise<void> {
+  await m.query(
+    `INSERT INTO walk_in_refusal ("officeId", "serviceDay", at, reason, "serviceIds") VALUES ($1, $2, $3, $4, $5)`,
+    [refusal.officeId, refusal.serviceDay, refusal.at, refusal.reason, refusal.serviceIds],
+  );
+}
