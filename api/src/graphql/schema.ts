@@ -11,6 +11,7 @@ import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { UploadResolver } from '../modules/upload/upload.resolver.js';
 import { authChecker } from './access.js';
+import { DateTimeISO } from './date-time-scalar.js';
 import { portalLimit } from './portal-limit.js';
 
 export const resolvers = [
@@ -26,7 +27,14 @@ export const resolvers = [
 
 /** In-process events for now; a PostgreSQL LISTEN/NOTIFY PubSub takes its place when events must cross processes. */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, authChecker, pubSub, validate: false, globalMiddlewares: [portalLimit] });
+  return buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: false,
+    globalMiddlewares: [portalLimit],
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
+  });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -73,10 +73,7 @@ export class BookingResolver {
       : undefined;
     const outcome = await ctx.services.booking.availability({ officeId, services, from, to, exceptAppointmentId });
     if (outcome.kind === 'invalid') return invalid(outcome.problems);
-    return Object.assign(new Availability(), {
-      durationMinutes: outcome.durationMinutes,
-      days: outcome.days.map((d) => ({ date: d.date, starts: d.starts.map((s) => new Date(s)) })),
-    });
+    return Object.assign(new Availability(), { durationMinutes: outcome.durationMinutes, days: outcome.days });
   }
 
   @Public()

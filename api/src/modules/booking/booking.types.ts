@@ -67,8 +67,9 @@ export class AvailableDay {
   @Field(() => String, { description: 'Office-local date YYYY-MM-DD.' })
   date: string;
 
+  /** Epoch milliseconds: the DateTimeISO scalar writes them as ISO strings without a Date per start. */
   @Field(() => [Date])
-  starts: Date[];
+  starts: readonly number[];
 }
 
 @ObjectType({ description: 'Free start times for the chosen services.' })
