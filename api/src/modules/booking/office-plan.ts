@@ -81,7 +81,11 @@ export async function loadOfficePlan(m: EntityManager, officeId: string, now: Da
   return { office, rules, counters: plans };
 }
 
-/** Booked appointments of an office that overlap [from, to); times come as epoch ms (no date parsing per row). */
+/**
+ * Booked appointments of an office that overlap [from, to); times come as epoch ms. One row per counter with its
+ * starts and ends as JSON arrays of numbers: for 60 days of a busy office that is a handful of values to parse
+ * instead of thousands of rows, and date_part (float8) costs PostgreSQL far less than extract (numeric).
+ */
 export async function loadBusy(
   m: EntityManager,
   officeId: string,
@@ -89,12 +93,18 @@ export async function loadBusy(
   to: Date,
   exceptId?: string,
 ): Promise<Busy[]> {
-  const rows: { counterId: string; start: number; end: number }[] = await m.query(
-    `SELECT "counterId", (extract(epoch FROM "startsAt") * 1000)::float8 AS start,
-            (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+  const rows: { counterId: string; starts: number[]; ends: number[] }[] = await m.query(
+    `SELECT "counterId", json_agg(round(date_part('epoch', "startsAt") * 1000)::int8) AS starts,
+            json_agg(round(date_part('epoch', "endsAt") * 1000)::int8) AS ends
        FROM appointment
-      WHERE "officeId" = $1 AND status = 'BOOKED' AND "startsAt" < $3 AND "endsAt" > $2 AND id IS DISTINCT FROM $4`,
+      WHERE "officeId" = $1 AND status = 'BOOKED' AND "startsAt" < $3 AND "endsAt" > $2 AND id IS DISTINCT FROM $4
+      GROUP BY "counterId"`,
     [officeId, from, to, exceptId ?? null],
   );
-  return rows;
+  const busy: Busy[] = [];
+  for (const { counterId, starts, ends } of rows) {
+    for (let i = 0; i < starts.length; i++)
+      busy.push({ counterId, start: starts[i] as number, end: ends[i] as number });
+  }
+  return busy;
 }
