@@ -131,8 +131,9 @@ export class BookingService {
   }
 
   /**
-   * The office's plan, or null when it is unknown or disabled. Kept for two seconds, as availability is asked
-   * far more often than an office changes; existing bookings (the capacity) are never cached.
+   * The office's plan (rules, counters, services), or null when it is unknown or disabled. Kept for two seconds,
+   * as availability is asked far more often than an office changes; existing bookings (the capacity) are never
+   * cached.
    */
   plan(officeId: string): Promise<OfficePlan | null> {
     if (!isUuid(officeId)) return Promise.resolve(null);
@@ -165,7 +166,7 @@ export class BookingService {
   > {
     const plan = await this.plan(input.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
-    const facts = await this.serviceFacts(input.services.map((s) => s.serviceId));
+    const facts = plan.services;
     const problems = checkServices(plan.office.id, input.services, facts);
     const from = DateTime.fromISO(input.from, { zone: plan.rules.timeZone });
     const to = DateTime.fromISO(input.to, { zone: plan.rules.timeZone });
@@ -211,7 +212,7 @@ export class BookingService {
     const plan = await this.plan(req.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
     const contact = checkContact(req);
-    const facts = await this.serviceFacts(req.services.map((s) => s.serviceId));
+    const facts = plan.services;
     const problems = [...(contact.ok ? [] : contact.problems), ...checkServices(plan.office.id, req.services, facts)];
     const uploadIds = req.uploadIds;
     problems.push(...(await this.checkUploadIds(uploadIds, req.services, facts)));
@@ -365,7 +366,7 @@ export class BookingService {
     const plan = await this.plan(current.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
     const choices = current.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));
-    const facts = await this.serviceFacts(choices.map((c) => c.serviceId));
+    const facts = plan.services;
     const durationMinutes = this.duration(choices, facts, plan);
     const serviceIds = choices.map((c) => c.serviceId);
     const startIssue = this.startIssue(plan, start, durationMinutes);
@@ -488,22 +489,6 @@ export class BookingService {
       choices.map((c) => ({ durationMinutes: facts.get(c.serviceId)?.durationMinutes ?? 0, count: c.count })),
       plan.rules.slotMinutes,
     );
-  }
-
-  private async serviceFacts(ids: string[]): Promise<Map<string, ServiceFacts>> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return new Map();
-    const rows: ServiceFacts[] = await this.ds.query(
-      `SELECT s.id, s."officeId", s.active, s."bookableOnline", s."maxPerBooking", s."durationMinutes",
-              coalesce(array_agg(d.id) FILTER (WHERE d.uploadable), '{}') AS "uploadableDocumentIds"
-         FROM service s
-         LEFT JOIN service_document sd ON sd."serviceId" = s.id
-         LEFT JOIN required_document d ON d.id = sd."documentId"
-        WHERE s.id = ANY($1::uuid[])
-        GROUP BY s.id`,
-      [valid],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async checkUploadIds(
