@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { BookingResolver } from '../modules/booking/booking.resolver.js';
+import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
@@ -17,6 +17,7 @@ import { portalLimit } from './portal-limit.js';
 export const resolvers = [
   CatalogResolver,
   BookingResolver,
+  BookingConfirmedResolver,
   MailResolver,
   QueueIssueResolver,
   QueueDeskResolver,

@@ -89,9 +89,8 @@ export class BookingResolver {
     switch (outcome.kind) {
       case 'booked': {
         ctx.log.info({ appointmentId: outcome.appointmentId }, 'appointment booked');
-        const view = await ctx.services.booking.view(outcome.appointmentId);
         return Object.assign(new BookingConfirmed(), {
-          appointment: appointment(view),
+          appointmentId: outcome.appointmentId,
           manageToken: outcome.manageToken,
         });
       }
@@ -185,5 +184,14 @@ export class BookingResolver {
       case 'unavailable':
         return unavailable(outcome.alternatives);
     }
+  }
+}
+
+/** The booked appointment is read after the commit, and only when the client selected it. */
+@Resolver(() => BookingConfirmed)
+export class BookingConfirmedResolver {
+  @FieldResolver(() => Appointment)
+  async appointment(@Root() b: BookingConfirmed, @Ctx() ctx: Context): Promise<Appointment> {
+    return appointment(await ctx.services.booking.view(b.appointmentId));
   }
 }

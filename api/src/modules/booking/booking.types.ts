@@ -242,8 +242,11 @@ export class Appointment {
 
 @ObjectType({ description: 'Booked. The manage token is shown only now: it belongs in the citizen’s manage link.' })
 export class BookingConfirmed {
+  /** Read only when the mutation's selection asks for it (see BookingConfirmedResolver). */
+  appointmentId: string;
+
   @Field(() => Appointment)
-  appointment: Appointment;
+  appointment?: Appointment;
 
   @Field(() => String)
   manageToken: string;
