@@ -1,3 +1,4 @@
+import './node-env.js';
 import { StartupError, startApp } from './app.js';
 import { parseConfig } from './config.js';
 import { demoDevices, demoLogins } from './db/seed/demo-data.js';

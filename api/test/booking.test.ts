@@ -259,6 +259,14 @@ describe('booking', () => {
     );
   });
 
+  it('holds the per-address limit when bookings of one address race', async () => {
+    const starts = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2027, 2, 9, 8, 15 * i)).toISOString());
+    const attempts = await Promise.all(starts.map((start) => book(t.anonymous(), { email: 'race@example.de', start })));
+    const kinds = attempts.map((a) => a.__typename);
+    expect(kinds.filter((k) => k === 'BookingConfirmed')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'LimitReached')).toHaveLength(8);
+  });
+
   it('records the channel: web, portal name, information desk', async () => {
     const web = await book(t.anonymous());
     const portal = await book(t.portal());

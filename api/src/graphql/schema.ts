@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { BookingResolver } from '../modules/booking/booking.resolver.js';
+import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
@@ -13,10 +13,12 @@ import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { UploadResolver } from '../modules/upload/upload.resolver.js';
 import { authChecker } from './access.js';
+import { DateTimeISO } from './date-time-scalar.js';
 
 export const resolvers = [
   CatalogResolver,
   BookingResolver,
+  BookingConfirmedResolver,
   LiveResolver,
   MailResolver,
   QueueIssueResolver,
@@ -32,7 +34,13 @@ export const resolvers = [
  * through PostgreSQL LISTEN/NOTIFY (modules/live) and are returned by each subscription's own `subscribe`.
  */
 export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, authChecker, pubSub, validate: false });
+  return buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
+  });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -267,13 +267,25 @@ type DayClock = {
 
 /** UTC offset (minutes) at d·DAY − 14 h, i.e. before the first instant of local day d. */
 type OffsetSampler = (day: number) => number;
+/**
+ * Sampled offsets per zone, kept across calls: a luxon offset look-up formats a date through Intl (tens of µs),
+ * and every availability request asks for the same few hundred days. Time-zone rules do not change while the
+ * process runs.
+ */
+const offsetMemo = new Map<string, Map<number, number>>();
 const sampler = (zone: IANAZone): OffsetSampler => {
-  const memo = new Map<number, number>();
+  let memo = offsetMemo.get(zone.name);
+  if (!memo) {
+    memo = new Map();
+    offsetMemo.set(zone.name, memo);
+  }
+  const days = memo;
   return (day) => {
-    let offset = memo.get(day);
+    let offset = days.get(day);
     if (offset === undefined) {
+      if (days.size > 20_000) days.clear();
       offset = zone.offset(day * DAY - MAX_EAST);
-      memo.set(day, offset);
+      days.set(day, offset);
     }
     return offset;
   };

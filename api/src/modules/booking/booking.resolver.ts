@@ -73,10 +73,7 @@ export class BookingResolver {
       : undefined;
     const outcome = await ctx.services.booking.availability({ officeId, services, from, to, exceptAppointmentId });
     if (outcome.kind === 'invalid') return invalid(outcome.problems);
-    return Object.assign(new Availability(), {
-      durationMinutes: outcome.durationMinutes,
-      days: outcome.days.map((d) => ({ date: d.date, starts: d.starts.map((s) => new Date(s)) })),
-    });
+    return Object.assign(new Availability(), { durationMinutes: outcome.durationMinutes, days: outcome.days });
   }
 
   @Public()
@@ -92,9 +89,8 @@ export class BookingResolver {
     switch (outcome.kind) {
       case 'booked': {
         ctx.log.info({ appointmentId: outcome.appointmentId }, 'appointment booked');
-        const view = await ctx.services.booking.view(outcome.appointmentId);
         return Object.assign(new BookingConfirmed(), {
-          appointment: appointment(view),
+          appointmentId: outcome.appointmentId,
           manageToken: outcome.manageToken,
         });
       }
@@ -188,5 +184,14 @@ export class BookingResolver {
       case 'unavailable':
         return unavailable(outcome.alternatives);
     }
+  }
+}
+
+/** The booked appointment is read after the commit, and only when the client selected it. */
+@Resolver(() => BookingConfirmed)
+export class BookingConfirmedResolver {
+  @FieldResolver(() => Appointment)
+  async appointment(@Root() b: BookingConfirmed, @Ctx() ctx: Context): Promise<Appointment> {
+    return appointment(await ctx.services.booking.view(b.appointmentId));
   }
 }

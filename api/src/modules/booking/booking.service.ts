@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -131,8 +131,9 @@ export class BookingService {
   }
 
   /**
-   * The office's plan, or null when it is unknown or disabled. Kept for two seconds, as availability is asked
-   * far more often than an office changes; existing bookings (the capacity) are never cached.
+   * The office's plan (rules, counters, services), or null when it is unknown or disabled. Kept for two seconds,
+   * as availability is asked far more often than an office changes; existing bookings (the capacity) are never
+   * cached.
    */
   plan(officeId: string): Promise<OfficePlan | null> {
     if (!isUuid(officeId)) return Promise.resolve(null);
@@ -165,7 +166,7 @@ export class BookingService {
   > {
     const plan = await this.plan(input.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
-    const facts = await this.serviceFacts(input.services.map((s) => s.serviceId));
+    const facts = plan.services;
     const problems = checkServices(plan.office.id, input.services, facts);
     const from = DateTime.fromISO(input.from, { zone: plan.rules.timeZone });
     const to = DateTime.fromISO(input.to, { zone: plan.rules.timeZone });
@@ -211,7 +212,7 @@ export class BookingService {
     const plan = await this.plan(req.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
     const contact = checkContact(req);
-    const facts = await this.serviceFacts(req.services.map((s) => s.serviceId));
+    const facts = plan.services;
     const problems = [...(contact.ok ? [] : contact.problems), ...checkServices(plan.office.id, req.services, facts)];
     const uploadIds = req.uploadIds;
     problems.push(...(await this.checkUploadIds(uploadIds, req.services, facts)));
@@ -232,64 +233,67 @@ export class BookingService {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        const outcome = await this.ds.transaction(async (m): Promise<BookOutcome | null> => {
-          const { active, busy } = await this.lockEmailAndLoad(m, plan, start, end, contact.value.email);
-          if (active >= this.limits.maxActivePerEmail)
-            return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
-          const counterId = pickCounter(
-            plan,
-            freeCountersAt(plan.rules, plan.counters, busy, serviceIds, start, durationMinutes),
-          );
-          if (!counterId) return null;
-          const manageToken = generateSecret('bcm_');
-          // The appointment and its services in one statement. Should a concurrent booking have taken this counter
-          // meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt runs again.
-          const [row]: { id: string }[] = await m.query(
-            `WITH a AS (
+        const outcome = await this.emailLockedTransaction(
+          contact.value.email,
+          async (m): Promise<BookOutcome | null> => {
+            const { active, busy } = await this.loadForBooking(m, plan, start, end, contact.value.email);
+            if (active >= this.limits.maxActivePerEmail)
+              return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
+            const counterId = pickCounter(
+              plan,
+              freeCountersAt(plan.rules, plan.counters, busy, serviceIds, start, durationMinutes),
+            );
+            if (!counterId) return null;
+            const manageToken = generateSecret('bcm_');
+            // The appointment and its services in one statement. Should a concurrent booking have taken this counter
+            // meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt runs again.
+            const [row]: { id: string }[] = await m.query(
+              `WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
                  "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id)
              INSERT INTO appointment_service ("appointmentId", "serviceId", count)
              SELECT a.id, s.id, s.count FROM a, unnest($15::uuid[], $16::int[]) AS s(id, count)
              RETURNING "appointmentId" AS id`,
-            [
-              plan.office.id,
-              counterId,
-              newReference(),
-              hashSecret(manageToken),
-              newCheckInCode(),
-              new Date(start),
-              new Date(end),
-              contact.value.name,
-              contact.value.email,
-              contact.value.phone ?? null,
-              contact.value.language,
-              caller.channel,
-              caller.channelName,
-              this.now(),
-              req.services.map((s) => s.serviceId),
-              req.services.map((s) => s.count),
-            ],
-          );
-          if (!row) throw new Error('appointment insert returned no row');
-          if (uploadIds.length > 0) {
-            const [{ attached }] = await m.query(
-              `WITH a AS (UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id)
-               SELECT count(*)::int AS attached FROM a`,
-              [row.id, uploadIds],
+              [
+                plan.office.id,
+                counterId,
+                newReference(),
+                hashSecret(manageToken),
+                newCheckInCode(),
+                new Date(start),
+                new Date(end),
+                contact.value.name,
+                contact.value.email,
+                contact.value.phone ?? null,
+                contact.value.language,
+                caller.channel,
+                caller.channelName,
+                this.now(),
+                req.services.map((s) => s.serviceId),
+                req.services.map((s) => s.count),
+              ],
             );
-            // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
-            if (attached !== uploadIds.length) throw new UploadTaken();
-          }
-          await this.hooks.booked(m, {
-            appointmentId: row.id,
-            manageToken,
-            startsAt: new Date(start),
-            email: contact.value.email,
-            language: contact.value.language,
-          });
-          return { kind: 'booked', appointmentId: row.id, manageToken };
-        });
+            if (!row) throw new Error('appointment insert returned no row');
+            if (uploadIds.length > 0) {
+              const [{ attached }] = await m.query(
+                `WITH a AS (UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id)
+               SELECT count(*)::int AS attached FROM a`,
+                [row.id, uploadIds],
+              );
+              // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
+              if (attached !== uploadIds.length) throw new UploadTaken();
+            }
+            await this.hooks.booked(m, {
+              appointmentId: row.id,
+              manageToken,
+              startsAt: new Date(start),
+              email: contact.value.email,
+              language: contact.value.language,
+            });
+            return { kind: 'booked', appointmentId: row.id, manageToken };
+          },
+        );
         if (outcome?.kind === 'booked') this.hooks.afterCommit(outcome.appointmentId);
         if (outcome) return outcome;
         return { kind: 'unavailable', alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start) };
@@ -365,7 +369,7 @@ export class BookingService {
     const plan = await this.plan(current.officeId);
     if (!plan) return { kind: 'invalid', problems: [unknownOffice] };
     const choices = current.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));
-    const facts = await this.serviceFacts(choices.map((c) => c.serviceId));
+    const facts = plan.services;
     const durationMinutes = this.duration(choices, facts, plan);
     const serviceIds = choices.map((c) => c.serviceId);
     const startIssue = this.startIssue(plan, start, durationMinutes);
@@ -424,27 +428,52 @@ export class BookingService {
   }
 
   /**
-   * Takes the lock that serialises bookings of one email address (so the per-email limit holds under races), then
-   * reads, in one statement after the lock, the address's upcoming appointments and the booked times that overlap
-   * [start, end). Capacity needs no lock: the exclusion constraint refuses a second booking of a counter.
+   * A transaction that holds the lock serialising bookings of one email address (so the per-email limit holds
+   * under races) from its first statement on. BEGIN and the lock travel as one simple query; the SQL holds integer
+   * literals only (the key is a hash of the address computed here), never the address itself.
    */
-  private async lockEmailAndLoad(
+  private async emailLockedTransaction<T>(email: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      let result: T;
+      try {
+        await runner.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${emailLockKey(email)})`);
+        result = await work(runner.manager);
+      } catch (e) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      await runner.query('COMMIT');
+      return result;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Reads, in one statement after the email lock was taken (so it sees every booking committed before the lock),
+   * the address's upcoming appointments and the booked times that overlap [start, end). Capacity needs no lock:
+   * the exclusion constraint refuses a second booking of a counter.
+   */
+  private async loadForBooking(
     m: EntityManager,
     plan: OfficePlan,
     start: number,
     end: number,
     email: string,
   ): Promise<{ active: number; busy: Busy[] }> {
-    await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EMAIL, email]);
-    const [row]: { active: number; busy: { c: string; s: number; e: number }[] }[] = await m.query(
+    const [row]: { active: number; busy: [string, number, number][] }[] = await m.query(
       `SELECT
          (SELECT count(*)::int FROM appointment WHERE email = $1 AND status = 'BOOKED' AND "endsAt" > $2) AS active,
-         (SELECT coalesce(json_agg(json_build_object('c', "counterId",
-                   's', (extract(epoch FROM "startsAt") * 1000)::float8, 'e', (extract(epoch FROM "endsAt") * 1000)::float8)), '[]')
+         (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
+                   round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
             FROM appointment WHERE "officeId" = $3 AND status = 'BOOKED' AND "startsAt" < $5 AND "endsAt" > $4) AS busy`,
       [email, this.now(), plan.office.id, new Date(start), new Date(end)],
     );
-    return { active: row?.active ?? 0, busy: (row?.busy ?? []).map((b) => ({ counterId: b.c, start: b.s, end: b.e })) };
+    return {
+      active: row?.active ?? 0,
+      busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
+    };
   }
 
   private async alternatives(
@@ -490,22 +519,6 @@ export class BookingService {
     );
   }
 
-  private async serviceFacts(ids: string[]): Promise<Map<string, ServiceFacts>> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return new Map();
-    const rows: ServiceFacts[] = await this.ds.query(
-      `SELECT s.id, s."officeId", s.active, s."bookableOnline", s."maxPerBooking", s."durationMinutes",
-              coalesce(array_agg(d.id) FILTER (WHERE d.uploadable), '{}') AS "uploadableDocumentIds"
-         FROM service s
-         LEFT JOIN service_document sd ON sd."serviceId" = s.id
-         LEFT JOIN required_document d ON d.id = sd."documentId"
-        WHERE s.id = ANY($1::uuid[])
-        GROUP BY s.id`,
-      [valid],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   private async checkUploadIds(
     ids: string[],
     choices: ServiceChoice[],
@@ -547,4 +560,9 @@ function isDbError(e: unknown, ...codes: string[]): boolean {
   const code =
     (e as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (e as { code?: string })?.code;
   return typeof code === 'string' && codes.includes(code);
+}
+
+/** The advisory-lock key of an email address: the first 32 bits of its SHA-256, the same in every api process. */
+export function emailLockKey(email: string): number {
+  return createHash('sha256').update(email).digest().readInt32BE(0);
 }

@@ -67,8 +67,9 @@ export class AvailableDay {
   @Field(() => String, { description: 'Office-local date YYYY-MM-DD.' })
   date: string;
 
+  /** Epoch milliseconds: the DateTimeISO scalar writes them as ISO strings without a Date per start. */
   @Field(() => [Date])
-  starts: Date[];
+  starts: readonly number[];
 }
 
 @ObjectType({ description: 'Free start times for the chosen services.' })
@@ -241,8 +242,11 @@ export class Appointment {
 
 @ObjectType({ description: 'Booked. The manage token is shown only now: it belongs in the citizen’s manage link.' })
 export class BookingConfirmed {
+  /** Read only when the mutation's selection asks for it (see BookingConfirmedResolver). */
+  appointmentId: string;
+
   @Field(() => Appointment)
-  appointment: Appointment;
+  appointment?: Appointment;
 
   @Field(() => String)
   manageToken: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BookedFacts, BookingHooks } from '../booking/booking.service.js';
-import { MailKind, MailMessageEntity, MailStatus } from './mail-message.entity.js';
+import { MailKind } from './mail-message.entity.js';
 import { remindersFor } from './mail-plan.js';
 
 type Planned = { kind: MailKind; dueAt: Date; manageToken: string | null };
@@ -85,26 +85,28 @@ export class MailOutbox implements BookingHooks {
     );
   }
 
+  /** One plain INSERT for all planned rows (an entity insert costs more than the booking's own statements). */
   private async insert(
     m: EntityManager,
     appointmentId: string,
     a: { email: string; language: string },
     planned: Planned[],
   ): Promise<void> {
-    const now = this.now();
-    await m.insert(
-      MailMessageEntity,
-      planned.map((p) => ({
+    if (planned.length === 0) return;
+    await m.query(
+      `INSERT INTO mail_message ("appointmentId", kind, status, recipient, language, "manageToken", "dueAt",
+         "nextAttemptAt", "createdAt")
+       SELECT $1, p.kind, 'PENDING', $2, $3, p.token, p.due, p.due, $4
+         FROM unnest($5::mail_kind[], $6::text[], $7::timestamptz[]) AS p(kind, token, due)`,
+      [
         appointmentId,
-        kind: p.kind,
-        status: MailStatus.PENDING,
-        recipient: a.email,
-        language: a.language,
-        manageToken: p.manageToken,
-        dueAt: p.dueAt,
-        nextAttemptAt: p.dueAt,
-        createdAt: now,
-      })),
+        a.email,
+        a.language,
+        this.now(),
+        planned.map((p) => p.kind),
+        planned.map((p) => p.manageToken),
+        planned.map((p) => p.dueAt),
+      ],
     );
   }
 }
