@@ -3,7 +3,9 @@
  * exactly where its declaration (@Allow / Public / CitizenToken) says and refused everywhere else with a typed
  * error (UNAUTHENTICATED without identity, FORBIDDEN with the wrong one). Arguments are made up from their types;
  * office, counter and service ids are real ones of the demo office (where every demo account works), so that an
- * allowed caller is not refused for a wrong office. A refused caller must never get data.
+ * allowed caller is not refused for a wrong office. A refused caller must never get data. Operations on the demo
+ * office's ids are also called by the manager of another office, who must be refused (FORBIDDEN or
+ * OfficeNotAllowed).
  * Subscriptions are covered by websocket.test.ts and live.test.ts.
  */
 import { randomUUID } from 'node:crypto';
@@ -24,6 +26,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDevices } from '../src/db/seed/demo-data.js';
 import { CITIZEN_TOKEN, PUBLIC } from '../src/graphql/access.js';
 import { buildAppSchema } from '../src/graphql/schema.js';
+import { OfficeEntity } from '../src/modules/catalog/office.entity.js';
+import { AuthService } from '../src/modules/staff/auth.service.js';
+import { Role } from '../src/modules/staff/role.js';
+import { StaffUserEntity } from '../src/modules/staff/staff-user.entity.js';
 import { GqlClient } from './gql-client.js';
 import { OFFICE, type OfficeInfo } from './queue-helpers.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -32,6 +38,8 @@ type Caller = { name: string; role: string | null; client: () => GqlClient };
 
 let t: TestApp;
 let callers: Caller[];
+/** The office manager of another office (Staatsangehörigkeit), for the operations on the demo office. */
+let outsider: GqlClient;
 let office: OfficeInfo;
 let counterId: string;
 
@@ -55,6 +63,16 @@ beforeAll(async () => {
     { name: 'admin', role: 'ADMIN', client: () => admin },
   ];
   office = (await t.anonymous().ok<{ office: OfficeInfo }>(OFFICE, { slug: 'buergercentrum' })).office;
+  const other = await t.app.ds.getRepository(OfficeEntity).findOneByOrFail({ slug: 'staatsangehoerigkeit' });
+  await t.app.ds.getRepository(StaffUserEntity).save({
+    username: 'leitung-sta',
+    displayName: 'Lena Andere',
+    passwordHash: await AuthService.hashPassword('Andere-Leitung-2026'),
+    roles: [Role.OFFICE_MANAGER],
+    offices: [other],
+  });
+  outsider = new GqlClient(t.baseUrl);
+  await outsider.ok('mutation { login(username: "leitung-sta", password: "Andere-Leitung-2026") { __typename } }');
   const counters = (await clerk.ok(`query($o: ID!) { queueCounters(officeId: $o) { id } }`, { o: office.id }))
     .queueCounters as { id: string }[];
   counterId = counters[0]?.id as string;
@@ -138,6 +156,14 @@ describe('the permission matrix', () => {
         if (!allowed && refusedAs !== expected)
           wrong.push(`${f.name} did not refuse ${caller.name} with ${expected}: ${JSON.stringify(codes)}`);
         if (!allowed && res.data?.[f.name] != null) wrong.push(`${f.name} gave data to ${caller.name}`);
+        if (caller.role === 'OFFICE_MANAGER' && allowed && !open && /officeId|counterId/.test(text)) {
+          // The same operation on the demo office by a manager of another office: refused, no data.
+          const other = await outsider.request(text, variables);
+          const result = other.data?.[f.name] as { __typename?: string } | null | undefined;
+          const refused =
+            other.errors?.some((e) => e.extensions?.code === 'FORBIDDEN') || result?.__typename === 'OfficeNotAllowed';
+          if (!refused) wrong.push(`${f.name} let a manager of another office act: ${JSON.stringify(other)}`);
+        }
         if (codes.includes('GRAPHQL_VALIDATION_FAILED'))
           wrong.push(`${f.name}: the made-up call is not valid: ${JSON.stringify(res.errors?.[0]?.message)}`);
       }
