@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { AuditService, auditRetentionStep } from './modules/audit/audit.service.js';
 import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
@@ -36,7 +37,10 @@ export function createServices(
   const storage = new PostgresUploadStorage(ds);
   const mail = new MailService(ds, pool, { ...config.mail, publicUrl: config.publicUrl }, clock.now, log);
   const uploads = new UploadService(ds, pool, config.uploads, clock.now, storage);
-  const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [ticketRetentionStep]);
+  const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [
+    ticketRetentionStep,
+    auditRetentionStep,
+  ]);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
   const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
   mail.onQueued(() => jobs.runSoon(JOB.mailDispatchNow));
@@ -57,6 +61,7 @@ export function createServices(
   }, log);
   return {
     clock,
+    audit: new AuditService(ds, clock.now),
     catalog: new CatalogService(ds),
     identity: new IdentityService(ds, clock.now),
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),

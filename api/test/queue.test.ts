@@ -413,8 +413,8 @@ describe('ticket numbers', () => {
     const { ticketRetentionStep } = await import('../src/modules/queue/ticket-retention.js');
     const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE "priorityNote" IS NOT NULL');
     expect(before[0]?.n).toBeGreaterThan(0);
-    expect(await ticketRetentionStep.run(t.app.ds, local('2027-03-01T00:00'))).toBe(0);
-    expect(await ticketRetentionStep.run(t.app.ds, local('2027-04-01T00:00'))).toBe(before[0]?.n);
+    expect(await ticketRetentionStep.run(t.app.ds, local('2027-03-01T00:00'), clock.now())).toBe(0);
+    expect(await ticketRetentionStep.run(t.app.ds, local('2027-04-01T00:00'), clock.now())).toBe(before[0]?.n);
     expect(await t.sql('SELECT id FROM ticket WHERE "priorityNote" IS NOT NULL')).toEqual([]);
   });
 

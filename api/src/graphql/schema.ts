@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
@@ -16,6 +17,7 @@ import { authChecker } from './access.js';
 import { DateTimeISO } from './date-time-scalar.js';
 
 export const resolvers = [
+  AuditResolver,
   CatalogResolver,
   BookingResolver,
   BookingConfirmedResolver,

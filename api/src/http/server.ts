@@ -17,6 +17,7 @@ import { DocumentCache } from '../graphql/document-cache.js';
 import { ErrorCode, formatError } from '../graphql/errors.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
+import { auditPlugin } from '../modules/audit/audit.service.js';
 import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
@@ -204,6 +205,7 @@ export function createHttpServer(deps: HttpDeps) {
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       portalLimitPlugin,
+      auditPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

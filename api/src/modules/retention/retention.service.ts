@@ -11,7 +11,8 @@ const BATCH = 500;
  */
 export type RetentionStep = {
   name: string;
-  run: (ds: DataSource, cutoff: Date) => Promise<number>;
+  /** `now` for steps with a period of their own (e.g. the audit log's year). */
+  run: (ds: DataSource, cutoff: Date, now: Date) => Promise<number>;
 };
 
 /** What one run removed, per step (number of appointments, uploads, …). */
@@ -42,7 +43,7 @@ export class RetentionService {
   async run(): Promise<RetentionResult> {
     const cutoff = this.cutoff();
     const result: RetentionResult = {};
-    for (const step of this.steps) result[step.name] = await step.run(this.ds, cutoff);
+    for (const step of this.steps) result[step.name] = await step.run(this.ds, cutoff, this.now());
     return result;
   }
 }
