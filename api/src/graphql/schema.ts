@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
@@ -20,6 +21,7 @@ export const resolvers = [
   BookingResolver,
   BookingConfirmedResolver,
   LiveResolver,
+  OfficeAdminResolver,
   MailResolver,
   QueueIssueResolver,
   QueueDeskResolver,
