@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { OfficeAdminService } from './modules/admin/office-admin.service.js';
 import { AuditService, auditRetentionStep } from './modules/audit/audit.service.js';
 import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -69,6 +70,7 @@ export function createServices(
     credentials: new CredentialsService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
+    officeAdmin: new OfficeAdminService(ds, booking, clock.now),
     queue,
     live: new LiveService(ds, queue.views, feeds),
     liveListener,

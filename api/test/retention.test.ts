@@ -82,13 +82,13 @@ describe('retention', () => {
 
     // 14 days after the cancellation (1 March), but not yet 14 days after the visit (3 March): only the cancelled one.
     clock.advance(14 * DAY + 1000);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0, auditEvents: 0 });
     expect(await appointment(cancelled.appointment.id)).toMatchObject({ citizenName: '', email: '', phone: null });
     expect((await appointment(visited.appointment.id)).email).not.toBe('');
 
     // 14 days after the visit (it ended on 3 March, 09:10 local).
     clock.advance(3 * DAY);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0, auditEvents: 0 });
     const after = await appointment(visited.appointment.id);
     expect(after).toEqual({
       ...before,
@@ -119,7 +119,21 @@ describe('retention', () => {
 
     // An appointment whose visit is less than 14 days ago keeps its data; a second run changes nothing.
     expect((await appointment(later.appointment.id)).email).not.toBe('');
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 0, ticketNotes: 0 });
+    expect(await t.app.services.retention.run()).toEqual({ appointments: 0, ticketNotes: 0, auditEvents: 0 });
+  });
+
+  it('removes audit events after a year, not before', async () => {
+    const now = t.clock.now().getTime();
+    const day = 86_400_000;
+    await t.sql(
+      `INSERT INTO audit_event (at, "actorKind", operation, outcome) VALUES ($1, 'staff', 'old', 'OK'), ($2, 'staff', 'recent', 'OK')`,
+      [new Date(now - 366 * day), new Date(now - 364 * day)],
+    );
+    expect((await t.app.services.retention.run()).auditEvents).toBe(1);
+    const left = await t.sql<{ operation: string }>(
+      `SELECT operation FROM audit_event WHERE operation IN ('old', 'recent')`,
+    );
+    expect(left).toEqual([{ operation: 'recent' }]);
   });
 
   it('runs as a daily agenda job, next to the mail dispatch and the upload purge', async () => {

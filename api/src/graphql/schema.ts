@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   BookingResolver,
   BookingConfirmedResolver,
   LiveResolver,
+  OfficeAdminResolver,
   MailResolver,
   QueueIssueResolver,
   QueueDeskResolver,

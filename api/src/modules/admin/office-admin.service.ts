@@ -1,0 +1,159 @@
+import { DateTime } from 'luxon';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BookingService } from '../booking/booking.service.js';
+import type { FieldProblem } from '../booking/booking-input.js';
+import { isUuid } from '../catalog/catalog.service.js';
+import { ClosureEntity } from '../catalog/closure.entity.js';
+import { OfficeEntity } from '../catalog/office.entity.js';
+import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
+import { type Actor, worksIn } from '../queue/ticket-store.js';
+import {
+  checkClosure,
+  checkSettings,
+  checkWeekdayHours,
+  isCalendarDate,
+  type OfficeSettingsPatch,
+  type TimeInterval,
+} from './office-rules.js';
+
+export type AdminOutcome<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'officeNotAllowed' };
+
+export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: NonNullable<OfficeSettingsPatch[K]> }> & {
+  officeId: string;
+};
+export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
+export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
+export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
+
+const unknownOffice: FieldProblem = { field: 'officeId', code: 'UNKNOWN_OFFICE', message: 'There is no such office.' };
+const invalid = (...problems: FieldProblem[]) => ({ kind: 'invalid' as const, problems });
+
+function settingsView(o: OfficeEntity): OfficeSettingsView {
+  return {
+    officeId: o.id,
+    slotMinutes: o.slotMinutes,
+    leadMinutes: o.leadMinutes,
+    horizonDays: o.horizonDays,
+    checkInEarlyMinutes: o.checkInEarlyMinutes,
+    checkInLateMinutes: o.checkInLateMinutes,
+    priorityMinutes: o.priorityMinutes,
+    maxCalls: o.maxCalls,
+    closingBufferMinutes: o.closingBufferMinutes,
+    holidayRegion: o.holidayRegion,
+  };
+}
+
+/**
+ * Office settings, opening hours and closures, for ADMIN everywhere and staff (the resolver admits managers) in
+ * their own offices. Each change is one transaction on the office row (locked, so that concurrent edits of the same
+ * office follow each other); afterwards this process's booking plans are forgotten, so that availability and new
+ * bookings follow at once. Other api processes follow within their plan cache time (two seconds).
+ */
+export class OfficeAdminService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly booking: Pick<BookingService, 'forgetPlans'>,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Checks access before the input, so that another office's manager learns nothing from validation. */
+  private async withOffice<T>(
+    actor: Actor,
+    officeId: string,
+    work: (m: EntityManager, office: OfficeEntity) => Promise<AdminOutcome<T>>,
+  ): Promise<AdminOutcome<T>> {
+    if (!isUuid(officeId)) return invalid(unknownOffice);
+    if (!(await worksIn(this.ds.manager, actor, officeId))) return { kind: 'officeNotAllowed' };
+    const outcome = await this.ds.transaction(async (m) => {
+      const office = await m
+        .getRepository(OfficeEntity)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :officeId', { officeId })
+        .getOne();
+      if (!office) return invalid(unknownOffice);
+      return work(m, office);
+    });
+    if (outcome.kind === 'ok') this.booking.forgetPlans();
+    return outcome;
+  }
+
+  updateSettings(
+    actor: Actor,
+    officeId: string,
+    patch: OfficeSettingsPatch,
+  ): Promise<AdminOutcome<OfficeSettingsView>> {
+    return this.withOffice(actor, officeId, async (m, office) => {
+      const checked = checkSettings(patch);
+      if (!checked.ok) return invalid(...checked.problems);
+      const changed = Object.assign(office, checked.value);
+      await m.getRepository(OfficeEntity).save(changed);
+      return { kind: 'ok', value: settingsView(changed) };
+    });
+  }
+
+  /** Replaces one weekday's intervals of one kind; an empty list closes that weekday for that kind. */
+  setOpeningHours(
+    actor: Actor,
+    officeId: string,
+    kind: HoursKind,
+    weekday: number,
+    intervals: readonly TimeInterval[],
+  ): Promise<AdminOutcome<WeekdayHoursView>> {
+    return this.withOffice(actor, officeId, async (m) => {
+      const checked = checkWeekdayHours(weekday, intervals);
+      if (!checked.ok) return invalid(...checked.problems);
+      const repo = m.getRepository(OpeningHoursEntity);
+      await repo.delete({ officeId, kind, weekday });
+      if (checked.value.length > 0)
+        await repo.insert(
+          checked.value.map((i) => ({
+            officeId,
+            kind,
+            weekday,
+            opensAt: `${i.opensAt}:00`,
+            closesAt: `${i.closesAt}:00`,
+          })),
+        );
+      return { kind: 'ok', value: { officeId, kind, weekday, intervals: checked.value } };
+    });
+  }
+
+  /**
+   * Closes the office on a day (or changes the note of an existing closure). Booked appointments on that day are
+   * counted, not cancelled: staff decide what happens to them.
+   */
+  addClosure(actor: Actor, officeId: string, date: string, note?: string | null): Promise<AdminOutcome<ClosureView>> {
+    return this.withOffice(actor, officeId, async (m, office) => {
+      const today = DateTime.fromJSDate(this.now(), { zone: office.timeZone }).toISODate() as string;
+      const checked = checkClosure(date, note, today);
+      if (!checked.ok) return invalid(...checked.problems);
+      await m.query(
+        `INSERT INTO office_closure ("officeId", date, reason) VALUES ($1, $2, $3)
+         ON CONFLICT ("officeId", date) DO UPDATE SET reason = EXCLUDED.reason`,
+        [officeId, checked.value.date, checked.value.note],
+      );
+      const [row]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM appointment
+          WHERE "officeId" = $1 AND status = 'BOOKED' AND ("startsAt" AT TIME ZONE $2)::date = $3::date`,
+        [officeId, office.timeZone, checked.value.date],
+      );
+      return {
+        kind: 'ok',
+        value: { officeId, date: checked.value.date, note: checked.value.note, affectedAppointments: row?.n ?? 0 },
+      };
+    });
+  }
+
+  removeClosure(actor: Actor, officeId: string, date: string): Promise<AdminOutcome<ClosureRemovedView>> {
+    return this.withOffice(actor, officeId, async (m) => {
+      if (!isCalendarDate(date))
+        return invalid({ field: 'date', code: 'BAD_DATE', message: 'Give a date as "YYYY-MM-DD".' });
+      const result = await m.getRepository(ClosureEntity).delete({ officeId, date });
+      return { kind: 'ok', value: { officeId, date, removed: (result.affected ?? 0) > 0 } };
+    });
+  }
+}

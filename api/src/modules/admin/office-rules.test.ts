@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { checkClosure, checkSettings, checkWeekdayHours, isCalendarDate, minutesOf } from './office-rules.js';
+
+const problems = (weekday: number, intervals: [string, string][]) => {
+  const r = checkWeekdayHours(
+    weekday,
+    intervals.map(([opensAt, closesAt]) => ({ opensAt, closesAt })),
+  );
+  return r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`);
+};
+
+describe('weekday hours', () => {
+  it('accepts several intervals and returns them sorted', () => {
+    const r = checkWeekdayHours(2, [
+      { opensAt: '14:00', closesAt: '18:00' },
+      { opensAt: '08:00', closesAt: '12:00' },
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        { opensAt: '08:00', closesAt: '12:00' },
+        { opensAt: '14:00', closesAt: '18:00' },
+      ],
+    });
+  });
+
+  it('accepts an empty list (closed that day) and touching intervals', () => {
+    expect(problems(7, [])).toEqual([]);
+    expect(
+      problems(1, [
+        ['08:00', '12:00'],
+        ['12:00', '16:00'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('refuses inverted and empty-length intervals', () => {
+    expect(problems(1, [['12:00', '08:00']])).toEqual(['intervals.0.closesAt:INVERTED_INTERVAL']);
+    expect(problems(1, [['09:00', '09:00']])).toEqual(['intervals.0.closesAt:EMPTY_INTERVAL']);
+  });
+
+  it('refuses overlapping intervals, naming the later one in the input', () => {
+    expect(
+      problems(1, [
+        ['08:00', '12:00'],
+        ['11:59', '15:00'],
+      ]),
+    ).toEqual(['intervals.1:OVERLAP']);
+    expect(
+      problems(1, [
+        ['10:00', '11:00'],
+        ['08:00', '16:00'],
+      ]),
+    ).toEqual(['intervals.1:OVERLAP']);
+    expect(
+      problems(1, [
+        ['08:00', '12:00'],
+        ['13:00', '14:00'],
+        ['08:00', '12:00'],
+      ]),
+    ).toEqual(['intervals.2:OVERLAP']);
+  });
+
+  it('refuses bad time formats field by field', () => {
+    expect(problems(1, [['8:00', '12:00']])).toEqual(['intervals.0.opensAt:BAD_TIME']);
+    expect(problems(1, [['08:00', '24:00']])).toEqual(['intervals.0.closesAt:BAD_TIME']);
+    expect(problems(1, [['08:60', 'noon']])).toEqual(['intervals.0.opensAt:BAD_TIME', 'intervals.0.closesAt:BAD_TIME']);
+    expect(problems(1, [['08:00:00', '12:00']])).toEqual(['intervals.0.opensAt:BAD_TIME']);
+  });
+
+  it('refuses a weekday out of 1–7 and too many intervals', () => {
+    expect(problems(0, [])).toEqual(['weekday:OUT_OF_RANGE']);
+    expect(problems(8, [])).toEqual(['weekday:OUT_OF_RANGE']);
+    const seven = Array.from({ length: 7 }, (_, i): [string, string] => [`0${i}:00`, `0${i}:30`]);
+    expect(problems(1, seven)).toEqual(['intervals:TOO_MANY']);
+  });
+
+  it('reads times as minutes after midnight', () => {
+    expect(minutesOf('00:00')).toBe(0);
+    expect(minutesOf('23:59')).toBe(1439);
+    expect(minutesOf('24:00')).toBeNull();
+  });
+});
+
+describe('office settings', () => {
+  it('keeps only the given fields and normalises the region', () => {
+    expect(checkSettings({ slotMinutes: 10, maxCalls: null, holidayRegion: ' by ' })).toEqual({
+      ok: true,
+      value: { slotMinutes: 10, holidayRegion: 'BY' },
+    });
+    expect(checkSettings({})).toEqual({ ok: true, value: {} });
+  });
+
+  it('checks every field against its range', () => {
+    const r = checkSettings({
+      slotMinutes: 0,
+      leadMinutes: -1,
+      horizonDays: 367,
+      checkInEarlyMinutes: 241,
+      checkInLateMinutes: 1.5,
+      priorityMinutes: -5,
+      maxCalls: 0,
+      closingBufferMinutes: 1000,
+      holidayRegion: 'XX',
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'slotMinutes:OUT_OF_RANGE',
+      'leadMinutes:OUT_OF_RANGE',
+      'horizonDays:OUT_OF_RANGE',
+      'checkInEarlyMinutes:OUT_OF_RANGE',
+      'checkInLateMinutes:OUT_OF_RANGE',
+      'priorityMinutes:OUT_OF_RANGE',
+      'maxCalls:OUT_OF_RANGE',
+      'closingBufferMinutes:OUT_OF_RANGE',
+      'holidayRegion:UNKNOWN_REGION',
+    ]);
+  });
+
+  it('accepts the range ends', () => {
+    expect(checkSettings({ slotMinutes: 1, horizonDays: 366, maxCalls: 10, leadMinutes: 0 }).ok).toBe(true);
+  });
+});
+
+describe('closures', () => {
+  it('accepts today and later with a trimmed note', () => {
+    expect(checkClosure('2027-03-01', '  Betriebsausflug ', '2027-03-01')).toEqual({
+      ok: true,
+      value: { date: '2027-03-01', note: 'Betriebsausflug' },
+    });
+    expect(checkClosure('2027-03-02', null, '2027-03-01')).toEqual({
+      ok: true,
+      value: { date: '2027-03-02', note: '' },
+    });
+  });
+
+  it('refuses past days, non-dates and long notes', () => {
+    const codes = (date: string, note?: string) => {
+      const r = checkClosure(date, note, '2027-03-01');
+      return r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`);
+    };
+    expect(codes('2027-02-28')).toEqual(['date:IN_THE_PAST']);
+    expect(codes('2027-02-30')).toEqual(['date:BAD_DATE']);
+    expect(codes('1.3.2027', 'x'.repeat(201))).toEqual(['date:BAD_DATE', 'note:TOO_LONG']);
+  });
+
+  it('knows calendar dates', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2027-3-1')).toBe(false);
+  });
+});

@@ -1,0 +1,154 @@
+/** The rules for an office's settings, opening hours and closures: plain checks over plain data. */
+import type { FieldProblem } from '../booking/booking-input.js';
+import { isValidHolidayRegion } from '../booking/holidays.js';
+
+/** Queue and booking settings an administrator may change; absent fields stay as they are. */
+export type OfficeSettingsPatch = {
+  slotMinutes?: number | null;
+  leadMinutes?: number | null;
+  horizonDays?: number | null;
+  checkInEarlyMinutes?: number | null;
+  checkInLateMinutes?: number | null;
+  priorityMinutes?: number | null;
+  maxCalls?: number | null;
+  closingBufferMinutes?: number | null;
+  holidayRegion?: string | null;
+};
+
+type NumericSetting = Exclude<keyof OfficeSettingsPatch, 'holidayRegion'>;
+
+/** Allowed range per numeric setting (inclusive); the database's CHECKs are the outer bounds of these. */
+export const SETTING_RANGES: Record<NumericSetting, readonly [number, number]> = {
+  slotMinutes: [1, 60],
+  leadMinutes: [0, 7 * 24 * 60],
+  horizonDays: [1, 366],
+  checkInEarlyMinutes: [0, 240],
+  checkInLateMinutes: [0, 120],
+  priorityMinutes: [0, 240],
+  maxCalls: [1, 10],
+  closingBufferMinutes: [0, 240],
+};
+
+/** The patch with absent (null) fields left out, or every problem by its field. */
+export function checkSettings(
+  patch: OfficeSettingsPatch,
+): { ok: true; value: OfficeSettingsPatch } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const value: OfficeSettingsPatch = {};
+  for (const [field, [min, max]] of Object.entries(SETTING_RANGES) as [NumericSetting, readonly [number, number]][]) {
+    const v = patch[field];
+    if (v === undefined || v === null) continue;
+    if (!Number.isInteger(v) || v < min || v > max)
+      problems.push({ field, code: 'OUT_OF_RANGE', message: `${field} must be a whole number from ${min} to ${max}.` });
+    else value[field] = v;
+  }
+  if (patch.holidayRegion !== undefined && patch.holidayRegion !== null) {
+    const region = patch.holidayRegion.trim().toUpperCase();
+    if (!isValidHolidayRegion(region))
+      problems.push({
+        field: 'holidayRegion',
+        code: 'UNKNOWN_REGION',
+        message: 'Give a German federal state as its ISO 3166-2 suffix, e.g. "BW".',
+      });
+    else value.holidayRegion = region;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+export type TimeInterval = { opensAt: string; closesAt: string };
+
+/** At most this many intervals per weekday (e.g. morning, afternoon, evening). */
+export const MAX_INTERVALS = 6;
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after local midnight of "HH:MM" (00:00–23:59), else null. */
+export function minutesOf(time: string): number | null {
+  const m = TIME.exec(time);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/**
+ * Checks one weekday's intervals: ISO weekday 1–7, times "HH:MM", each interval of positive length, none
+ * overlapping another (touching is allowed: 08:00–12:00 and 12:00–16:00). An empty list closes the day.
+ * Returns the intervals sorted by start.
+ */
+export function checkWeekdayHours(
+  weekday: number,
+  intervals: readonly TimeInterval[],
+): { ok: true; value: TimeInterval[] } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7)
+    problems.push({ field: 'weekday', code: 'OUT_OF_RANGE', message: 'weekday is 1 (Monday) to 7 (Sunday).' });
+  if (intervals.length > MAX_INTERVALS)
+    problems.push({
+      field: 'intervals',
+      code: 'TOO_MANY',
+      message: `A weekday has at most ${MAX_INTERVALS} intervals.`,
+    });
+  const parsed: { index: number; start: number; end: number; interval: TimeInterval }[] = [];
+  intervals.forEach((interval, index) => {
+    const start = minutesOf(interval.opensAt);
+    const end = minutesOf(interval.closesAt);
+    if (start === null)
+      problems.push({ field: `intervals.${index}.opensAt`, code: 'BAD_TIME', message: 'Give a time as "HH:MM".' });
+    if (end === null)
+      problems.push({ field: `intervals.${index}.closesAt`, code: 'BAD_TIME', message: 'Give a time as "HH:MM".' });
+    if (start === null || end === null) return;
+    if (end === start)
+      problems.push({
+        field: `intervals.${index}.closesAt`,
+        code: 'EMPTY_INTERVAL',
+        message: 'An interval must close later than it opens.',
+      });
+    else if (end < start)
+      problems.push({
+        field: `intervals.${index}.closesAt`,
+        code: 'INVERTED_INTERVAL',
+        message: 'An interval must close later than it opens.',
+      });
+    else parsed.push({ index, start, end, interval });
+  });
+  const sorted = [...parsed].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const [prev, cur] = [sorted[i - 1], sorted[i]] as [(typeof sorted)[number], (typeof sorted)[number]];
+    if (cur.start < prev.end) {
+      const later = Math.max(prev.index, cur.index);
+      problems.push({
+        field: `intervals.${later}`,
+        code: 'OVERLAP',
+        message: `This interval overlaps interval ${Math.min(prev.index, cur.index)}.`,
+      });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: sorted.map((p) => p.interval) };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date "YYYY-MM-DD". */
+export function isCalendarDate(date: string): boolean {
+  const m = DATE.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === date;
+}
+
+export const MAX_CLOSURE_NOTE = 200;
+
+/** Checks a closure to add: a calendar date not before today (office-local), and a short note. */
+export function checkClosure(
+  date: string,
+  note: string | null | undefined,
+  today: string,
+): { ok: true; value: { date: string; note: string } } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  if (!isCalendarDate(date))
+    problems.push({ field: 'date', code: 'BAD_DATE', message: 'Give a date as "YYYY-MM-DD".' });
+  else if (date < today)
+    problems.push({ field: 'date', code: 'IN_THE_PAST', message: 'A closure cannot be added for a past day.' });
+  const text = (note ?? '').trim();
+  if (text.length > MAX_CLOSURE_NOTE)
+    problems.push({ field: 'note', code: 'TOO_LONG', message: `A note has at most ${MAX_CLOSURE_NOTE} characters.` });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date, note: text } };
+}
