@@ -74,6 +74,7 @@ const envSchema = z.object({
   LIVE_SOCKETS_PER_ADDRESS: count.default(200),
   LIVE_CONNECTS_PER_MINUTE: count.default(120),
   LIVE_SUBSCRIPTIONS_PER_SOCKET: count.default(10),
+  LIVE_RECHECK_SECONDS: count.default(60),
   RETENTION_DAYS: z.coerce
     .number({ message: 'must be a whole number of days between 1 and 3650' })
     .int('must be a whole number of days between 1 and 3650')
@@ -209,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         connectsPerMinute: e.LIVE_CONNECTS_PER_MINUTE,
         subscriptionsPerSocket: e.LIVE_SUBSCRIPTIONS_PER_SOCKET,
         maxBufferedBytes: 1024 * 1024,
+        recheckSeconds: e.LIVE_RECHECK_SECONDS,
       },
       testClockStart: e.TEST_CLOCK_START ? new Date(e.TEST_CLOCK_START) : null,
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { take } from './gql-client.js';
+import { follow, take } from './gql-client.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const SERVER_TIME = 'subscription { serverTime }';
@@ -61,5 +61,40 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     const { errors } = await take(socket, aliases, 1);
     await socket.dispose();
     expect(JSON.stringify(errors)).toMatch(/alias/i);
+  });
+});
+
+describe('signed-in sockets are checked again', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LIVE_RECHECK_SECONDS: '1' } });
+  });
+  afterAll(() => t?.close());
+
+  const closedWith = (errors: unknown[]) => (errors[0] as { code?: number } | undefined)?.code;
+
+  it('a revoked display loses its open socket', async () => {
+    const display = t.display();
+    const { currentDevice } = await display.ok<{ currentDevice: { id: string } }>('{ currentDevice { id } }');
+    const socket = display.socket();
+    const ticks = follow(socket, SERVER_TIME);
+    await ticks.until(() => true);
+    expect(await t.app.services.credentials.revokeDevice(currentDevice.id)).toBe(true);
+    await expect.poll(() => closedWith(ticks.errors), { timeout: 5_000 }).toBe(4403);
+    await socket.dispose();
+  });
+
+  it('a clerk who signs out loses the open socket; an anonymous one is left alone', async () => {
+    const clerk = await t.clerk();
+    const socket = clerk.socket({ origin: t.baseUrl });
+    const ticks = follow(socket, SERVER_TIME);
+    await ticks.until(() => true);
+    const phone = t.anonymous().socket();
+    const tracking = follow(phone, 'subscription { trackedTicket(token: "unknown") { __typename } }');
+    await tracking.until(() => true);
+    await clerk.ok('mutation { logout }');
+    await expect.poll(() => closedWith(ticks.errors), { timeout: 5_000 }).toBe(4403);
+    expect(tracking.errors).toEqual([]);
+    await Promise.all([socket.dispose(), phone.dispose()]);
   });
 });

@@ -10,7 +10,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { DocumentCache } from '../graphql/document-cache.js';
@@ -20,6 +20,7 @@ import type { Logger } from '../logger.js';
 import { auditPlugin } from '../modules/audit/audit.service.js';
 import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
+import type { Credentials } from '../modules/staff/identity.service.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
@@ -122,6 +123,19 @@ export function createHttpServer(deps: HttpDeps) {
       wsServer.emit('connection', ws, request);
     });
   });
+  // Sockets that carry a staff session, a device or a portal key: checked again now and then, so that a sign-out, an
+  // expired session or a revoked device or key also ends an open socket (HTTP requests are checked every time).
+  const signedIn = new Map<WebSocket, { credentials: Credentials; kind: Identity['kind'] }>();
+  const recheck = setInterval(async () => {
+    for (const [socket, { credentials, kind }] of signedIn) {
+      const now = await services.identity.resolve(credentials).catch(() => null);
+      if (now !== null && (now === 'invalid' || now.kind !== kind)) {
+        signedIn.delete(socket);
+        socket.close(4403, 'Forbidden');
+      }
+    }
+  }, config.live.recheckSeconds * 1000).unref();
+  wsServer.on('connection', (socket) => socket.once('close', () => signedIn.delete(socket)));
   const documents = new DocumentCache(schema, [...specifiedRules, ...armor.validationRules]);
   const wsLog = log.child({ ws: true });
   const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
@@ -136,12 +150,14 @@ export function createHttpServer(deps: HttpDeps) {
           allowedOrigins.has(origin) ||
           (URL.canParse(origin) && new URL(origin).host === request.headers.host);
         const authorization = ctx.connectionParams?.authorization;
-        const identity = await services.identity.resolve({
+        const credentials = {
           sessionToken: sameSite ? readSessionCookie(request.headers.cookie) : undefined,
           bearer: typeof authorization === 'string' ? bearerToken(authorization) : undefined,
-        });
+        };
+        const identity = await services.identity.resolve(credentials);
         if (identity === 'invalid') return false;
         ctx.extra.identity = identity;
+        if (identity.kind !== 'anonymous') signedIn.set(ctx.extra.socket, { credentials, kind: identity.kind });
         ctx.extra.clientIp = clientAddress(request, config.trustProxy);
         return true;
       },
@@ -212,6 +228,7 @@ export function createHttpServer(deps: HttpDeps) {
         async serverWillStart() {
           return {
             async drainServer() {
+              clearInterval(recheck);
               await wsCleanup.dispose();
             },
           };

@@ -2,7 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, SocketGuard } from './socket-guard.js';
 
-const limits = { socketsPerAddress: 2, connectsPerMinute: 3, subscriptionsPerSocket: 10, maxBufferedBytes: 1000 };
+const limits = {
+  socketsPerAddress: 2,
+  connectsPerMinute: 3,
+  subscriptionsPerSocket: 10,
+  maxBufferedBytes: 1000,
+  recheckSeconds: 60,
+};
 
 describe('SocketGuard', () => {
   it('lets in so many open sockets per address, and again once one closed', async () => {

@@ -12,6 +12,8 @@ export type SocketLimits = {
   subscriptionsPerSocket: number;
   /** Bytes queued for a socket beyond which it counts as not reading. */
   maxBufferedBytes: number;
+  /** How often the credentials of signed-in sockets (staff, devices, portals) are checked again. */
+  recheckSeconds: number;
 };
 
 /** The client's address: the socket's, or with a trusted proxy the first X-Forwarded-For entry (as Express does). */
