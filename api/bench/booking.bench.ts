@@ -25,6 +25,7 @@ import { createLogger } from '../src/logger.js';
 import { newCheckInCode, newReference } from '../src/modules/booking/codes.js';
 import { ClockService } from '../src/modules/clock/clock.service.js';
 import { freePort } from '../test/free-port.js';
+import { percentile } from './bench-stats.js';
 import { HttpClients } from './http-clients.js';
 
 // Monday 1 March 2027, 07:00 in Pforzheim: the whole horizon lies ahead, the numbers repeat from run to run.
@@ -32,8 +33,6 @@ const NOW = new Date('2027-03-01T06:00:00Z');
 const loadBefore = os.loadavg()[0] ?? 0;
 const log = createLogger('warn');
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {

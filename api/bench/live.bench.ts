@@ -27,6 +27,7 @@ import { createLogger } from '../src/logger.js';
 import { newTrackingToken } from '../src/modules/queue/queue-codes.js';
 import { hashSecret } from '../src/modules/staff/credentials.js';
 import { freePort } from '../test/free-port.js';
+import { percentile } from './bench-stats.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5_000);
 const TICKETS = 500;
@@ -36,8 +37,6 @@ const NOW = new Date('2027-03-01T08:00:00Z');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = createLogger('warn');
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Child = { proc: ChildProcess; port: number; request: <T>(cmd: string) => Promise<T>; stop: () => Promise<void> };

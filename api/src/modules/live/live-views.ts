@@ -95,3 +95,15 @@ export function callBoard(snap: OfficeSnapshot): CallBoardView {
   boards.set(snap, board);
   return board;
 }
+
+const ticketLists = new WeakMap<OfficeSnapshot, TicketView[]>();
+
+/** All of the office's tickets today as staff see them; made once per snapshot, and only when some screen asks. */
+export function snapshotTickets(snap: OfficeSnapshot): TicketView[] {
+  let list = ticketLists.get(snap);
+  if (!list) {
+    list = snap.state.tickets.map((t) => ticketOfSnapshot(snap, t.id)).filter((t) => t !== null);
+    ticketLists.set(snap, list);
+  }
+  return list;
+}

@@ -60,7 +60,14 @@ export class LiveResolver {
   })
   officeQueue(@Root() update: OfficeQueueView | null, @Arg('officeId', () => ID) _officeId: string): OfficeQueueUpdate {
     if (!update) throw officeGone();
-    return Object.assign(new OfficeQueueUpdate(), { ...update, tickets: update.tickets.map(queueTicket) });
+    const result = Object.assign(new OfficeQueueUpdate(), {
+      officeId: update.officeId,
+      revision: update.revision,
+      at: update.at,
+    });
+    // Mapped only when the subscriber selects the tickets.
+    Object.defineProperty(result, 'tickets', { get: () => update.tickets().map(queueTicket), enumerable: true });
+    return result;
   }
 
   @Allow(Role.OFFICE_MANAGER, Role.INFO_DESK, Role.ADMIN)

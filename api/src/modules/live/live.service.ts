@@ -6,13 +6,13 @@
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../catalog/catalog.service.js';
 import type { TicketView } from '../queue/queue-outcomes.js';
-import { loadTicketRow } from '../queue/queue-state.js';
 import type { QueueViewService } from '../queue/queue-view.service.js';
 import { type Actor, ticketIdByToken, worksIn } from '../queue/ticket-store.js';
-import { type CallBoardView, callBoard, ticketOfSnapshot } from './live-views.js';
+import { type CallBoardView, callBoard, snapshotTickets, ticketOfSnapshot } from './live-views.js';
 import type { OfficeFeeds } from './office-feeds.js';
 
-export type OfficeQueueView = { officeId: string; revision: number; at: Date; tickets: TicketView[] };
+/** `tickets` is made on demand: staff screens mostly select only the revision and read their own queries again. */
+export type OfficeQueueView = { officeId: string; revision: number; at: Date; tickets: () => TicketView[] };
 
 export class LiveService {
   constructor(
@@ -32,8 +32,11 @@ export class LiveService {
    */
   async tracking<P>(token: string, present: (v: TicketView) => P): Promise<AsyncIterable<P | null>> {
     const id = await ticketIdByToken(this.ds.manager, token.trim());
-    const row = id ? await loadTicketRow(this.ds.manager, id) : null;
-    if (!id || !row)
+    // Only its office is needed here: the ticket itself comes from the office's shared snapshot.
+    const [row]: { id: string; officeId: string }[] = id
+      ? await this.ds.query('SELECT id, "officeId" FROM ticket WHERE id = $1', [id])
+      : [];
+    if (!row)
       return (async function* () {
         yield null;
       })();
@@ -64,7 +67,7 @@ export class LiveService {
           officeId,
           revision: snap.revision,
           at: new Date(snap.state.now),
-          tickets: snap.state.tickets.map((t) => ticketOfSnapshot(snap, t.id)).filter((t) => t !== null),
+          tickets: () => snapshotTickets(snap),
         },
       // Every reload is an update: estimates moved, and staff screens re-read what they show.
       (u) => String(u?.revision),
