@@ -5,8 +5,9 @@ import { HeaderNav } from './components/HeaderNav';
 import { OfficeChoice } from './components/OfficeScope';
 import { RequireRole } from './components/RequireRole';
 import { RequireStaff } from './components/RequireStaff';
-import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
-import { CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
+import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
+import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
+import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -43,6 +44,12 @@ export function App() {
             />
             <Route path={`${STATISTICS_BASE.slice(1)}/:office`} element={<StatisticsPage />} />
           </Route>
+          <Route element={<RequireRole roles={MANAGER_ROLES} />}>
+            <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
+            {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
+          </Route>
+          <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

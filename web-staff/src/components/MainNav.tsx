@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
 import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
@@ -40,6 +40,12 @@ export function MainNav() {
             to: officeHome(STATISTICS_BASE, me.offices),
             label: t('nav.statistics'),
             active: pathname.startsWith(STATISTICS_BASE),
+          },
+          {
+            key: 'admin',
+            to: officeHome(ADMIN_BASE, me.offices),
+            label: t('nav.admin'),
+            active: pathname.startsWith(ADMIN_BASE),
           },
         ]
       : []),

@@ -2,3 +2,4 @@
 export const DESK_BASE = '/information';
 export const WORKSTATION_BASE = '/arbeitsplatz';
 export const STATISTICS_BASE = '/statistik';
+export const ADMIN_BASE = '/verwaltung';

@@ -9,3 +9,6 @@ export const MANAGER_ROLES: readonly Role[] = ['OFFICE_MANAGER', 'ADMIN'];
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
   return roles.some((r) => allowed.includes(r));
 }
+
+/** Settings that are not tied to one office (portal keys, audit log). */
+export const ADMIN_ONLY: readonly Role[] = ['ADMIN'];

@@ -1,7 +1,7 @@
 import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
 import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
@@ -18,7 +18,10 @@ export function StartPage() {
       ? [{ key: 'workstation', to: officeHome(WORKSTATION_BASE, me.offices) }]
       : []),
     ...(hasAnyRole(me.roles, MANAGER_ROLES)
-      ? [{ key: 'statistics', to: officeHome(STATISTICS_BASE, me.offices) }]
+      ? [
+          { key: 'statistics', to: officeHome(STATISTICS_BASE, me.offices) },
+          { key: 'admin', to: officeHome(ADMIN_BASE, me.offices) },
+        ]
       : []),
   ];
 

@@ -1,0 +1,13 @@
+import type { Role } from '../../gql/graphql';
+import { MANAGER_ROLES } from '../../lib/roles';
+
+/**
+ * The parts of the administration. `office` sections live under `/verwaltung/:office/<path>` and are open to the
+ * office's managers and to admins; `global` sections live under `/verwaltung/<path>` and name their own roles.
+ * The texts are `admin.section.<key>.title` and `admin.section.<key>.summary`.
+ */
+export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+
+export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
