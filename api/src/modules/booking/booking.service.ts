@@ -57,28 +57,31 @@ export type ChangeOutcome =
   | { kind: 'invalid'; problems: FieldProblem[] }
   | { kind: 'unavailable'; alternatives: Date[] };
 
-/**
- * Follow-ups of a booking change (confirmation and reminder mails), written inside the change's transaction so
- * that they exist exactly when the change does; `afterCommit` may wake workers, the written rows are the truth.
- */
 /** What the follow-ups of a new booking need, handed over so that they need not read it back. */
 export type BookedFacts = {
-  appointmentId: string;
   manageToken: string;
   startsAt: Date;
   email: string;
   language: string;
 };
 
+/**
+ * Follow-ups of a booking change (confirmation and reminder mails), written inside the change's transaction so
+ * that they exist exactly when the change does; `afterCommit` may wake workers, the written rows are the truth.
+ */
 export interface BookingHooks {
-  booked(m: EntityManager, booked: BookedFacts): Promise<void>;
+  /**
+   * A statement run as part of the new appointment's INSERT (saving a round trip per booking): it may read the new
+   * appointment's id from the CTE `a` and takes its values through `param`, which returns the placeholder. Null: none.
+   */
+  bookedStatement(booked: BookedFacts, param: (value: unknown) => string): string | null;
   rescheduled(m: EntityManager, appointmentId: string): Promise<void>;
   cancelled(m: EntityManager, appointmentId: string): Promise<void>;
   afterCommit(appointmentId: string): void;
 }
 
 const noHooks: BookingHooks = {
-  booked: async () => undefined,
+  bookedStatement: () => null,
   rescheduled: async () => undefined,
   cancelled: async () => undefined,
   afterCommit: () => undefined,
@@ -233,10 +236,9 @@ export class BookingService {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        const outcome = await this.emailLockedTransaction(
-          contact.value.email,
-          async (m): Promise<BookOutcome | null> => {
-            const { active, busy } = await this.loadForBooking(m, plan, start, end, contact.value.email);
+        const outcome = await this.bookingTransaction(
+          { email: contact.value.email, officeId: plan.office.id, start, end },
+          async (m, { active, busy }): Promise<BookOutcome | null> => {
             if (active >= this.limits.maxActivePerEmail)
               return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
             const counterId = pickCounter(
@@ -245,34 +247,46 @@ export class BookingService {
             );
             if (!counterId) return null;
             const manageToken = generateSecret('bcm_');
-            // The appointment and its services in one statement. Should a concurrent booking have taken this counter
-            // meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt runs again.
+            const params: unknown[] = [];
+            const param = (value: unknown) => `$${params.push(value)}`;
+            const followUps = this.hooks.bookedStatement(
+              { manageToken, startsAt: new Date(start), email: contact.value.email, language: contact.value.language },
+              param,
+            );
+            const values = [
+              plan.office.id,
+              counterId,
+              newReference(),
+              hashSecret(manageToken),
+              newCheckInCode(),
+              new Date(start),
+              new Date(end),
+              contact.value.name,
+              contact.value.email,
+              contact.value.phone ?? null,
+              contact.value.language,
+              caller.channel,
+              caller.channelName,
+              this.now(),
+            ]
+              .map(param)
+              .join(', ');
+            const serviceIdsParam = param(req.services.map((s) => s.serviceId));
+            const countsParam = param(req.services.map((s) => s.count));
+            // The appointment, its services and its follow-ups in one statement. Should a concurrent booking have
+            // taken this counter meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt
+            // runs again.
             const [row]: { id: string }[] = await m.query(
               `WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
                  "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id)
-             INSERT INTO appointment_service ("appointmentId", "serviceId", count)
-             SELECT a.id, s.id, s.count FROM a, unnest($15::uuid[], $16::int[]) AS s(id, count)
-             RETURNING "appointmentId" AS id`,
-              [
-                plan.office.id,
-                counterId,
-                newReference(),
-                hashSecret(manageToken),
-                newCheckInCode(),
-                new Date(start),
-                new Date(end),
-                contact.value.name,
-                contact.value.email,
-                contact.value.phone ?? null,
-                contact.value.language,
-                caller.channel,
-                caller.channelName,
-                this.now(),
-                req.services.map((s) => s.serviceId),
-                req.services.map((s) => s.count),
-              ],
+               VALUES (${values}) RETURNING id),
+             s AS (INSERT INTO appointment_service ("appointmentId", "serviceId", count)
+               SELECT a.id, s.id, s.count FROM a,
+                 unnest(${serviceIdsParam}::uuid[], ${countsParam}::int[]) AS s(id, count))
+             ${followUps ? `, f AS (${followUps})` : ''}
+             SELECT id FROM a`,
+              params,
             );
             if (!row) throw new Error('appointment insert returned no row');
             if (uploadIds.length > 0) {
@@ -284,13 +298,6 @@ export class BookingService {
               // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
               if (attached !== uploadIds.length) throw new UploadTaken();
             }
-            await this.hooks.booked(m, {
-              appointmentId: row.id,
-              manageToken,
-              startsAt: new Date(start),
-              email: contact.value.email,
-              language: contact.value.language,
-            });
             return { kind: 'booked', appointmentId: row.id, manageToken };
           },
         );
@@ -428,17 +435,39 @@ export class BookingService {
   }
 
   /**
-   * A transaction that holds the lock serialising bookings of one email address (so the per-email limit holds
-   * under races) from its first statement on. BEGIN and the lock travel as one simple query; the SQL holds integer
-   * literals only (the key is a hash of the address computed here), never the address itself.
+   * A booking's transaction. Its first round trip is one simple query of three statements: BEGIN, the lock that
+   * serialises bookings of one email address (so the per-email limit holds under races), and — as a statement of
+   * its own, so that its snapshot is taken after the lock was granted and sees every booking committed before —
+   * the address's upcoming appointments and the booked times that overlap [start, end). A simple query cannot
+   * carry parameters: the address goes in as an escaped literal, everything else is a number, a hash or an ISO
+   * time made here. Capacity needs no lock: the exclusion constraint refuses a second booking of a counter.
    */
-  private async emailLockedTransaction<T>(email: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async bookingTransaction<T>(
+    scope: { email: string; officeId: string; start: number; end: number },
+    work: (m: EntityManager, loaded: { active: number; busy: Busy[] }) => Promise<T>,
+  ): Promise<T> {
     const runner = this.ds.createQueryRunner();
     try {
+      const client = (await runner.connect()) as pg.PoolClient;
       let result: T;
       try {
-        await runner.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${emailLockKey(email)})`);
-        result = await work(runner.manager);
+        const at = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
+        const results = (await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${emailLockKey(scope.email)});
+           SELECT
+             (SELECT count(*)::int FROM appointment
+               WHERE email = ${client.escapeLiteral(scope.email)} AND status = 'BOOKED' AND "endsAt" > ${at(this.now().getTime())}) AS active,
+             (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
+                       round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
+                FROM appointment WHERE "officeId" = ${client.escapeLiteral(scope.officeId)} AND status = 'BOOKED'
+                 AND "startsAt" < ${at(scope.end)} AND "endsAt" > ${at(scope.start)}) AS busy`,
+        )) as unknown as pg.QueryResult<{ active: number; busy: [string, number, number][] }>[];
+        const row = results[2]?.rows[0];
+        const loaded = {
+          active: row?.active ?? 0,
+          busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
+        };
+        result = await work(runner.manager, loaded);
       } catch (e) {
         await runner.query('ROLLBACK').catch(() => undefined);
         throw e;
@@ -448,32 +477,6 @@ export class BookingService {
     } finally {
       await runner.release();
     }
-  }
-
-  /**
-   * Reads, in one statement after the email lock was taken (so it sees every booking committed before the lock),
-   * the address's upcoming appointments and the booked times that overlap [start, end). Capacity needs no lock:
-   * the exclusion constraint refuses a second booking of a counter.
-   */
-  private async loadForBooking(
-    m: EntityManager,
-    plan: OfficePlan,
-    start: number,
-    end: number,
-    email: string,
-  ): Promise<{ active: number; busy: Busy[] }> {
-    const [row]: { active: number; busy: [string, number, number][] }[] = await m.query(
-      `SELECT
-         (SELECT count(*)::int FROM appointment WHERE email = $1 AND status = 'BOOKED' AND "endsAt" > $2) AS active,
-         (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
-                   round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
-            FROM appointment WHERE "officeId" = $3 AND status = 'BOOKED' AND "startsAt" < $5 AND "endsAt" > $4) AS busy`,
-      [email, this.now(), plan.office.id, new Date(start), new Date(end)],
-    );
-    return {
-      active: row?.active ?? 0,
-      busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
-    };
   }
 
   private async alternatives(

@@ -17,10 +17,11 @@ export class MailOutbox implements BookingHooks {
     private readonly wake: () => void,
   ) {}
 
-  async booked(m: EntityManager, a: BookedFacts): Promise<void> {
+  /** The confirmation and the reminders, written by the booking's own INSERT statement (one round trip). */
+  bookedStatement(a: BookedFacts, param: (value: unknown) => string): string {
     const now = this.now();
-    const { appointmentId, manageToken } = a;
-    await this.insert(m, appointmentId, a, [
+    const { manageToken } = a;
+    return this.rowsStatement(param, a, [
       { kind: MailKind.CONFIRMATION, dueAt: now, manageToken },
       ...remindersFor(a.startsAt, now).map((r) => ({ ...r, manageToken })),
     ]);
@@ -85,7 +86,7 @@ export class MailOutbox implements BookingHooks {
     );
   }
 
-  /** One plain INSERT for all planned rows (an entity insert costs more than the booking's own statements). */
+  /** One plain INSERT for all planned rows of an appointment. */
   private async insert(
     m: EntityManager,
     appointmentId: string,
@@ -93,20 +94,22 @@ export class MailOutbox implements BookingHooks {
     planned: Planned[],
   ): Promise<void> {
     if (planned.length === 0) return;
-    await m.query(
-      `INSERT INTO mail_message ("appointmentId", kind, status, recipient, language, "manageToken", "dueAt",
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const rows = this.rowsStatement(param, a, planned);
+    await m.query(`WITH a AS (SELECT ${param(appointmentId)}::uuid AS id) ${rows}`, params);
+  }
+
+  /** INSERT of the planned rows for the appointment whose id the statement's CTE `a` holds. */
+  private rowsStatement(
+    param: (value: unknown) => string,
+    a: { email: string; language: string },
+    planned: Planned[],
+  ): string {
+    return `INSERT INTO mail_message ("appointmentId", kind, status, recipient, language, "manageToken", "dueAt",
          "nextAttemptAt", "createdAt")
-       SELECT $1, p.kind, 'PENDING', $2, $3, p.token, p.due, p.due, $4
-         FROM unnest($5::mail_kind[], $6::text[], $7::timestamptz[]) AS p(kind, token, due)`,
-      [
-        appointmentId,
-        a.email,
-        a.language,
-        this.now(),
-        planned.map((p) => p.kind),
-        planned.map((p) => p.manageToken),
-        planned.map((p) => p.dueAt),
-      ],
-    );
+       SELECT a.id, p.kind, 'PENDING', ${param(a.email)}, ${param(a.language)}, p.token, p.due, p.due, ${param(this.now())}
+         FROM a, unnest(${param(planned.map((p) => p.kind))}::mail_kind[], ${param(planned.map((p) => p.manageToken))}::text[],
+           ${param(planned.map((p) => p.dueAt))}::timestamptz[]) AS p(kind, token, due)`;
   }
 }
