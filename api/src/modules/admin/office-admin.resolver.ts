@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
-import { actorOf, invalid, officeNotAllowed } from '../queue/queue-results.js';
+import { actorOf } from '../queue/queue-results.js';
 import { Role } from '../staff/role.js';
 import {
   AddClosureResult,
@@ -16,18 +16,7 @@ import {
   TimeIntervalInput,
   WeekdayHours,
 } from './admin.types.js';
-import type { AdminOutcome } from './office-admin.service.js';
-
-function result<T extends object, R extends object>(o: AdminOutcome<T>, make: new () => R) {
-  switch (o.kind) {
-    case 'ok':
-      return Object.assign(new make(), o.value);
-    case 'invalid':
-      return invalid(o.problems);
-    case 'officeNotAllowed':
-      return officeNotAllowed();
-  }
-}
+import { adminResult } from './admin-results.js';
 
 /** Office settings, opening hours and closures: ADMIN everywhere, office managers in their own offices. */
 @Resolver()
@@ -41,7 +30,7 @@ export class OfficeAdminResolver {
     @Arg('officeId', () => ID) officeId: string,
     @Arg('input', () => OfficeSettingsInput) input: OfficeSettingsInput,
   ): Promise<typeof OfficeSettingsResult> {
-    return result(
+    return adminResult(
       await ctx.services.officeAdmin.updateSettings(actorOf(ctx.identity), officeId, input),
       OfficeSettings,
     );
@@ -61,7 +50,7 @@ export class OfficeAdminResolver {
     @Arg('intervals', () => [TimeIntervalInput]) intervals: TimeIntervalInput[],
   ): Promise<typeof OpeningHoursResult> {
     const actor = actorOf(ctx.identity);
-    return result(
+    return adminResult(
       await ctx.services.officeAdmin.setOpeningHours(actor, officeId, kind, weekday, intervals),
       WeekdayHours,
     );
@@ -79,7 +68,7 @@ export class OfficeAdminResolver {
     @Arg('date', () => String, { description: 'Office-local date "YYYY-MM-DD".' }) date: string,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<typeof AddClosureResult> {
-    return result(
+    return adminResult(
       await ctx.services.officeAdmin.addClosure(actorOf(ctx.identity), officeId, date, note),
       OfficeClosure,
     );
@@ -92,7 +81,7 @@ export class OfficeAdminResolver {
     @Arg('officeId', () => ID) officeId: string,
     @Arg('date', () => String, { description: 'Office-local date "YYYY-MM-DD".' }) date: string,
   ): Promise<typeof RemoveClosureResult> {
-    return result(
+    return adminResult(
       await ctx.services.officeAdmin.removeClosure(actorOf(ctx.identity), officeId, date),
       OfficeClosureRemoved,
     );

@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BookingService } from '../booking/booking.service.js';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid } from '../catalog/catalog.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
+import type { Actor } from '../queue/ticket-store.js';
+import { type AdminOutcome, invalid, withOffice } from './office-lock.js';
 import {
   checkClosure,
   checkSettings,
@@ -16,20 +15,12 @@ import {
   type TimeInterval,
 } from './office-rules.js';
 
-export type AdminOutcome<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'invalid'; problems: FieldProblem[] }
-  | { kind: 'officeNotAllowed' };
-
 export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: NonNullable<OfficeSettingsPatch[K]> }> & {
   officeId: string;
 };
 export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
 export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
 export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
-
-const unknownOffice: FieldProblem = { field: 'officeId', code: 'UNKNOWN_OFFICE', message: 'There is no such office.' };
-const invalid = (...problems: FieldProblem[]) => ({ kind: 'invalid' as const, problems });
 
 function settingsView(o: OfficeEntity): OfficeSettingsView {
   return {
@@ -59,26 +50,12 @@ export class OfficeAdminService {
     private readonly now: () => Date,
   ) {}
 
-  /** Checks access before the input, so that another office's manager learns nothing from validation. */
-  private async withOffice<T>(
+  private withOffice<T>(
     actor: Actor,
     officeId: string,
     work: (m: EntityManager, office: OfficeEntity) => Promise<AdminOutcome<T>>,
   ): Promise<AdminOutcome<T>> {
-    if (!isUuid(officeId)) return invalid(unknownOffice);
-    if (!(await worksIn(this.ds.manager, actor, officeId))) return { kind: 'officeNotAllowed' };
-    const outcome = await this.ds.transaction(async (m) => {
-      const office = await m
-        .getRepository(OfficeEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :officeId', { officeId })
-        .getOne();
-      if (!office) return invalid(unknownOffice);
-      return work(m, office);
-    });
-    if (outcome.kind === 'ok') this.booking.forgetPlans();
-    return outcome;
+    return withOffice(this.ds, actor, officeId, work, () => this.booking.forgetPlans());
   }
 
   updateSettings(

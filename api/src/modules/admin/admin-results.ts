@@ -1,0 +1,14 @@
+import { invalid, officeNotAllowed } from '../queue/queue-results.js';
+import type { AdminOutcome } from './office-lock.js';
+
+/** Turns an administrative outcome into the GraphQL union member: the view as `make`, InvalidInput or OfficeNotAllowed. */
+export function adminResult<T extends object, R extends object>(o: AdminOutcome<T>, make: new () => R) {
+  switch (o.kind) {
+    case 'ok':
+      return Object.assign(new make(), o.value);
+    case 'invalid':
+      return invalid(o.problems);
+    case 'officeNotAllowed':
+      return officeNotAllowed();
+  }
+}
