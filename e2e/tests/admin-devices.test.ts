@@ -118,4 +118,41 @@ describe('web-staff: devices and pairing', () => {
     expect(await kiosk.getByRole('textbox', { name: /Kopplungscode/ }).count()).toBe(1);
     expect(await accessibilityViolations(kiosk)).toEqual([]);
   });
+
+  it('fits a 320 px wide screen: only the table scrolls sideways, inside its own region', async () => {
+    await staff.setViewportSize({ width: 320, height: 800 });
+    await staff.reload();
+    await staff.getByRole('heading', { level: 1, name: 'Geräte' }).waitFor(until);
+    await expect.poll(() => staff.getByRole('row').count(), until).toBeGreaterThan(1);
+    const overflowX = await staff.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflowX).toBeLessThanOrEqual(0);
+    await staff.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('a call display pairs with its code on its own set-up screen', async () => {
+    const name = `${deviceName} Anzeige`;
+    await staff.getByRole('textbox', { name: 'Name des Geräts' }).fill(name);
+    await staff.getByRole('combobox', { name: 'Art des Geräts' }).selectOption({ label: 'Aufrufanzeige' });
+    await staff.getByRole('button', { name: 'Registrieren und Code erzeugen' }).click();
+    await staff.getByRole('heading', { name: `Kopplungscode für „${name}“` }).waitFor(until);
+    expect(await staff.getByText('/track/display', { exact: false }).count()).toBeGreaterThan(0);
+    const displayCode = (await staff.getByTestId('pairing-code').textContent())?.trim() ?? '';
+
+    const display = await openPage(browser, clockOffsetMs);
+    await display.goto(`${baseUrl}/track/display`);
+    await display.getByRole('heading', { level: 1, name: 'Diese Anzeige ist nicht eingerichtet' }).waitFor(until);
+    await display.getByRole('textbox', { name: /Kopplungscode/ }).fill(displayCode);
+    await display.getByRole('button', { name: /Gerät koppeln/ }).click();
+    await display.getByRole('heading', { level: 1, name: 'Bürgercentrum' }).waitFor(until);
+    await display.context().close();
+
+    // Revoked again, so that the demo office keeps only its own active devices.
+    await staff.reload();
+    await staff.getByRole('button', { name: `Sperren ${name}` }).click();
+    await staff.getByRole('button', { name: 'Endgültig sperren' }).click();
+    const row = staff.getByRole('row', { name: new RegExp(name) });
+    await expect.poll(() => row.getByText('Gesperrt', { exact: false }).count(), until).toBe(1);
+  });
 });
