@@ -134,6 +134,13 @@ describe('registering and pairing a device', () => {
     expect(paired.device.kind).toBe('DISPLAY');
   });
 
+  it('two devices racing with the same code: exactly one is paired, the other is told the code is used', async () => {
+    const reg = await register('Kiosk Wettlauf');
+    const results = await Promise.all([pair(reg.code), pair(reg.code), pair(reg.code)]);
+    expect(results.filter((r) => r.__typename === 'DevicePaired')).toHaveLength(1);
+    expect(results.filter((r) => r.reason === 'USED')).toHaveLength(2);
+  });
+
   it('an unknown or malformed code is refused with a typed reason', async () => {
     expect(await pair('ACEFH-JKMNP')).toMatchObject({ __typename: 'PairingCodeRejected', reason: 'UNKNOWN' });
     expect(await pair('hello')).toMatchObject({ __typename: 'PairingCodeRejected', reason: 'UNKNOWN' });
@@ -167,6 +174,13 @@ describe('revoking and re-pairing', () => {
       fields: [{ field: 'deviceId', code: 'REVOKED' }],
     });
     expect((await listed(reg.device.id))?.status).toBe('REVOKED');
+
+    // The revocation is in the audit log with the device's id (the audit plugin records every staff mutation).
+    const audit = await (await t.admin()).ok<{ auditLog: { operation: string; ids: string; outcome: string }[] }>(
+      'query($op: String) { auditLog(operation: $op) { operation ids outcome } }',
+      { op: 'revokeDevice' },
+    );
+    expect(audit.auditLog.map((e) => JSON.parse(e.ids))).toContainEqual({ deviceId: reg.device.id });
   });
 
   it('a waiting device that is revoked cannot pair with its code', async () => {
