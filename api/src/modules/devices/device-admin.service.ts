@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import { type AdminOutcome, invalid, ok, withOffice } from '../admin/office-lock.js';
+import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../admin/office-lock.js';
 import { isUuid } from '../catalog/catalog.service.js';
-import type { Actor } from '../queue/ticket-store.js';
+import { OfficeEntity } from '../catalog/office.entity.js';
+import { type Actor, worksIn } from '../queue/ticket-store.js';
 import { generateSecret, hashSecret, tokenPrefix } from '../staff/credentials.js';
 import { DeviceEntity } from '../staff/device.entity.js';
 import type { DeviceKind } from '../staff/role.js';
@@ -92,19 +93,23 @@ export class DeviceAdminService {
     };
   }
 
-  /** The office's devices, the active ones first (by name), then the revoked ones (latest first). */
-  officeDevices(actor: Actor, officeId: string): Promise<AdminOutcome<OfficeDevicesView>> {
-    return withOffice(this.ds, actor, officeId, async (m) => {
-      const rows = await m.getRepository(DeviceEntity).find({ where: { officeId } });
-      rows.sort(
-        (a, b) =>
-          Number(!!a.revokedAt) - Number(!!b.revokedAt) ||
-          (a.revokedAt && b.revokedAt
-            ? b.revokedAt.getTime() - a.revokedAt.getTime()
-            : a.name.localeCompare(b.name, 'de')),
-      );
-      return ok({ officeId, devices: rows.map((d) => this.view(d)) });
-    });
+  /**
+   * The office's devices, the active ones first (by name), then the revoked ones (latest first). A read: the same
+   * access rule as the changes, but no transaction and no lock on the office.
+   */
+  async officeDevices(actor: Actor, officeId: string): Promise<AdminOutcome<OfficeDevicesView>> {
+    if (!isUuid(officeId)) return invalid(unknownOffice);
+    if (!(await worksIn(this.ds.manager, actor, officeId))) return { kind: 'officeNotAllowed' };
+    if (!(await this.ds.getRepository(OfficeEntity).existsBy({ id: officeId }))) return invalid(unknownOffice);
+    const rows = await this.ds.getRepository(DeviceEntity).find({ where: { officeId } });
+    rows.sort(
+      (a, b) =>
+        Number(!!a.revokedAt) - Number(!!b.revokedAt) ||
+        (a.revokedAt && b.revokedAt
+          ? b.revokedAt.getTime() - a.revokedAt.getTime()
+          : a.name.localeCompare(b.name, 'de')),
+    );
+    return ok({ officeId, devices: rows.map((d) => this.view(d)) });
   }
 
   /** A new device waiting for pairing, with its pairing code (returned here once). */
