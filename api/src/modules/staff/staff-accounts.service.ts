@@ -224,7 +224,7 @@ export class StaffAccountsService {
         .setLock('pessimistic_write', undefined, ['l'])
         .where('l.codeHash = :h', { h: hashSecret(code.trim()) })
         .getOne();
-      if (!link || !link.staffUser.active) return { kind: 'refused', reason: 'UNKNOWN' };
+      if (!link?.staffUser.active) return { kind: 'refused', reason: 'UNKNOWN' };
       const state = linkState(link, this.now());
       if (state === 'used') return { kind: 'refused', reason: 'USED' };
       if (state === 'expired') return { kind: 'refused', reason: 'EXPIRED' };
