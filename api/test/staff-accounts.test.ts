@@ -442,3 +442,36 @@ describe('deactivation', () => {
     }
   });
 });
+
+describe('the command line', () => {
+  it('invites a first admin, gives an existing admin a new link, and refuses other accounts', async () => {
+    const svc = t.app.services.staffAccounts;
+    const invited = await svc.inviteAdminFromShell(' Erste.Admin ', 'Erste Administratorin');
+    if (invited.kind !== 'ok') throw new Error(JSON.stringify(invited));
+    expect(invited.value.url).toMatch(/\/staff\/passwort#code=bcp_/);
+    expect((await setPassword(invited.value.code, 'Das erste Passwort 2026', fromNewAddress())).__typename).toBe(
+      'PasswordSet',
+    );
+    const first = (await signIn('erste.admin', 'Das erste Passwort 2026')) as GqlClient;
+    expect((await first.ok<{ me: { roles: string[] } }>(ME)).me.roles).toEqual(['ADMIN']);
+
+    const again = await svc.inviteAdminFromShell('erste.admin', 'Erste Administratorin');
+    if (again.kind !== 'ok') throw new Error(JSON.stringify(again));
+    expect((await setPassword(again.value.code, 'Das zweite Passwort 2026', fromNewAddress())).__typename).toBe(
+      'PasswordSet',
+    );
+    expect(await signIn('erste.admin', 'Das zweite Passwort 2026')).toBeInstanceOf(GqlClient);
+
+    expect(await svc.inviteAdminFromShell('schalter', 'Kein Admin')).toMatchObject({
+      kind: 'invalid',
+      problems: [{ field: 'username', code: 'NOT_AN_ADMIN' }],
+    });
+    expect(await svc.inviteAdminFromShell('x', '')).toMatchObject({
+      kind: 'invalid',
+      problems: [
+        { field: 'username', code: 'TOO_SHORT' },
+        { field: 'displayName', code: 'TOO_SHORT' },
+      ],
+    });
+  });
+});

@@ -194,17 +194,48 @@ export class StaffAccountsService {
     return this.withAccount(actor, id, async (m, _scope, user) => {
       if (!user.active)
         return invalid({ field: 'id', code: 'INACTIVE', message: 'Reactivate the account before issuing a link.' });
-      await m.delete(PasswordLinkEntity, { staffUserId: user.id, usedAt: IsNull() });
-      const code = generateSecret(tokenPrefix.passwordLink);
-      const expiresAt = linkExpiry(this.now());
-      await m.insert(PasswordLinkEntity, {
-        codeHash: hashSecret(code),
-        staffUserId: user.id,
-        issuedById: actor.kind === 'staff' ? actor.staffUserId : null,
-        expiresAt,
-      });
-      return ok({ accountId: user.id, code, url: `${this.publicUrl}/staff/passwort#code=${code}`, expiresAt });
+      return ok(await this.newLink(m, user.id, actor.kind === 'staff' ? actor.staffUserId : null));
     });
+  }
+
+  /**
+   * For the command line (`cli admin:invite`): creates an ADMIN account, or takes the existing ADMIN account of that
+   * name (reactivated), and issues a password link for it. Meant for the first admin of a fresh install and for an
+   * admin who is locked out; there is no actor, so it is not offered over GraphQL.
+   */
+  async inviteAdminFromShell(usernameRaw: string, displayNameRaw: string): Promise<AdminOutcome<PasswordLinkView>> {
+    return this.change(async (m) => {
+      const username = checkUsername(usernameRaw);
+      const displayName = checkDisplayName(displayNameRaw);
+      const problems = [username, displayName].flatMap((c) => (c.ok ? [] : c.problems));
+      if (!username.ok || !displayName.ok) return invalid(...problems);
+      const repo = m.getRepository(StaffUserEntity);
+      const existing = await repo.findOneBy({ username: username.value });
+      if (existing && !existing.roles.includes(Role.ADMIN))
+        return invalid({ field: 'username', code: 'NOT_AN_ADMIN', message: 'This account exists without ADMIN.' });
+      const id =
+        existing?.id ??
+        (
+          await repo.save({
+            username: username.value,
+            displayName: displayName.value,
+            passwordHash: await AuthService.hashPassword(generateSecret('unset_')),
+            roles: [Role.ADMIN],
+            active: true,
+          })
+        ).id;
+      if (existing && !existing.active) await repo.update(id, { active: true });
+      return ok(await this.newLink(m, id, null));
+    }, null);
+  }
+
+  /** A new one-time link for the account; its open links stop working. */
+  private async newLink(m: EntityManager, staffUserId: string, issuedById: string | null): Promise<PasswordLinkView> {
+    await m.delete(PasswordLinkEntity, { staffUserId, usedAt: IsNull() });
+    const code = generateSecret(tokenPrefix.passwordLink);
+    const expiresAt = linkExpiry(this.now());
+    await m.insert(PasswordLinkEntity, { codeHash: hashSecret(code), staffUserId, issuedById, expiresAt });
+    return { accountId: staffUserId, code, url: `${this.publicUrl}/staff/passwort#code=${code}`, expiresAt };
   }
 
   /**
@@ -239,14 +270,14 @@ export class StaffAccountsService {
     return outcome;
   }
 
-  /** One change under the staff-accounts lock, with the actor's scope. */
+  /** One change under the staff-accounts lock, with the actor's scope (null: the command line, as ADMIN). */
   private async change<T>(
     work: (m: EntityManager, scope: ManagerScope) => Promise<AdminOutcome<T>>,
-    actor: Actor,
+    actor: Actor | null,
   ): Promise<AdminOutcome<T>> {
     return this.ds.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [LOCK_STAFF_ACCOUNTS]);
-      return work(m, await this.scopeOf(m, actor));
+      return work(m, actor ? await this.scopeOf(m, actor) : { isAdmin: true, officeIds: [] });
     });
   }
 
