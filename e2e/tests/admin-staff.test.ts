@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
+import { accessibilityViolations, launchBrowser, newContext, openPage } from '../harness.js';
 
 /** The product runs on its own clock (E2E_CLOCK_START in harness.ts); pages run on it too. */
 const clockOffsetMs = inject('clockOffsetMs');
@@ -58,6 +58,8 @@ describe('web-staff: staff accounts', () => {
     await dialog.getByRole('button', { name: 'Anlegen und Link erstellen' }).click();
     const name = dialog.getByLabel('Name', { exact: true });
     await expect.poll(() => name.getAttribute('aria-invalid'), until).toBe('true');
+    // The first field in error has the focus.
+    expect(await manager.evaluate(() => document.activeElement?.id)).toBe('staff-display-name');
     expect(await dialog.getByText('Bitte geben Sie einen Namen ein.').count()).toBe(1);
     expect(await dialog.getByLabel('Benutzername').getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.getByLabel('Benutzername').getAttribute('aria-describedby')).toContain('staff-username-error');
@@ -145,4 +147,25 @@ describe('web-staff: staff accounts', () => {
     await clerk.reload();
     await expect.poll(() => path(clerk), until).toBe('/staff/login');
   }, 60_000);
+
+  it('does not scroll sideways at 320 px, on the list and on the password page', async () => {
+    const context = await newContext(browser, clockOffsetMs, {
+      locale: 'de-DE',
+      viewport: { width: 320, height: 640 },
+      storageState: await manager.context().storageState(),
+    });
+    const phone = await context.newPage();
+    const overflow = () =>
+      phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await phone.goto(`${baseUrl}/staff/verwaltung/buergercentrum/mitarbeitende`);
+    await phone.getByRole('table', { name: 'Konten' }).waitFor(until);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.getByRole('button', { name: 'Konto anlegen' }).click();
+    await phone.getByRole('dialog', { name: 'Konto anlegen' }).waitFor(until);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.goto(`${baseUrl}/staff/passwort#code=bcp_not-a-real-code`);
+    await phone.getByRole('heading', { level: 1, name: 'Passwort setzen' }).waitFor(until);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
@@ -45,6 +45,11 @@ export function AccountDialog(props: {
     roles: problemOf('roles'),
     officeIds: problemOf('officeIds'),
   };
+  // After a refused submit, the first field in error takes the focus (its error is read with it).
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.problems.length > 0) body.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [props.problems]);
   const grantable = STAFF_ROLES.filter((r) => r !== 'ADMIN' || props.isAdmin || roles.includes('ADMIN'));
   const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
@@ -57,7 +62,7 @@ export function AccountDialog(props: {
       onSubmit={() => props.onSubmit({ username, displayName, roles, officeIds })}
       onClose={props.onClose}
     >
-      <div className="bc-stack">
+      <div className="bc-stack" ref={body}>
         <TextInput
           id="staff-display-name"
           label={t('staff.field.displayName')}
