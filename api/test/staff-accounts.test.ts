@@ -439,6 +439,46 @@ describe('deactivation', () => {
       expect(await t.sql(`SELECT roles FROM staff_user WHERE id = $1`, [second.id])).toEqual([{ roles: ['ADMIN'] }]);
     } finally {
       await admin2.ok(REACTIVATE, { id: adminId });
+      // Its deactivation ended the demo admin's session: sign in again for the tests after this one.
+      admin = await t.admin();
+    }
+  });
+});
+
+describe('concurrent changes', () => {
+  it('two admins deactivating each other at once: one wins, one admin stays active', async () => {
+    const a = await accountWithPassword('admin.a', ['ADMIN'], [], 'Admin A Passwort 2026');
+    const b = await accountWithPassword('admin.b', ['ADMIN'], [], 'Admin B Passwort 2026');
+    // Only these two are active admins while the race runs.
+    const others = (
+      await t.sql<{ id: string }>(
+        `SELECT id FROM staff_user WHERE active AND roles @> ARRAY['ADMIN']::text[] AND id <> ALL($1::uuid[])`,
+        [[a.id, b.id]],
+      )
+    ).map((r) => r.id);
+    expect(others.length).toBeGreaterThan(0);
+    await t.sql('UPDATE staff_user SET active = false WHERE id = ANY($1::uuid[])', [others]);
+    try {
+      const clientA = (await signIn('admin.a', 'Admin A Passwort 2026')) as GqlClient;
+      const clientB = (await signIn('admin.b', 'Admin B Passwort 2026')) as GqlClient;
+      const outcome = async (client: GqlClient, id: string) => {
+        const res = await client.request<{ deactivateStaffAccount: Account }>(DEACTIVATE, { id });
+        return res.data?.deactivateStaffAccount?.__typename ?? String(res.errors?.[0]?.extensions?.code);
+      };
+      const outcomes = (await Promise.all([outcome(clientA, b.id), outcome(clientB, a.id)])).sort();
+      // The loser is refused as the last admin, or (if it came after the winner's commit) is signed out already.
+      expect([
+        ['InvalidInput', 'StaffAccount'],
+        ['StaffAccount', 'UNAUTHENTICATED'],
+      ]).toContainEqual(outcomes);
+      const active = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM staff_user WHERE active AND roles @> ARRAY['ADMIN']::text[]`,
+      );
+      expect(active[0]?.n).toBe(1);
+    } finally {
+      await t.sql('UPDATE staff_user SET active = true WHERE id = ANY($1::uuid[])', [others]);
+      const restored = await t.sql('SELECT id FROM staff_user WHERE active AND id = ANY($1::uuid[])', [others]);
+      expect(restored).toHaveLength(others.length);
     }
   });
 });
