@@ -168,4 +168,22 @@ describe('web-staff: staff accounts', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await context.close();
   });
+
+  it('shows an admin every account, administrators included', async () => {
+    const adminPage = await openPage(browser, clockOffsetMs);
+    await adminPage.goto(`${baseUrl}/staff/login`);
+    await signIn(adminPage, 'admin', 'Demo-Admin-2026');
+    await expect.poll(() => path(adminPage), until).toBe('/staff/');
+    await adminPage.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await adminPage.getByRole('link', { name: 'Alle Mitarbeitenden' }).click();
+    await expect.poll(() => path(adminPage), until).toBe('/staff/verwaltung/mitarbeitende');
+    const table = adminPage.getByRole('table', { name: 'Konten' });
+    await expect.poll(() => table.getByRole('row').filter({ hasText: 'Alex Admin' }).count(), until).toBe(1);
+    expect(await table.getByRole('row').filter({ hasText: 'Lea Leitung' }).count()).toBe(1);
+    // The own account cannot be deactivated from here.
+    const own = table.getByRole('row').filter({ hasText: 'Alex Admin' });
+    expect(await own.getByRole('button', { name: /^Deaktivieren/ }).count()).toBe(0);
+    expect(await accessibilityViolations(adminPage)).toEqual([]);
+    await adminPage.context().close();
+  });
 });

@@ -8,7 +8,7 @@ import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
-import { StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
+import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -53,7 +53,10 @@ export function App() {
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
             <Route path={`${ADMIN_BASE.slice(1)}/:office/mitarbeitende`} element={<StaffAccountsPage />} />
           </Route>
-          <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
+          <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+            {/* global sections: `${ADMIN_BASE}/<section>` */}
+            <Route path={`${ADMIN_BASE.slice(1)}/mitarbeitende`} element={<AllStaffAccountsPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

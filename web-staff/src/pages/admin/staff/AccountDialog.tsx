@@ -19,7 +19,8 @@ export function useProblemText() {
 export function AccountDialog(props: {
   mode: 'create' | 'edit';
   account?: StaffAccountFieldsFragment;
-  defaultOfficeId: string;
+  /** Preselected for a new account (none on the page of all accounts). */
+  defaultOfficeId?: string;
   offices: readonly { id: string; name: string }[];
   isAdmin: boolean;
   problems: { field: string; code: string }[];
@@ -33,7 +34,9 @@ export function AccountDialog(props: {
   const [username, setUsername] = useState(a?.username ?? '');
   const [displayName, setDisplayName] = useState(a?.displayName ?? '');
   const [roles, setRoles] = useState<Role[]>(a?.roles ?? ['CLERK']);
-  const [officeIds, setOfficeIds] = useState<string[]>(a?.offices.map((o) => o.id) ?? [props.defaultOfficeId]);
+  const [officeIds, setOfficeIds] = useState<string[]>(
+    a?.offices.map((o) => o.id) ?? (props.defaultOfficeId ? [props.defaultOfficeId] : []),
+  );
   // Problems are reported per field; "roles.1" and "officeIds.0" belong to the group.
   const problemOf = (field: string) => {
     const p = props.problems.find((x) => x.field === field || x.field.startsWith(`${field}.`));

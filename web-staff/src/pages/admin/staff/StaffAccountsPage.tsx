@@ -35,13 +35,22 @@ export function StaffAccountsPage() {
   return <OfficeScope base={ADMIN_BASE}>{(office) => <StaffAccounts office={office} />}</OfficeScope>;
 }
 
-function StaffAccounts(props: { office: StaffOffice }) {
+/** /verwaltung/mitarbeitende — every account, administrators included (ADMIN only). */
+export function AllStaffAccountsPage() {
+  return <StaffAccounts />;
+}
+
+/** Times are shown in the office's zone; all accounts together are shown in the zone of the German offices. */
+const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+function StaffAccounts(props: { office?: StaffOffice }) {
   const { t, i18n } = useTranslation();
   const { office } = props;
-  usePageTitle(`${t('staff.title')} – ${office.name}`);
+  const timeZone = office?.timeZone ?? DEFAULT_TIME_ZONE;
+  usePageTitle(office ? `${t('staff.title')} – ${office.name}` : t('staff.allTitle'));
   const me = useMe().data?.me;
   const isAdmin = !!me?.roles.includes('ADMIN');
-  const { data, loading, error } = useQuery(StaffAccountsQuery, { variables: { officeId: office.id } });
+  const { data, loading, error } = useQuery(StaffAccountsQuery, { variables: { officeId: office?.id ?? null } });
   const refetch = { refetchQueries: [StaffAccountsQuery] };
   const [create] = useMutation(CreateStaffAccountMutation, refetch);
   const [update] = useMutation(UpdateStaffAccountMutation, refetch);
@@ -127,7 +136,7 @@ function StaffAccounts(props: { office: StaffOffice }) {
     if (!a.active) return t('staff.status.inactive');
     if (a.passwordLinkExpiresAt)
       return t('staff.status.linkOpen', {
-        until: formatDayTime(a.passwordLinkExpiresAt, office.timeZone, i18n.language),
+        until: formatDayTime(a.passwordLinkExpiresAt, timeZone, i18n.language),
       });
     return t('staff.status.active');
   };
@@ -135,9 +144,11 @@ function StaffAccounts(props: { office: StaffOffice }) {
   return (
     <div className="bc-stack-lg">
       <div className="bc-stack">
-        <h1 className="kern-heading-large">{t('staff.title')}</h1>
-        <OfficeLine base={ADMIN_BASE} office={office} />
-        <p className="kern-body">{t(isAdmin ? 'staff.introAdmin' : 'staff.introManager')}</p>
+        <h1 className="kern-heading-large">{office ? t('staff.title') : t('staff.allTitle')}</h1>
+        {office && <OfficeLine base={ADMIN_BASE} office={office} />}
+        <p className="kern-body">
+          {t(office ? (isAdmin ? 'staff.introAdmin' : 'staff.introManager') : 'staff.introAll')}
+        </p>
         <div>
           <button type="button" className="kern-btn kern-btn--primary" onClick={() => setOpen({ kind: 'create' })}>
             <span className="kern-label">{t('staff.create')}</span>
@@ -239,7 +250,7 @@ function StaffAccounts(props: { office: StaffOffice }) {
         <AccountDialog
           mode={open.kind}
           account={open.kind === 'edit' ? open.account : undefined}
-          defaultOfficeId={office.id}
+          defaultOfficeId={office?.id}
           offices={me?.offices ?? []}
           isAdmin={isAdmin}
           problems={problems}
@@ -258,7 +269,7 @@ function StaffAccounts(props: { office: StaffOffice }) {
           onClose={close}
         />
       )}
-      {open?.kind === 'link' && <LinkDialog link={open.link} timeZone={office.timeZone} onClose={close} />}
+      {open?.kind === 'link' && <LinkDialog link={open.link} timeZone={timeZone} onClose={close} />}
     </div>
   );
 }
