@@ -4,9 +4,11 @@
  *   pnpm --filter @bc/api cli device:revoke <device-id>
  *   pnpm --filter @bc/api cli api-key:create "<portal name>"
  *   pnpm --filter @bc/api cli api-key:revoke <key-id>
+ *   pnpm --filter @bc/api cli admin:invite <username> "<name>"
  * Uses the same configuration as the server (DATABASE_URL, or the embedded PostgreSQL — then the server must be stopped).
  */
 import 'reflect-metadata';
+import type pg from 'pg';
 import { EMBEDDED_DATABASE } from './app.js';
 import { parseConfig } from './config.js';
 import { createDataSource, runMigrations } from './db/data-source.js';
@@ -14,10 +16,11 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
 import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
+import { StaffAccountsService } from './modules/staff/staff-accounts.service.js';
 
 const [command, ...args] = process.argv.slice(2);
 const usage =
-  'Usage: cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>" | device:revoke <id> | api-key:create "<name>" | api-key:revoke <id>';
+  'Usage: cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>" | device:revoke <id> | api-key:create "<name>" | api-key:revoke <id> | admin:invite <username> "<name>"';
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error(`Configuration: ${parsed.errors.join('; ')}`);
@@ -66,6 +69,23 @@ try {
         command === 'device:revoke' ? await credentials.revokeDevice(id) : await credentials.revokeApiKey(id);
       console.log(done ? `Revoked ${id}.` : `Nothing found with id ${id}.`);
       if (!done) exitCode = 1;
+      break;
+    }
+    case 'admin:invite': {
+      const [username, name] = args;
+      if (!username || !name) throw new Error(usage);
+      const pool = (ds.driver as unknown as { master: pg.Pool }).master;
+      const outcome = await new StaffAccountsService(ds, pool, config.publicUrl, () => new Date()).inviteAdminFromShell(
+        username,
+        name,
+      );
+      if (outcome.kind !== 'ok') {
+        const problems = outcome.kind === 'invalid' ? outcome.problems.map((p) => `${p.field}: ${p.message}`) : [];
+        throw new Error(`Not invited. ${problems.join(' ')}`);
+      }
+      console.log(
+        `Administrator "${username.trim().toLowerCase()}": open this link to set the password (shown once, valid until ${outcome.value.expiresAt.toISOString()}):\n  ${outcome.value.url}`,
+      );
       break;
     }
     default:

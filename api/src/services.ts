@@ -22,6 +22,7 @@ import { CredentialsService } from './modules/staff/credentials.service.js';
 import { IdentityService } from './modules/staff/identity.service.js';
 import { PortalLimitService } from './modules/staff/portal-limit.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
+import { StaffAccountsService } from './modules/staff/staff-accounts.service.js';
 import { StatsService } from './modules/stats/stats.service.js';
 import { PostgresUploadStorage } from './modules/upload/storage.js';
 import { UploadService } from './modules/upload/upload.service.js';
@@ -68,6 +69,7 @@ export function createServices(
     identity: new IdentityService(ds, clock.now),
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),
     staff: new StaffService(ds),
+    staffAccounts: new StaffAccountsService(ds, pool, config.publicUrl, clock.now),
     credentials: new CredentialsService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,

@@ -9,9 +9,11 @@ import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { DevicesPage } from './pages/admin/devices/DevicesPage';
+import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { StartPage } from './pages/StartPage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { WorkstationPage } from './pages/workstation/WorkstationPage';
@@ -25,6 +27,7 @@ export function App() {
     <AppShell key={generation} title={t('app.title')} nav={<HeaderNav />}>
       <Routes>
         <Route path="login" element={<LoginPage />} />
+        <Route path="passwort" element={<SetPasswordPage />} />
         <Route element={<RequireStaff />}>
           <Route index element={<StartPage />} />
           <Route element={<RequireRole roles={DESK_ROLES} />}>
@@ -50,8 +53,12 @@ export function App() {
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
             <Route path={`${ADMIN_BASE.slice(1)}/:office/geraete`} element={<DevicesPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/mitarbeitende`} element={<StaffAccountsPage />} />
           </Route>
-          <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
+          <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+            {/* global sections: `${ADMIN_BASE}/<section>` */}
+            <Route path={`${ADMIN_BASE.slice(1)}/mitarbeitende`} element={<AllStaffAccountsPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -18,6 +18,7 @@ import { TicketTrackingEntity } from '../modules/queue/ticket-tracking.entity.js
 import { WalkInStateEntity } from '../modules/queue/walk-in-state.entity.js';
 import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
+import { PasswordLinkEntity } from '../modules/staff/password-link.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
 import { WalkInRefusalEntity } from '../modules/stats/walk-in-refusal.entity.js';
@@ -51,4 +52,5 @@ export const entities = [
   StaffSessionEntity,
   DeviceEntity,
   ApiKeyEntity,
+  PasswordLinkEntity,
 ];

@@ -13,6 +13,7 @@ import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
 import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
 import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
+import { StaffAccountsResolver } from '../modules/staff/staff-accounts.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { UploadResolver } from '../modules/upload/upload.resolver.js';
 import { authChecker } from './access.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   QueueDeskResolver,
   WorkstationResolver,
   StaffResolver,
+  StaffAccountsResolver,
   StatsResolver,
   UploadResolver,
 ] as const;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Prefixes tell the kind of a bearer secret at a glance (and in secret scanners). */
-export const tokenPrefix = { session: 'bcs_', device: 'bcd_', apiKey: 'bck_' } as const;
+export const tokenPrefix = { session: 'bcs_', device: 'bcd_', apiKey: 'bck_', passwordLink: 'bcp_' } as const;
 
 /** A new secret with 256 random bits. */
 export function generateSecret(prefix: string): string {

@@ -1,5 +1,5 @@
 import type { Role } from '../../gql/graphql';
-import { MANAGER_ROLES } from '../../lib/roles';
+import { ADMIN_ONLY, MANAGER_ROLES } from '../../lib/roles';
 
 /**
  * The parts of the administration. `office` sections live under `/verwaltung/:office/<path>` and are open to the
@@ -10,6 +10,8 @@ export type AdminSection = { key: string; path: string; scope: 'office' | 'globa
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'devices', path: 'geraete', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'staff', path: 'mitarbeitende', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'allStaff', path: 'mitarbeitende', scope: 'global', roles: ADMIN_ONLY },
 ];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
