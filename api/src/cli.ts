@@ -1,5 +1,5 @@
 /**
- * Administration from the shell until the admin pages exist:
+ * Administration from the shell (portal keys can also be managed on the staff UI's "Portal-Schlüssel" page):
  *   pnpm --filter @bc/api cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>"
  *   pnpm --filter @bc/api cli device:revoke <device-id>
  *   pnpm --filter @bc/api cli api-key:create "<portal name>"
@@ -12,6 +12,7 @@ import { parseConfig } from './config.js';
 import { createDataSource, runMigrations } from './db/data-source.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
+import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
 import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
 
@@ -34,7 +35,12 @@ let exitCode = 0;
 try {
   await ds.initialize();
   await runMigrations(ds);
-  const credentials = new CredentialsService(ds, () => new Date());
+  const now = () => new Date();
+  const credentials = new CredentialsService(
+    ds,
+    now,
+    new PortalKeysService(ds, now, config.booking.portalRequestsPerMinute),
+  );
   switch (command) {
     case 'device:create': {
       const [slug, kind, name] = args;
