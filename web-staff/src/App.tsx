@@ -8,6 +8,8 @@ import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
+import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -49,7 +51,11 @@ export function App() {
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
           </Route>
-          <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
+          <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+            {/* global sections: `${ADMIN_BASE}/<section>` */}
+            <Route path={`${ADMIN_BASE.slice(1)}/portal-schluessel`} element={<PortalKeysPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/protokoll`} element={<AuditLogPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

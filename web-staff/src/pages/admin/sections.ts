@@ -1,5 +1,5 @@
 import type { Role } from '../../gql/graphql';
-import { MANAGER_ROLES } from '../../lib/roles';
+import { ADMIN_ONLY, MANAGER_ROLES } from '../../lib/roles';
 
 /**
  * The parts of the administration. `office` sections live under `/verwaltung/:office/<path>` and are open to the
@@ -8,6 +8,9 @@ import { MANAGER_ROLES } from '../../lib/roles';
  */
 export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'portalKeys', path: 'portal-schluessel', scope: 'global', roles: ADMIN_ONLY },
+  { key: 'auditLog', path: 'protokoll', scope: 'global', roles: ADMIN_ONLY },
+];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
