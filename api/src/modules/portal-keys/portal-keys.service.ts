@@ -81,6 +81,7 @@ export class PortalKeysService {
           prefix: key.slice(0, 10),
           keyHash: hashSecret(key),
           requestsPerMinute: limit.value,
+          createdAt: this.now(),
           revokedAt: null,
           lastUsedAt: null,
         }),

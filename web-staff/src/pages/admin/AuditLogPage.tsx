@@ -188,7 +188,7 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
-      <section className="bc-stack-sm" aria-labelledby="audit-table-heading" aria-busy={log.loading || undefined}>
+      <div className="bc-stack-sm" aria-busy={log.loading || undefined}>
         <h2 id="audit-table-heading" className="kern-heading-medium">
           {t('auditLog.tableTitle', { page: pages.length })}
         </h2>
@@ -244,7 +244,7 @@ export function AuditLogPage() {
             </button>
           )}
         </nav>
-      </section>
+      </div>
     </div>
   );
 }

@@ -69,7 +69,7 @@ export function PortalKeysPage() {
           }}
         />
       )}
-      <section className="bc-stack-sm" aria-labelledby="keys-list-heading">
+      <div className="bc-stack-sm">
         <h2 id="keys-list-heading" className="kern-heading-medium">
           {t('keys.listTitle')}
         </h2>
@@ -122,20 +122,18 @@ export function PortalKeysPage() {
                     <td className="kern-table__cell">
                       {k.revokedAt ? t('keys.revokedAt', { when: when(k.revokedAt) }) : t('keys.active')}
                     </td>
-                    <td className="kern-table__cell">
+                    <td className="kern-table__cell kern-table__cell--action">
                       {!k.revokedAt && (
                         <div className="bc-key-actions">
                           {(['rename', 'limit', 'revoke'] as const).map((kind) => (
                             <button
                               key={kind}
                               type="button"
-                              className="kern-btn kern-btn--secondary kern-btn--small"
+                              aria-label={`${t(`keys.action.${kind}`)}: ${k.name}`}
+                              className="kern-btn kern-btn--secondary kern-btn--x-small"
                               onClick={() => setEditing({ kind, key: k })}
                             >
-                              <span className="kern-label">
-                                {t(`keys.action.${kind}`)}
-                                <span className="kern-sr-only">: {k.name}</span>
-                              </span>
+                              <span className="kern-label">{t(`keys.action.${kind}`)}</span>
                             </button>
                           ))}
                         </div>
@@ -147,7 +145,7 @@ export function PortalKeysPage() {
             </table>
           </TableScroll>
         )}
-      </section>
+      </div>
       {editing && (
         <EditDialog
           editing={editing}
