@@ -12,6 +12,7 @@ import { parseConfig } from './config.js';
 import { createDataSource, runMigrations } from './db/data-source.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
 import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
@@ -41,6 +42,8 @@ try {
     now,
     new PortalKeysService(ds, now, config.booking.portalRequestsPerMinute),
   );
+  // Key changes made here are audited like those made on the staff pages (actor kind "cli").
+  const audit = new AuditService(ds, now);
   switch (command) {
     case 'device:create': {
       const [slug, kind, name] = args;
@@ -61,6 +64,7 @@ try {
       const [name] = args;
       if (!name) throw new Error(usage);
       const { id, key } = await credentials.createApiKey(name);
+      await audit.recordCommandLine({ operation: 'createPortalApiKey', ids: { id }, outcome: 'CreatedPortalApiKey' });
       console.log(`API key ${id} for "${name}" (shown once; send as "Authorization: Bearer <key>"):\n  ${key}`);
       break;
     }
@@ -70,6 +74,12 @@ try {
       if (!id) throw new Error(usage);
       const done =
         command === 'device:revoke' ? await credentials.revokeDevice(id) : await credentials.revokeApiKey(id);
+      if (command === 'api-key:revoke')
+        await audit.recordCommandLine({
+          operation: 'revokePortalApiKey',
+          ids: { id },
+          outcome: done ? 'PortalApiKey' : 'InvalidInput',
+        });
       console.log(done ? `Revoked ${id}.` : `Nothing found with id ${id}.`);
       if (!done) exitCode = 1;
       break;

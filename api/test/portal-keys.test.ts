@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GqlClient } from './gql-client.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -100,6 +104,53 @@ describe('creating a key', () => {
     expect(await t.app.services.credentials.revokeApiKey(cli.id)).toBe(true);
     expect(await call(t, cli.key)).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('the command line', () => {
+  const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  /** Runs `cli` against this test's database; stdout, or the error's output. */
+  async function cli(...args: string[]): Promise<{ ok: boolean; out: string }> {
+    const url = new URL(inject('adminDatabaseUrl'));
+    url.pathname = `/${t.database}`;
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+        cwd: apiDir,
+        env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+      });
+      return { ok: true, out: stdout };
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+    }
+  }
+
+  it('creates and revokes keys through the same service, and the audit log records it', async () => {
+    const created = await cli('api-key:create', 'Kommandozeilen-Portal');
+    expect(created.ok).toBe(true);
+    const key = /\b(bck_\S+)/.exec(created.out)?.[1] as string;
+    const id = /API key (\S+) for/.exec(created.out)?.[1] as string;
+    expect(await call(other, key)).toBe('OK');
+    const revoked = await cli('api-key:revoke', id);
+    expect(revoked.ok).toBe(true);
+    expect(await call(other, key)).toBe('UNAUTHENTICATED');
+    const LOG = '{ auditLog(actorKind: "cli") { operation ids outcome actorKind staffName } }';
+    expect((await admin.ok(LOG)).auditLog).toEqual([
+      {
+        operation: 'revokePortalApiKey',
+        ids: JSON.stringify({ id }),
+        outcome: 'PortalApiKey',
+        actorKind: 'cli',
+        staffName: null,
+      },
+      {
+        operation: 'createPortalApiKey',
+        ids: JSON.stringify({ id }),
+        outcome: 'CreatedPortalApiKey',
+        actorKind: 'cli',
+        staffName: null,
+      },
+    ]);
+  }, 60_000);
 });
 
 describe('revoking a key', () => {

@@ -13,7 +13,9 @@ export class AuditEvent {
   @Field(() => Date)
   at: Date;
 
-  @Field(() => String, { description: 'staff, device, portal, or anonymous (sign-in attempts).' })
+  @Field(() => String, {
+    description: 'staff, device, portal, anonymous (sign-in attempts) or cli (the command line).',
+  })
   actorKind: string;
 
   @Field(() => ID, { nullable: true })
@@ -46,7 +48,7 @@ export class AuditEvent {
 
 @ObjectType({ description: 'Someone who appears in the audit log: a staff member, a device, a portal key or nobody.' })
 export class AuditActor {
-  @Field(() => String, { description: 'staff, device, portal, or anonymous.' })
+  @Field(() => String, { description: 'staff, device, portal, anonymous, or cli.' })
   actorKind: string;
 
   @Field(() => ID, { nullable: true })
@@ -80,7 +82,7 @@ export class AuditFacets {
   actors: AuditActor[];
 }
 
-const ACTOR_KINDS = new Set(['staff', 'device', 'portal', 'anonymous']);
+const ACTOR_KINDS = new Set(['staff', 'device', 'portal', 'anonymous', 'cli']);
 
 @Resolver()
 export class AuditResolver {
@@ -94,7 +96,7 @@ export class AuditResolver {
     @Arg('operation', () => String, { nullable: true }) operation?: string | null,
     @Arg('before', () => ID, { nullable: true }) before?: string | null,
     @Arg('limit', () => Int, { defaultValue: 100 }) limit = 100,
-    @Arg('actorKind', () => String, { nullable: true, description: 'staff, device, portal or anonymous.' })
+    @Arg('actorKind', () => String, { nullable: true, description: 'staff, device, portal, anonymous or cli.' })
     actorKind?: string | null,
     @Arg('deviceId', () => ID, { nullable: true }) deviceId?: string | null,
     @Arg('apiKeyId', () => ID, { nullable: true }) apiKeyId?: string | null,
@@ -104,7 +106,7 @@ export class AuditResolver {
     for (const [name, id] of Object.entries({ staffUserId, deviceId, apiKeyId }))
       if (id && !isUuid(id)) throw appError(ErrorCode.BadUserInput, `${name} is not an id.`);
     if (actorKind && !ACTOR_KINDS.has(actorKind))
-      throw appError(ErrorCode.BadUserInput, 'actorKind is one of staff, device, portal, anonymous.');
+      throw appError(ErrorCode.BadUserInput, 'actorKind is one of staff, device, portal, anonymous, cli.');
     if (before && !/^\d{1,18}$/.test(before))
       throw appError(ErrorCode.BadUserInput, 'before is not an audit event id.');
     const events = await ctx.services.audit.list(

@@ -70,6 +70,14 @@ export class AuditService {
     );
   }
 
+  /** Records a change made with the command line (`cli`), which has no signed-in identity: actor kind `cli`. */
+  async recordCommandLine(entry: AuditEntry): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO audit_event (at, "actorKind", operation, ids, outcome) VALUES ($1, 'cli', $2, $3::jsonb, $4)`,
+      [this.now(), entry.operation, JSON.stringify(entry.ids), entry.outcome],
+    );
+  }
+
   /** Newest first; at most `limit` (1–500) events before the event `before`, when given. */
   async list(filter: AuditFilter, limit: number, before: string | null): Promise<AuditEventView[]> {
     return this.ds.query(
