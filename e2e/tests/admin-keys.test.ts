@@ -83,6 +83,10 @@ describe('web-staff portal keys and audit log', () => {
     expect(await portalCall(baseUrl, key)).toEqual({ status: 200, code: 'OK' });
 
     await page.getByRole('button', { name: 'Fertig, Schlüssel ausblenden' }).click();
+    // Focus goes back to the form, not lost with the panel.
+    await expect
+      .poll(() => page.getByLabel('Name des Portals').evaluate((el) => el === document.activeElement), until)
+      .toBe(true);
     // Gone from the page for good: the list shows only the prefix.
     expect(await page.getByLabel('Schlüssel', { exact: true }).count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: name });

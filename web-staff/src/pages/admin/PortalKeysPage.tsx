@@ -44,6 +44,8 @@ export function PortalKeysPage() {
   const { notice, show } = useNotice();
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  /** After the new key is hidden, focus goes back to the form (the panel that had it is gone). */
+  const [backToForm, setBackToForm] = useState(false);
   const keys = data?.portalApiKeys ?? [];
   const when = (iso: string | null | undefined) => formatInstant(iso, i18n.language);
 
@@ -60,9 +62,16 @@ export function PortalKeysPage() {
       </div>
       <StatusRegion notice={notice} />
       {created ? (
-        <CreatedKey created={created} onDone={() => setCreated(null)} />
+        <CreatedKey
+          created={created}
+          onDone={() => {
+            setCreated(null);
+            setBackToForm(true);
+          }}
+        />
       ) : (
         <CreateForm
+          focusOnMount={backToForm}
           onCreated={(key, name) => {
             setCreated({ key, name });
             void refetch();
@@ -162,7 +171,7 @@ export function PortalKeysPage() {
 }
 
 /** The form for a new key: name and (optional) requests per minute. */
-function CreateForm(props: { onCreated: (key: string, name: string) => void }) {
+function CreateForm(props: { focusOnMount: boolean; onCreated: (key: string, name: string) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [limit, setLimit] = useState('');
@@ -170,6 +179,10 @@ function CreateForm(props: { onCreated: (key: string, name: string) => void }) {
   const [create, { loading }] = useMutation(CreatePortalApiKeyMutation);
   const nameRef = useRef<HTMLInputElement>(null);
   const limitRef = useRef<HTMLInputElement>(null);
+  const { focusOnMount } = props;
+  useEffect(() => {
+    if (focusOnMount) nameRef.current?.focus();
+  }, [focusOnMount]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
