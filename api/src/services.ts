@@ -7,6 +7,7 @@ import { AuditService, auditRetentionStep } from './modules/audit/audit.service.
 import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
+import { DeviceAdminService } from './modules/devices/device-admin.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { LiveService } from './modules/live/live.service.js';
@@ -74,6 +75,7 @@ export function createServices(
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now),
+    devices: new DeviceAdminService(ds, pool, clock.now),
     queue,
     live: new LiveService(ds, queue.views, feeds),
     liveListener,

@@ -9,6 +9,7 @@ import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { DevicesPage } from './pages/admin/devices/DevicesPage';
 import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
@@ -50,6 +51,7 @@ export function App() {
             <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/geraete`} element={<DevicesPage />} />
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>
             {/* global sections: `${ADMIN_BASE}/<section>` */}

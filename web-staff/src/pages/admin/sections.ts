@@ -9,6 +9,7 @@ import { ADMIN_ONLY, MANAGER_ROLES } from '../../lib/roles';
 export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'devices', path: 'geraete', scope: 'office', roles: MANAGER_ROLES },
   { key: 'portalKeys', path: 'portal-schluessel', scope: 'global', roles: ADMIN_ONLY },
   { key: 'auditLog', path: 'protokoll', scope: 'global', roles: ADMIN_ONLY },
 ];
