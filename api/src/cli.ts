@@ -1,5 +1,5 @@
 /**
- * Administration from the shell until the admin pages exist:
+ * Administration from the shell (portal keys can also be managed on the staff UI's "Portal-Schlüssel" page):
  *   pnpm --filter @bc/api cli device:create <office-slug> <KIOSK|DISPLAY|PHOTO_TERMINAL> "<name>"
  *   pnpm --filter @bc/api cli device:revoke <device-id>
  *   pnpm --filter @bc/api cli api-key:create "<portal name>"
@@ -14,6 +14,8 @@ import { parseConfig } from './config.js';
 import { createDataSource, runMigrations } from './db/data-source.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
 import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
 import { StaffAccountsService } from './modules/staff/staff-accounts.service.js';
@@ -37,7 +39,14 @@ let exitCode = 0;
 try {
   await ds.initialize();
   await runMigrations(ds);
-  const credentials = new CredentialsService(ds, () => new Date());
+  const now = () => new Date();
+  const credentials = new CredentialsService(
+    ds,
+    now,
+    new PortalKeysService(ds, now, config.booking.portalRequestsPerMinute),
+  );
+  // Key changes made here are audited like those made on the staff pages (actor kind "cli").
+  const audit = new AuditService(ds, now);
   switch (command) {
     case 'device:create': {
       const [slug, kind, name] = args;
@@ -58,6 +67,7 @@ try {
       const [name] = args;
       if (!name) throw new Error(usage);
       const { id, key } = await credentials.createApiKey(name);
+      await audit.recordCommandLine({ operation: 'createPortalApiKey', ids: { id }, outcome: 'CreatedPortalApiKey' });
       console.log(`API key ${id} for "${name}" (shown once; send as "Authorization: Bearer <key>"):\n  ${key}`);
       break;
     }
@@ -67,6 +77,12 @@ try {
       if (!id) throw new Error(usage);
       const done =
         command === 'device:revoke' ? await credentials.revokeDevice(id) : await credentials.revokeApiKey(id);
+      if (command === 'api-key:revoke')
+        await audit.recordCommandLine({
+          operation: 'revokePortalApiKey',
+          ids: { id },
+          outcome: done ? 'PortalApiKey' : 'InvalidInput',
+        });
       console.log(done ? `Revoked ${id}.` : `Nothing found with id ${id}.`);
       if (!done) exitCode = 1;
       break;

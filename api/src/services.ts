@@ -14,6 +14,7 @@ import { LiveService } from './modules/live/live.service.js';
 import { LiveListener } from './modules/live/live-listener.js';
 import { OfficeFeeds, officeSnapshot } from './modules/live/office-feeds.js';
 import { MailService } from './modules/mail/mail.service.js';
+import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
 import { RetentionService } from './modules/retention/retention.service.js';
@@ -62,6 +63,7 @@ export function createServices(
     const state = await queue.views.state(officeId);
     return state && officeSnapshot(state);
   }, log);
+  const portalKeys = new PortalKeysService(ds, clock.now, config.booking.portalRequestsPerMinute);
   return {
     clock,
     audit: new AuditService(ds, clock.now),
@@ -70,7 +72,8 @@ export function createServices(
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),
     staff: new StaffService(ds),
     staffAccounts: new StaffAccountsService(ds, pool, config.publicUrl, clock.now),
-    credentials: new CredentialsService(ds, clock.now),
+    credentials: new CredentialsService(ds, clock.now, portalKeys),
+    portalKeys,
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now),

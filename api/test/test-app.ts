@@ -69,7 +69,10 @@ export async function createTestApp(
     return client;
   };
   const device = (kind: 'KIOSK' | 'DISPLAY') => new GqlClient(baseUrl, demoDevices.find((d) => d.kind === kind)?.token);
-  const portalKey = await app.services.credentials.createApiKey('Serviceportal Test');
+  // Two active keys may not share a name: a second process on the same database gets its own.
+  const portalKey = await app.services.credentials.createApiKey(
+    opts.sharing ? `Serviceportal Test ${randomBytes(3).toString('hex')}` : 'Serviceportal Test',
+  );
 
   return {
     app,

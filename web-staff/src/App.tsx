@@ -8,7 +8,9 @@ import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
+import { AuditLogPage } from './pages/admin/AuditLogPage';
 import { DevicesPage } from './pages/admin/devices/DevicesPage';
+import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
@@ -58,6 +60,8 @@ export function App() {
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>
             {/* global sections: `${ADMIN_BASE}/<section>` */}
             <Route path={`${ADMIN_BASE.slice(1)}/mitarbeitende`} element={<AllStaffAccountsPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/portal-schluessel`} element={<PortalKeysPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/protokoll`} element={<AuditLogPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

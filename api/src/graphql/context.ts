@@ -12,7 +12,11 @@ export type DeviceIdentity = {
   kind: 'device';
   device: { id: string; officeId: string; kind: DeviceKind; name: string };
 };
-export type PortalIdentity = { kind: 'portal'; apiKey: { id: string; name: string } };
+export type PortalIdentity = {
+  kind: 'portal';
+  /** requestsPerMinute: the key's own limit, null for the configured default; read on every request (no cache). */
+  apiKey: { id: string; name: string; requestsPerMinute: number | null };
+};
 export type Identity = { kind: 'anonymous' } | StaffIdentity | DeviceIdentity | PortalIdentity;
 
 export function rolesOf(identity: Identity): Role[] {

@@ -16,7 +16,8 @@ export const portalLimitPlugin: ApolloServerPlugin<Context> = {
         if (identity.kind !== 'portal' || !operation || operation.operation === 'subscription') return;
         const rootFields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).length || 1;
         for (let i = 0; i < rootFields; i += 1) {
-          const retryAfterSeconds = await contextValue.services.portalLimit.consume(identity.apiKey.id);
+          const { id, requestsPerMinute } = identity.apiKey;
+          const retryAfterSeconds = await contextValue.services.portalLimit.consume(id, requestsPerMinute);
           if (retryAfterSeconds !== null)
             throw appError(ErrorCode.RateLimited, 'This API key has made too many requests. Please slow down.', {
               retryAfterSeconds,

@@ -9,6 +9,7 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
+import { PortalKeysResolver } from '../modules/portal-keys/portal-keys.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
 import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
 import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
@@ -28,6 +29,7 @@ export const resolvers = [
   LiveResolver,
   OfficeAdminResolver,
   MailResolver,
+  PortalKeysResolver,
   QueueIssueResolver,
   QueueDeskResolver,
   WorkstationResolver,

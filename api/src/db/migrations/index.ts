@@ -8,6 +8,18 @@ import * as m5 from './1795706584899-walk-in-refusals.js';
 import * as m6 from './1795707100000-audit.js';
 import * as m7 from './1795710000000-staff-password-links.js';
 import * as m8 from './1795710500000-devices.js';
+import * as m9 from './1795711000000-portal-key-limits.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4), pick(m5), pick(m6), pick(m7), pick(m8)];
+export const migrations = [
+  pick(m0),
+  pick(m1),
+  pick(m2),
+  pick(m3),
+  pick(m4),
+  pick(m5),
+  pick(m6),
+  pick(m7),
+  pick(m8),
+  pick(m9),
+];

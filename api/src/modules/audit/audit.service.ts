@@ -15,7 +15,9 @@ export type AuditEventView = {
   actorKind: string;
   staffUserId: string | null;
   staffName: string | null;
+  deviceId: string | null;
   deviceName: string | null;
+  apiKeyId: string | null;
   apiKeyName: string | null;
   operation: string;
   ids: Record<string, unknown>;
@@ -27,7 +29,25 @@ export type AuditFilter = {
   to?: Date | null;
   staffUserId?: string | null;
   operation?: string | null;
+  actorKind?: string | null;
+  deviceId?: string | null;
+  apiKeyId?: string | null;
+  /** The exact outcome, e.g. InvalidInput or "ERROR FORBIDDEN". */
+  outcome?: string | null;
 };
+
+/** Who appears in the log (for the filters of the audit-log page). */
+export type AuditActorView = {
+  actorKind: string;
+  staffUserId: string | null;
+  staffName: string | null;
+  deviceId: string | null;
+  deviceName: string | null;
+  apiKeyId: string | null;
+  apiKeyName: string | null;
+};
+
+export type AuditFacetsView = { operations: string[]; outcomes: string[]; actors: AuditActorView[] };
 
 export class AuditService {
   constructor(
@@ -50,11 +70,20 @@ export class AuditService {
     );
   }
 
+  /** Records a change made with the command line (`cli`), which has no signed-in identity: actor kind `cli`. */
+  async recordCommandLine(entry: AuditEntry): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO audit_event (at, "actorKind", operation, ids, outcome) VALUES ($1, 'cli', $2, $3::jsonb, $4)`,
+      [this.now(), entry.operation, JSON.stringify(entry.ids), entry.outcome],
+    );
+  }
+
   /** Newest first; at most `limit` (1–500) events before the event `before`, when given. */
   async list(filter: AuditFilter, limit: number, before: string | null): Promise<AuditEventView[]> {
     return this.ds.query(
       `SELECT a.id::text AS id, a.at, a."actorKind", a."staffUserId", u."displayName" AS "staffName",
-              d.name AS "deviceName", k.name AS "apiKeyName", a.operation, a.ids, a.outcome
+              a."deviceId", d.name AS "deviceName", a."apiKeyId", k.name AS "apiKeyName", a.operation, a.ids,
+              a.outcome
          FROM audit_event a
          LEFT JOIN staff_user u ON u.id = a."staffUserId"
          LEFT JOIN device d ON d.id = a."deviceId"
@@ -62,6 +91,8 @@ export class AuditService {
         WHERE ($1::timestamptz IS NULL OR a.at >= $1) AND ($2::timestamptz IS NULL OR a.at < $2)
           AND ($3::uuid IS NULL OR a."staffUserId" = $3) AND ($4::text IS NULL OR a.operation = $4)
           AND ($5::bigint IS NULL OR a.id < $5)
+          AND ($7::text IS NULL OR a."actorKind" = $7) AND ($8::uuid IS NULL OR a."deviceId" = $8)
+          AND ($9::uuid IS NULL OR a."apiKeyId" = $9) AND ($10::text IS NULL OR a.outcome = $10)
         ORDER BY a.id DESC LIMIT $6`,
       [
         filter.from ?? null,
@@ -70,8 +101,38 @@ export class AuditService {
         filter.operation ?? null,
         before,
         Math.min(500, Math.max(1, limit)),
+        filter.actorKind ?? null,
+        filter.deviceId ?? null,
+        filter.apiKeyId ?? null,
+        filter.outcome ?? null,
       ],
     );
+  }
+
+  /** The operations, outcomes and actors that occur in the log between `from` and `to` (for filter choices). */
+  async facets(from: Date | null, to: Date | null): Promise<AuditFacetsView> {
+    const period = 'WHERE ($1::timestamptz IS NULL OR a.at >= $1) AND ($2::timestamptz IS NULL OR a.at < $2)';
+    const args = [from, to];
+    const [operations, outcomes, actors] = await Promise.all([
+      this.ds.query(`SELECT DISTINCT a.operation AS v FROM audit_event a ${period} ORDER BY 1`, args),
+      this.ds.query(`SELECT DISTINCT a.outcome AS v FROM audit_event a ${period} ORDER BY 1`, args),
+      this.ds.query(
+        `SELECT DISTINCT a."actorKind", a."staffUserId", u."displayName" AS "staffName", a."deviceId",
+                d.name AS "deviceName", a."apiKeyId", k.name AS "apiKeyName"
+           FROM audit_event a
+           LEFT JOIN staff_user u ON u.id = a."staffUserId"
+           LEFT JOIN device d ON d.id = a."deviceId"
+           LEFT JOIN api_key k ON k.id = a."apiKeyId"
+          ${period}
+          ORDER BY 1, 3, 5, 7`,
+        args,
+      ),
+    ]);
+    return {
+      operations: (operations as { v: string }[]).map((r) => r.v),
+      outcomes: (outcomes as { v: string }[]).map((r) => r.v),
+      actors: actors as AuditActorView[],
+    };
   }
 }
 

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A municipal portal's key; only its SHA-256 and a short prefix (to recognise it in lists) are stored. */
 @Entity({ name: 'api_key' })
+@Check('api_key_requests_per_minute_positive', '"requestsPerMinute" IS NULL OR "requestsPerMinute" > 0')
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,4 +26,8 @@ export class ApiKeyEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
+
+  /** Requests per minute this key may make; null = the configured default (PORTAL_REQUESTS_PER_MINUTE). */
+  @Column({ type: 'integer', nullable: true })
+  requestsPerMinute: number | null;
 }

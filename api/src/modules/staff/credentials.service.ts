@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../catalog/catalog.service.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { ApiKeyEntity } from './api-key.entity.js';
+import type { PortalKeysService } from '../portal-keys/portal-keys.service.js';
 import { generateSecret, hashSecret, tokenPrefix } from './credentials.js';
 import { DeviceEntity } from './device.entity.js';
 import type { DeviceKind } from './role.js';
@@ -11,6 +11,8 @@ export class CredentialsService {
   constructor(
     private readonly ds: DataSource,
     private readonly now: () => Date,
+    /** Portal keys are issued and revoked by their own service (also used by the staff UI); these calls delegate. */
+    private readonly portalKeys: PortalKeysService,
   ) {}
 
   async createDevice(input: { officeSlug: string; kind: DeviceKind; name: string }) {
@@ -26,14 +28,10 @@ export class CredentialsService {
     return { id: device.id, token };
   }
 
-  async createApiKey(name: string) {
-    const key = generateSecret(tokenPrefix.apiKey);
-    const row = await this.ds.getRepository(ApiKeyEntity).save({
-      name,
-      prefix: key.slice(0, 10),
-      keyHash: hashSecret(key),
-    });
-    return { id: row.id, key };
+  async createApiKey(name: string, requestsPerMinute?: number | null) {
+    const outcome = await this.portalKeys.create(name, requestsPerMinute);
+    if (outcome.kind === 'invalid') throw new Error(outcome.problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+    return { id: outcome.value.apiKey.id, key: outcome.value.key };
   }
 
   async revokeDevice(id: string): Promise<boolean> {
@@ -42,9 +40,8 @@ export class CredentialsService {
     return (result.affected ?? 0) > 0;
   }
 
+  /** False when there is no such key; revoking a revoked key is fine. */
   async revokeApiKey(id: string): Promise<boolean> {
-    if (!isUuid(id)) return false;
-    const result = await this.ds.getRepository(ApiKeyEntity).update({ id }, { revokedAt: this.now() });
-    return (result.affected ?? 0) > 0;
+    return (await this.portalKeys.revoke(id)).kind === 'ok';
   }
 }

@@ -53,6 +53,9 @@ export class IdentityService {
     const apiKey = await repo.findOneBy({ keyHash: hashSecret(key) });
     if (!apiKey || apiKey.revokedAt) return undefined;
     await repo.update(apiKey.id, { lastUsedAt: this.now() });
-    return { kind: 'portal', apiKey: { id: apiKey.id, name: apiKey.name } };
+    return {
+      kind: 'portal',
+      apiKey: { id: apiKey.id, name: apiKey.name, requestsPerMinute: apiKey.requestsPerMinute },
+    };
   }
 }

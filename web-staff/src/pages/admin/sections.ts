@@ -12,6 +12,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'devices', path: 'geraete', scope: 'office', roles: MANAGER_ROLES },
   { key: 'staff', path: 'mitarbeitende', scope: 'office', roles: MANAGER_ROLES },
   { key: 'allStaff', path: 'mitarbeitende', scope: 'global', roles: ADMIN_ONLY },
+  { key: 'portalKeys', path: 'portal-schluessel', scope: 'global', roles: ADMIN_ONLY },
+  { key: 'auditLog', path: 'protokoll', scope: 'global', roles: ADMIN_ONLY },
 ];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;

@@ -1,0 +1,87 @@
+import { graphql } from '../../gql';
+
+export const PortalApiKeyFields = graphql(`
+  fragment PortalApiKeyFields on PortalApiKey {
+    id
+    name
+    prefix
+    createdAt
+    revokedAt
+    lastUsedAt
+    requestsPerMinute
+    effectiveRequestsPerMinute
+  }
+`);
+
+export const PortalApiKeysQuery = graphql(`
+  query PortalApiKeys {
+    portalApiKeys {
+      ...PortalApiKeyFields
+    }
+  }
+`);
+
+export const CreatePortalApiKeyMutation = graphql(`
+  mutation CreatePortalApiKey($name: String!, $requestsPerMinute: Int) {
+    createPortalApiKey(name: $name, requestsPerMinute: $requestsPerMinute) {
+      __typename
+      ... on CreatedPortalApiKey {
+        key
+        apiKey {
+          ...PortalApiKeyFields
+        }
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const RenamePortalApiKeyMutation = graphql(`
+  mutation RenamePortalApiKey($id: ID!, $name: String!) {
+    renamePortalApiKey(id: $id, name: $name) {
+      __typename
+      ...PortalApiKeyFields
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const SetPortalApiKeyLimitsMutation = graphql(`
+  mutation SetPortalApiKeyLimits($id: ID!, $requestsPerMinute: Int) {
+    setPortalApiKeyLimits(id: $id, requestsPerMinute: $requestsPerMinute) {
+      __typename
+      ...PortalApiKeyFields
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const RevokePortalApiKeyMutation = graphql(`
+  mutation RevokePortalApiKey($id: ID!) {
+    revokePortalApiKey(id: $id) {
+      __typename
+      ...PortalApiKeyFields
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
