@@ -8,6 +8,9 @@ import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
+import { CountersPage } from './pages/admin/catalog/CountersPage';
+import { DocumentsPage } from './pages/admin/catalog/DocumentsPage';
+import { ServicesPage } from './pages/admin/catalog/ServicesPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -48,6 +51,9 @@ export function App() {
             <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/dienstleistungen`} element={<ServicesPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/unterlagen`} element={<DocumentsPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/schalter`} element={<CountersPage />} />
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
         </Route>

@@ -8,6 +8,10 @@ import { MANAGER_ROLES } from '../../lib/roles';
  */
 export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'services', path: 'dienstleistungen', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'documents', path: 'unterlagen', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'counters', path: 'schalter', scope: 'office', roles: MANAGER_ROLES },
+];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
