@@ -83,8 +83,9 @@ function Counters(props: { office: StaffOffice }) {
       ? t('adminCatalog.counters.officeHours')
       : c.hours.map((h) => `${t(`adminCatalog.weekday.${h.weekday}`)} ${formatIntervals(h.intervals)}`).join('; ');
 
-  const edit = (c: Counter | null) => {
-    clear();
+  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
+  const edit = (c: Counter | null, keepNotice = false) => {
+    if (!keepNotice) clear();
     setEditing(c);
     setFormKey((k) => k + 1);
     requestAnimationFrame(() => formHeading.current?.focus());
@@ -123,7 +124,7 @@ function Counters(props: { office: StaffOffice }) {
           tone: 'success',
           text: t('adminCatalog.deleted', { name: t('adminCatalog.counters.named', { label: c.label }) }),
         });
-        if (editing?.id === c.id) edit(null);
+        if (editing?.id === c.id) edit(null, true);
       } else if (r) show(refusalNotice(t, r));
     } catch {
       show(failureNotice(t));
@@ -240,7 +241,7 @@ function Counters(props: { office: StaffOffice }) {
             services={catalog.services}
             show={show}
             clear={clear}
-            onDone={() => edit(null)}
+            onDone={() => edit(null, true)}
           />
         )}
       </section>

@@ -58,8 +58,9 @@ function Documents(props: { office: StaffOffice }) {
       .filter(Boolean)
       .join(', ') || '–';
 
-  const edit = (d: Doc | null) => {
-    clear();
+  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
+  const edit = (d: Doc | null, keepNotice = false) => {
+    if (!keepNotice) clear();
     setEditing(d);
     setFormKey((k) => k + 1);
     requestAnimationFrame(() => formHeading.current?.focus());
@@ -91,7 +92,7 @@ function Documents(props: { office: StaffOffice }) {
       const r = res.data?.deleteRequiredDocument;
       if (r?.__typename === 'CatalogItemDeleted') {
         show({ tone: 'success', text: t('adminCatalog.deleted', { name: d.name }) });
-        if (editing?.id === d.id) edit(null);
+        if (editing?.id === d.id) edit(null, true);
       } else if (r) show(refusalNotice(t, r));
     } catch {
       show(failureNotice(t));
@@ -198,7 +199,7 @@ function Documents(props: { office: StaffOffice }) {
           document={editing}
           show={show}
           clear={clear}
-          onDone={() => edit(null)}
+          onDone={() => edit(null, true)}
         />
       </section>
       {toDelete && (

@@ -56,8 +56,9 @@ function Services(props: { office: StaffOffice }) {
   const [setActive, { loading: switching }] = useMutation(SetServiceActiveMutation, refetch);
   const [remove, { loading: removing }] = useMutation(DeleteServiceMutation, refetch);
 
-  const edit = (s: Service | null) => {
-    clear();
+  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
+  const edit = (s: Service | null, keepNotice = false) => {
+    if (!keepNotice) clear();
     setEditing(s);
     setFormKey((k) => k + 1);
     requestAnimationFrame(() => formHeading.current?.focus());
@@ -89,7 +90,7 @@ function Services(props: { office: StaffOffice }) {
       const r = d?.deleteService;
       if (r?.__typename === 'CatalogItemDeleted') {
         show({ tone: 'success', text: t('adminCatalog.deleted', { name: s.name }) });
-        if (editing?.id === s.id) edit(null);
+        if (editing?.id === s.id) edit(null, true);
       } else if (r?.__typename === 'InvalidInput' && r.fields.some((f) => f.code === 'LAST_SERVICE_OF_COUNTER'))
         show({ tone: 'warning', text: errorText(t, 'LAST_SERVICE_OF_COUNTER') });
       else if (r) show(refusalNotice(t, r));
@@ -214,7 +215,7 @@ function Services(props: { office: StaffOffice }) {
             documents={catalog.documents}
             show={show}
             clear={clear}
-            onDone={() => edit(null)}
+            onDone={() => edit(null, true)}
           />
         )}
       </section>
