@@ -132,7 +132,7 @@ function Counters(props: { office: StaffOffice }) {
   };
 
   return (
-    <div className="bc-stack-lg">
+    <div className="bc-stack-lg bc-catalog">
       <h1 className="kern-heading-large">{t('adminCatalog.counters.title')}</h1>
       <OfficeLine base={ADMIN_BASE} office={office} />
       <p className="kern-body">

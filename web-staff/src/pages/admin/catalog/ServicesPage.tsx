@@ -100,7 +100,7 @@ function Services(props: { office: StaffOffice }) {
   };
 
   return (
-    <div className="bc-stack-lg">
+    <div className="bc-stack-lg bc-catalog">
       <h1 className="kern-heading-large">{t('adminCatalog.services.title')}</h1>
       <OfficeLine base={ADMIN_BASE} office={office} />
       <p className="kern-body">
