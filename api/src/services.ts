@@ -8,6 +8,7 @@ import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
+import { DeviceAdminService } from './modules/devices/device-admin.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { LiveService } from './modules/live/live.service.js';
@@ -73,6 +74,7 @@ export function createServices(
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now),
     catalogAdmin: new CatalogAdminService(ds, booking, clock.now),
+    devices: new DeviceAdminService(ds, pool, clock.now),
     queue,
     live: new LiveService(ds, queue.views, feeds),
     liveListener,

@@ -16,3 +16,8 @@ export function takeDeviceToken(): string | undefined {
 export function forgetDeviceToken(): void {
   localStorage.removeItem(STORAGE_KEY);
 }
+
+/** Keeps a token handed out by `pairDevice`, exactly as a `#device=` link would have left it. */
+export function storeDeviceToken(token: string): void {
+  localStorage.setItem(STORAGE_KEY, token);
+}

@@ -1,10 +1,12 @@
 export { createApiClient, toWebSocketUrl } from './apollo.js';
 export { AppShell } from './components/AppShell.js';
 export { LanguageSwitch } from './components/LanguageSwitch.js';
+export { PairingForm } from './components/PairingForm.js';
 export { QueryState } from './components/QueryState.js';
 export { formatTime, localeOf } from './datetime.js';
-export { forgetDeviceToken, takeDeviceToken } from './device.js';
+export { forgetDeviceToken, storeDeviceToken, takeDeviceToken } from './device.js';
 export { isAccessRefused } from './device-errors.js';
 export { initI18n, type Language, languages } from './i18n.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
+export { type PairDeviceData, PairDeviceMutation } from './pair-device.js';
 export { DEVICE_RETRY_MS, useCurrentDevice } from './use-current-device.js';

@@ -11,6 +11,7 @@ import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { CountersPage } from './pages/admin/catalog/CountersPage';
 import { DocumentsPage } from './pages/admin/catalog/DocumentsPage';
 import { ServicesPage } from './pages/admin/catalog/ServicesPage';
+import { DevicesPage } from './pages/admin/devices/DevicesPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -54,6 +55,7 @@ export function App() {
             <Route path={`${ADMIN_BASE.slice(1)}/:office/dienstleistungen`} element={<ServicesPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/unterlagen`} element={<DocumentsPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/schalter`} element={<CountersPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/geraete`} element={<DevicesPage />} />
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
         </Route>

@@ -7,6 +7,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { CatalogAdminResolver } from '../modules/catalog-admin/catalog-admin.resolver.js';
+import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   AuditResolver,
   CatalogResolver,
   CatalogAdminResolver,
+  DeviceAdminResolver,
   BookingResolver,
   BookingConfirmedResolver,
   LiveResolver,

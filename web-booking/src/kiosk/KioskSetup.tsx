@@ -1,3 +1,4 @@
+import { PairingForm } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { useKioskTitle } from './use-kiosk-title';
 
@@ -32,6 +33,7 @@ export function KioskSetup(props: { reason: SetupReason }) {
         <p className="kiosk-setup__link">
           <code translate="no">{example}</code>
         </p>
+        <PairingForm className="kiosk-setup__pairing" />
       </main>
     </div>
   );

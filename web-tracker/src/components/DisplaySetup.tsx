@@ -1,4 +1,4 @@
-import { usePageTitle } from '@bc/schema';
+import { PairingForm, usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 
 export type SetupReason = 'missing' | 'rejected' | 'notDisplay';
@@ -32,6 +32,7 @@ export function DisplaySetup(props: { reason: SetupReason }) {
         <p className="tr-setup__link">
           <code translate="no">{example}</code>
         </p>
+        <PairingForm className="tr-setup__pairing" />
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import * as m4 from './1795700000000-live.js';
 import * as m5 from './1795706584899-walk-in-refusals.js';
 import * as m6 from './1795707100000-audit.js';
 import * as m7 from './1795709000000-catalog-admin.js';
+import * as m8 from './1795710500000-devices.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4), pick(m5), pick(m6), pick(m7)];
+export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4), pick(m5), pick(m6), pick(m7), pick(m8)];

@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'services', path: 'dienstleistungen', scope: 'office', roles: MANAGER_ROLES },
   { key: 'documents', path: 'unterlagen', scope: 'office', roles: MANAGER_ROLES },
   { key: 'counters', path: 'schalter', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'devices', path: 'geraete', scope: 'office', roles: MANAGER_ROLES },
 ];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
