@@ -6,6 +6,7 @@ import { OfficeAdminService } from './modules/admin/office-admin.service.js';
 import { AuditService, auditRetentionStep } from './modules/audit/audit.service.js';
 import { BookingService } from './modules/booking/booking.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
 import { DeviceAdminService } from './modules/devices/device-admin.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
@@ -77,6 +78,7 @@ export function createServices(
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now),
+    catalogAdmin: new CatalogAdminService(ds, booking, clock.now),
     devices: new DeviceAdminService(ds, pool, clock.now),
     queue,
     live: new LiveService(ds, queue.views, feeds),

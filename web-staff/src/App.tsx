@@ -9,6 +9,9 @@ import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { CountersPage } from './pages/admin/catalog/CountersPage';
+import { DocumentsPage } from './pages/admin/catalog/DocumentsPage';
+import { ServicesPage } from './pages/admin/catalog/ServicesPage';
 import { DevicesPage } from './pages/admin/devices/DevicesPage';
 import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
@@ -54,6 +57,9 @@ export function App() {
             <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/dienstleistungen`} element={<ServicesPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/unterlagen`} element={<DocumentsPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/schalter`} element={<CountersPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/geraete`} element={<DevicesPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/mitarbeitende`} element={<StaffAccountsPage />} />
           </Route>

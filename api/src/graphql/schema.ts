@@ -6,6 +6,7 @@ import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { CatalogAdminResolver } from '../modules/catalog-admin/catalog-admin.resolver.js';
 import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
@@ -23,6 +24,7 @@ import { DateTimeISO } from './date-time-scalar.js';
 export const resolvers = [
   AuditResolver,
   CatalogResolver,
+  CatalogAdminResolver,
   DeviceAdminResolver,
   BookingResolver,
   BookingConfirmedResolver,

@@ -58,7 +58,7 @@ const planQuery = `
         'maxPerBooking', s."maxPerBooking", 'durationMinutes', s."durationMinutes",
         'uploadableDocumentIds', (SELECT coalesce(jsonb_agg(d.id), '[]') FROM service_document sd
                                     JOIN required_document d ON d.id = sd."documentId"
-                                   WHERE sd."serviceId" = s.id AND d.uploadable)
+                                   WHERE sd."serviceId" = s.id AND d.uploadable AND d.active)
       )), '[]')
        FROM service s WHERE s."officeId" = o.id) AS services
   FROM office o WHERE o.id = $1 AND o.enabled`;

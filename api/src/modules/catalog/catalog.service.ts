@@ -32,6 +32,7 @@ function toService(e: ServiceEntity): Service {
     walkInAllowed: e.walkInAllowed,
     maxPerBooking: e.maxPerBooking,
     requiredDocuments: [...(e.documents ?? [])]
+      .filter((sd) => sd.document.active)
       .sort((a, b) => a.sortOrder - b.sortOrder || a.document.name.localeCompare(b.document.name, 'de'))
       .map((sd) => ({
         documentId: sd.document.id,

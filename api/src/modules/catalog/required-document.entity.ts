@@ -19,4 +19,8 @@ export class RequiredDocumentEntity {
   /** Whether citizens can upload it ahead of the visit. */
   @Column({ type: 'boolean', default: false })
   uploadable: boolean;
+
+  /** Inactive documents are kept (uploads and past appointments name them) but no longer listed to citizens. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

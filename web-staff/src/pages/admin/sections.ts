@@ -9,6 +9,9 @@ import { ADMIN_ONLY, MANAGER_ROLES } from '../../lib/roles';
 export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'services', path: 'dienstleistungen', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'documents', path: 'unterlagen', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'counters', path: 'schalter', scope: 'office', roles: MANAGER_ROLES },
   { key: 'devices', path: 'geraete', scope: 'office', roles: MANAGER_ROLES },
   { key: 'staff', path: 'mitarbeitende', scope: 'office', roles: MANAGER_ROLES },
   { key: 'allStaff', path: 'mitarbeitende', scope: 'global', roles: ADMIN_ONLY },

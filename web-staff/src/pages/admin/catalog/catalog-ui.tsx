@@ -1,0 +1,162 @@
+import './catalog.css';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describedBy, FieldError } from '../../../components/FieldError';
+import type { Notice } from '../../../queue/outcome-text';
+
+/** The field errors of an InvalidInput, by field path ("name", "documents.1.documentId", "hours.0.weekday", …). */
+export type FieldCodes = Record<string, string>;
+
+export function fieldCodes(fields: readonly { field: string; code: string }[]): FieldCodes {
+  const out: FieldCodes = {};
+  for (const f of fields) out[f.field] ??= f.code;
+  return out;
+}
+
+/** The first code of a field or of any field below it ("hours.2" covers "hours.2.intervals.0.opensAt"). */
+export function codeAt(codes: FieldCodes, path: string): string | undefined {
+  return codes[path] ?? Object.entries(codes).find(([f]) => f.startsWith(`${path}.`))?.[1];
+}
+
+export function errorText(t: TFunction, code: string): string {
+  return t(`adminCatalog.error.${code}`, { defaultValue: t('adminCatalog.error.other') });
+}
+
+type Refusal =
+  | { __typename: 'InvalidInput'; fields: readonly { field: string; code: string }[] }
+  | {
+      __typename: 'CatalogItemInUse';
+      code: string;
+      appointments: number;
+      tickets: number;
+      uploads: number;
+      services: number;
+    }
+  | { __typename: 'OfficeNotAllowed' };
+
+/** A calm sentence for a refused change. */
+export function refusalNotice(t: TFunction, r: Refusal): Notice {
+  switch (r.__typename) {
+    case 'InvalidInput':
+      return { tone: 'warning', text: t('adminCatalog.invalid') };
+    case 'CatalogItemInUse':
+      return r.code === 'FUTURE_APPOINTMENTS'
+        ? { tone: 'warning', text: t('adminCatalog.futureAppointments', { count: r.appointments }) }
+        : {
+            tone: 'warning',
+            text: t('adminCatalog.inUse', {
+              appointments: r.appointments,
+              tickets: r.tickets,
+              uploads: r.uploads,
+              services: r.services,
+            }),
+          };
+    case 'OfficeNotAllowed':
+      return { tone: 'danger', text: t('outcome.officeNotAllowed') };
+  }
+}
+
+/** A labelled text field (or textarea) with its hint and error tied to it. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'text';
+  maxLength?: number;
+  required?: boolean;
+}) {
+  const { id, error, hint } = props;
+  const describe = describedBy(hint && `${id}-hint`, error && `${id}-error`);
+  const common = {
+    id,
+    value: props.value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describe,
+    'aria-required': props.required || undefined,
+    maxLength: props.maxLength,
+  };
+  return (
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {hint && (
+        <p className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {props.multiline ? (
+        <textarea
+          {...common}
+          rows={3}
+          className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          inputMode={props.inputMode}
+          className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      {error && <FieldError id={`${id}-error`} text={error} />}
+    </div>
+  );
+}
+
+export function CheckField(props: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
+  return (
+    <div className="kern-form-check">
+      <input
+        type="checkbox"
+        id={props.id}
+        className="kern-form-check__checkbox"
+        checked={props.checked}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label className="kern-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p className="kern-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "12" → 12, "" → null, anything else → NaN (refused before sending). */
+export function wholeNumber(text: string): number | null {
+  const v = text.trim();
+  if (v === '') return null;
+  return /^\d+$/.test(v) ? Number(v) : Number.NaN;
+}
+
+/** Moves the focus to the first field with an error (after the form re-rendered). */
+export function focusFirstError(formId: string) {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`)?.focus();
+  });
+}
+
+/** Active / inactive, as a word (not only a colour). */
+export function StateLabel(props: { active: boolean }) {
+  const { t } = useTranslation();
+  return <>{props.active ? t('adminCatalog.active') : t('adminCatalog.inactive')}</>;
+}
