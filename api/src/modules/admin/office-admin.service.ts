@@ -1,16 +1,26 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BookingService } from '../booking/booking.service.js';
+import { isUuid } from '../catalog/catalog.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
-import type { Actor } from '../queue/ticket-store.js';
-import { type AdminOutcome, invalid, withOffice } from './office-lock.js';
+import { type Actor, worksIn } from '../queue/ticket-store.js';
+import {
+  detailsView,
+  type OfficeAdministrationView,
+  type OfficeDetailsView,
+  readOfficeAdministration,
+  settingsView,
+} from './office-administration.js';
+import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from './office-lock.js';
 import {
   checkClosure,
+  checkDetails,
   checkSettings,
   checkWeekdayHours,
   isCalendarDate,
+  type OfficeDetailsPatch,
   type OfficeSettingsPatch,
   type TimeInterval,
 } from './office-rules.js';
@@ -21,21 +31,6 @@ export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: No
 export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
 export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
 export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
-
-function settingsView(o: OfficeEntity): OfficeSettingsView {
-  return {
-    officeId: o.id,
-    slotMinutes: o.slotMinutes,
-    leadMinutes: o.leadMinutes,
-    horizonDays: o.horizonDays,
-    checkInEarlyMinutes: o.checkInEarlyMinutes,
-    checkInLateMinutes: o.checkInLateMinutes,
-    priorityMinutes: o.priorityMinutes,
-    maxCalls: o.maxCalls,
-    closingBufferMinutes: o.closingBufferMinutes,
-    holidayRegion: o.holidayRegion,
-  };
-}
 
 /**
  * Office settings, opening hours and closures, for ADMIN everywhere and staff (the resolver admits managers) in
@@ -56,6 +51,30 @@ export class OfficeAdminService {
     work: (m: EntityManager, office: OfficeEntity) => Promise<AdminOutcome<T>>,
   ): Promise<AdminOutcome<T>> {
     return withOffice(this.ds, actor, officeId, work, () => this.booking.forgetPlans());
+  }
+
+  private today(office: OfficeEntity): string {
+    return DateTime.fromJSDate(this.now(), { zone: office.timeZone }).toISODate() as string;
+  }
+
+  /** What the administration pages show about one office (read only, no lock). */
+  async administration(actor: Actor, officeId: string): Promise<AdminOutcome<OfficeAdministrationView>> {
+    if (!isUuid(officeId)) return invalid(unknownOffice);
+    if (!(await worksIn(this.ds.manager, actor, officeId))) return { kind: 'officeNotAllowed' };
+    const office = await this.ds.getRepository(OfficeEntity).findOneBy({ id: officeId });
+    if (!office) return invalid(unknownOffice);
+    return ok(await readOfficeAdministration(this.ds.manager, office, this.today(office)));
+  }
+
+  /** Changes name, address, time zone or notice; a new time zone moves the office's local hours with it. */
+  updateDetails(actor: Actor, officeId: string, patch: OfficeDetailsPatch): Promise<AdminOutcome<OfficeDetailsView>> {
+    return this.withOffice(actor, officeId, async (m, office) => {
+      const checked = checkDetails(patch);
+      if (!checked.ok) return invalid(...checked.problems);
+      const changed = Object.assign(office, checked.value);
+      await m.getRepository(OfficeEntity).save(changed);
+      return ok(detailsView(changed));
+    });
   }
 
   updateSettings(
@@ -105,8 +124,7 @@ export class OfficeAdminService {
    */
   addClosure(actor: Actor, officeId: string, date: string, note?: string | null): Promise<AdminOutcome<ClosureView>> {
     return this.withOffice(actor, officeId, async (m, office) => {
-      const today = DateTime.fromJSDate(this.now(), { zone: office.timeZone }).toISODate() as string;
-      const checked = checkClosure(date, note, today);
+      const checked = checkClosure(date, note, this.today(office));
       if (!checked.ok) return invalid(...checked.problems);
       await m.query(
         `INSERT INTO office_closure ("officeId", date, reason) VALUES ($1, $2, $3)

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkClosure, checkSettings, checkWeekdayHours, isCalendarDate, minutesOf } from './office-rules.js';
+import {
+  checkClosure,
+  checkDetails,
+  checkSettings,
+  checkWeekdayHours,
+  isCalendarDate,
+  isIanaTimeZone,
+  minutesOf,
+} from './office-rules.js';
 
 const problems = (weekday: number, intervals: [string, string][]) => {
   const r = checkWeekdayHours(
@@ -147,5 +155,46 @@ describe('closures', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(isCalendarDate('2027-3-1')).toBe(false);
+  });
+});
+
+describe('office details', () => {
+  it('trims texts, keeps absent fields out and turns an empty notice into none', () => {
+    expect(
+      checkDetails({ name: '  Bürgercentrum   Nord ', postalCode: ' 75175 ', timeZone: 'Europe/Berlin', notice: '  ' }),
+    ).toEqual({
+      ok: true,
+      value: { name: 'Bürgercentrum Nord', postalCode: '75175', timeZone: 'Europe/Berlin', notice: null },
+    });
+    expect(checkDetails({ street: null, notice: 'Heute nur bis 12 Uhr' })).toEqual({
+      ok: true,
+      value: { notice: 'Heute nur bis 12 Uhr' },
+    });
+  });
+
+  it('names every bad field', () => {
+    const r = checkDetails({
+      name: ' ',
+      street: 'x'.repeat(101),
+      postalCode: '7517',
+      city: '',
+      timeZone: 'Mitteleuropa',
+      notice: 'n'.repeat(201),
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'name:REQUIRED',
+      'street:TOO_LONG',
+      'postalCode:BAD_POSTAL_CODE',
+      'city:REQUIRED',
+      'timeZone:UNKNOWN_TIME_ZONE',
+      'notice:TOO_LONG',
+    ]);
+  });
+
+  it('knows IANA zones and refuses offsets and made-up names', () => {
+    for (const zone of ['Europe/Berlin', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+1'])
+      expect(isIanaTimeZone(zone), zone).toBe(true);
+    for (const zone of ['', '+01:00', 'CET1', 'Europe/Atlantis', 'Europe', 'europe berlin'])
+      expect(isIanaTimeZone(zone), zone).toBe(false);
   });
 });

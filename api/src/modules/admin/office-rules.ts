@@ -152,3 +152,79 @@ export function checkClosure(
     problems.push({ field: 'note', code: 'TOO_LONG', message: `A note has at most ${MAX_CLOSURE_NOTE} characters.` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date, note: text } };
 }
+
+/** An office's name, address, time zone and visitor notice; absent (null) fields stay as they are. */
+export type OfficeDetailsPatch = {
+  name?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  timeZone?: string | null;
+  /** An empty text removes the notice. */
+  notice?: string | null;
+};
+
+export const MAX_NAME = 100;
+export const MAX_ADDRESS_LINE = 100;
+/** The live notice's limit (as `setOfficeNotice`). */
+export const MAX_NOTICE = 200;
+
+const POSTAL_CODE = /^\d{5}$/;
+
+/** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin"); offsets like "+01:00" are not. */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks changed office details: texts trimmed (inner runs of spaces collapsed) and not empty, German five-digit
+ * postal code, an IANA time zone, a notice of at most MAX_NOTICE characters (empty removes it, as null in the value).
+ */
+export function checkDetails(
+  patch: OfficeDetailsPatch,
+): { ok: true; value: OfficeDetailsPatch } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const value: OfficeDetailsPatch = {};
+  const line = (field: 'name' | 'street' | 'city', max: number) => {
+    const raw = patch[field];
+    if (raw === undefined || raw === null) return;
+    const text = raw.trim().replace(/\s+/g, ' ');
+    if (text === '') problems.push({ field, code: 'REQUIRED', message: `${field} must not be empty.` });
+    else if (text.length > max)
+      problems.push({ field, code: 'TOO_LONG', message: `${field} has at most ${max} characters.` });
+    else value[field] = text;
+  };
+  line('name', MAX_NAME);
+  line('street', MAX_ADDRESS_LINE);
+  if (patch.postalCode !== undefined && patch.postalCode !== null) {
+    const code = patch.postalCode.trim();
+    if (code === '') problems.push({ field: 'postalCode', code: 'REQUIRED', message: 'postalCode must not be empty.' });
+    else if (!POSTAL_CODE.test(code))
+      problems.push({ field: 'postalCode', code: 'BAD_POSTAL_CODE', message: 'A postal code has five digits.' });
+    else value.postalCode = code;
+  }
+  line('city', MAX_ADDRESS_LINE);
+  if (patch.timeZone !== undefined && patch.timeZone !== null) {
+    const zone = patch.timeZone.trim();
+    if (!isIanaTimeZone(zone))
+      problems.push({
+        field: 'timeZone',
+        code: 'UNKNOWN_TIME_ZONE',
+        message: 'Give an IANA time zone, e.g. "Europe/Berlin".',
+      });
+    else value.timeZone = zone;
+  }
+  if (patch.notice !== undefined && patch.notice !== null) {
+    const text = patch.notice.trim();
+    if (text.length > MAX_NOTICE)
+      problems.push({ field: 'notice', code: 'TOO_LONG', message: `A notice has at most ${MAX_NOTICE} characters.` });
+    else value.notice = text === '' ? null : text;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}

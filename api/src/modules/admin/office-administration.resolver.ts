@@ -1,0 +1,46 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Allow } from '../../graphql/access.js';
+import type { Context } from '../../graphql/context.js';
+import { actorOf } from '../queue/queue-results.js';
+import { Role } from '../staff/role.js';
+import { adminResult } from './admin-results.js';
+import {
+  OfficeAdministration,
+  OfficeAdministrationResult,
+  OfficeDetails,
+  OfficeDetailsInput,
+  OfficeDetailsResult,
+} from './office-administration.types.js';
+
+/** The office administration pages' read model and the office details: ADMIN everywhere, managers in their offices. */
+@Resolver()
+export class OfficeAdministrationResolver {
+  @Allow(Role.OFFICE_MANAGER, Role.ADMIN)
+  @Query(() => OfficeAdministrationResult, {
+    description: 'An office’s details, settings, weekly hours and coming closures, as the administration shows them.',
+  })
+  async officeAdministration(
+    @Ctx() ctx: Context,
+    @Arg('officeId', () => ID) officeId: string,
+  ): Promise<typeof OfficeAdministrationResult> {
+    return adminResult(
+      await ctx.services.officeAdmin.administration(actorOf(ctx.identity), officeId),
+      OfficeAdministration,
+    );
+  }
+
+  @Allow(Role.OFFICE_MANAGER, Role.ADMIN)
+  @Mutation(() => OfficeDetailsResult, {
+    description: 'Changes an office’s name, address, time zone or live notice; bookings follow at once.',
+  })
+  async updateOfficeDetails(
+    @Ctx() ctx: Context,
+    @Arg('officeId', () => ID) officeId: string,
+    @Arg('input', () => OfficeDetailsInput) input: OfficeDetailsInput,
+  ): Promise<typeof OfficeDetailsResult> {
+    return adminResult(
+      await ctx.services.officeAdmin.updateDetails(actorOf(ctx.identity), officeId, input),
+      OfficeDetails,
+    );
+  }
+}
