@@ -8,6 +8,9 @@ import { MANAGER_ROLES } from '../../lib/roles';
  */
 export type AdminSection = { key: string; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'office', path: 'dienststelle', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'hours', path: 'oeffnungszeiten', scope: 'office', roles: MANAGER_ROLES },
+];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;
