@@ -70,7 +70,7 @@ export function createServices(
     credentials: new CredentialsService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
-    officeAdmin: new OfficeAdminService(ds, booking, clock.now),
+    officeAdmin: new OfficeAdminService(ds, booking, clock.now, mail.outbox),
     queue,
     live: new LiveService(ds, queue.views, feeds),
     liveListener,

@@ -6,6 +6,7 @@ import * as m3 from './1795695375269-queue.js';
 import * as m4 from './1795700000000-live.js';
 import * as m5 from './1795706584899-walk-in-refusals.js';
 import * as m6 from './1795707100000-audit.js';
+import * as m7 from './1795708000000-office-admin.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
-export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4), pick(m5), pick(m6)];
+export const migrations = [pick(m0), pick(m1), pick(m2), pick(m3), pick(m4), pick(m5), pick(m6), pick(m7)];

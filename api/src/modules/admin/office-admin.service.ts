@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AppointmentEntity, AppointmentStatus } from '../booking/appointment.entity.js';
 import type { BookingService } from '../booking/booking.service.js';
 import { isUuid } from '../catalog/catalog.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
@@ -31,6 +32,13 @@ export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: No
 export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
 export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
 export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
+export type ClosureNotifiedView = { officeId: string; date: string; cancelled: number; remaining: number };
+
+/** What cancelling for a closure needs of the mail outbox: the "office closed" notice in the same transaction. */
+export type ClosureMail = {
+  cancelledForClosure(m: EntityManager, appointmentId: string): Promise<void>;
+  afterCommit(appointmentId: string): void;
+};
 
 /**
  * Office settings, opening hours and closures, for ADMIN everywhere and staff (the resolver admits managers) in
@@ -43,6 +51,7 @@ export class OfficeAdminService {
     private readonly ds: DataSource,
     private readonly booking: Pick<BookingService, 'forgetPlans'>,
     private readonly now: () => Date,
+    private readonly mail: ClosureMail,
   ) {}
 
   private withOffice<T>(
@@ -149,6 +158,39 @@ export class OfficeAdminService {
         return invalid({ field: 'date', code: 'BAD_DATE', message: 'Give a date as "YYYY-MM-DD".' });
       const result = await m.getRepository(ClosureEntity).delete({ officeId, date });
       return { kind: 'ok', value: { officeId, date, removed: (result.affected ?? 0) > 0 } };
+    });
+  }
+
+  /**
+   * Cancels the booked appointments of a closed day that have not begun and are not checked in, each with a mail
+   * saying the office is closed (written to the outbox in this transaction). Idempotent: cancelled appointments are
+   * not booked any more, so a second call finds none. A day without a closure is refused (`NOT_CLOSED`).
+   */
+  notifyClosureAffected(actor: Actor, officeId: string, date: string): Promise<AdminOutcome<ClosureNotifiedView>> {
+    const cancelledIds: string[] = [];
+    return this.withOffice(actor, officeId, async (m, office) => {
+      if (!isCalendarDate(date))
+        return invalid({ field: 'date', code: 'BAD_DATE', message: 'Give a date as "YYYY-MM-DD".' });
+      const closed = await m.getRepository(ClosureEntity).existsBy({ officeId, date });
+      if (!closed)
+        return invalid({ field: 'date', code: 'NOT_CLOSED', message: 'The office is not closed on that day.' });
+      const now = this.now();
+      const rows: { id: string; due: boolean }[] = await m.query(
+        `SELECT a.id, (a."startsAt" > $4 AND t.id IS NULL) AS due FROM appointment a
+           LEFT JOIN ticket t ON t."appointmentId" = a.id
+          WHERE a."officeId" = $1 AND a.status = 'BOOKED' AND (a."startsAt" AT TIME ZONE $2)::date = $3::date
+          ORDER BY a."startsAt" FOR UPDATE OF a`,
+        [officeId, office.timeZone, date, now],
+      );
+      for (const row of rows.filter((r) => r.due)) {
+        await m.update(AppointmentEntity, row.id, { status: AppointmentStatus.CANCELLED, cancelledAt: now });
+        await this.mail.cancelledForClosure(m, row.id);
+        cancelledIds.push(row.id);
+      }
+      return ok({ officeId, date, cancelled: cancelledIds.length, remaining: rows.length - cancelledIds.length });
+    }).then((outcome) => {
+      if (outcome.kind === 'ok') for (const id of cancelledIds) this.mail.afterCommit(id);
+      return outcome;
     });
   }
 }

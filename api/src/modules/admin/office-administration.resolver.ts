@@ -5,6 +5,8 @@ import { actorOf } from '../queue/queue-results.js';
 import { Role } from '../staff/role.js';
 import { adminResult } from './admin-results.js';
 import {
+  ClosureNotified,
+  NotifyClosureResult,
   OfficeAdministration,
   OfficeAdministrationResult,
   OfficeDetails,
@@ -41,6 +43,23 @@ export class OfficeAdministrationResolver {
     return adminResult(
       await ctx.services.officeAdmin.updateDetails(actorOf(ctx.identity), officeId, input),
       OfficeDetails,
+    );
+  }
+
+  @Allow(Role.OFFICE_MANAGER, Role.ADMIN)
+  @Mutation(() => NotifyClosureResult, {
+    description:
+      'Cancels the booked appointments of a closed day (not begun, not checked in) and sends each citizen a mail ' +
+      'that the office is closed. A second call cancels nothing more; a day without a closure is InvalidInput.',
+  })
+  async notifyClosureAffected(
+    @Ctx() ctx: Context,
+    @Arg('officeId', () => ID) officeId: string,
+    @Arg('date', () => String, { description: 'Office-local date "YYYY-MM-DD" of a closure.' }) date: string,
+  ): Promise<typeof NotifyClosureResult> {
+    return adminResult(
+      await ctx.services.officeAdmin.notifyClosureAffected(actorOf(ctx.identity), officeId, date),
+      ClosureNotified,
     );
   }
 }

@@ -94,3 +94,25 @@ export const OfficeDetailsResult = createUnionType({
   name: 'OfficeDetailsResult',
   types: () => [OfficeDetails, InvalidInput, OfficeNotAllowed] as const,
 });
+
+@ObjectType({ description: 'The booked appointments of a closed day were cancelled and their citizens notified.' })
+export class ClosureNotified {
+  @Field(() => ID)
+  officeId: string;
+
+  @Field(() => String)
+  date: string;
+
+  @Field(() => Int, { description: 'Appointments cancelled now, each with an “office closed” mail; 0 when repeated.' })
+  cancelled: number;
+
+  @Field(() => Int, {
+    description: 'Booked appointments of the day left as they are: already begun or checked in.',
+  })
+  remaining: number;
+}
+
+export const NotifyClosureResult = createUnionType({
+  name: 'NotifyClosureResult',
+  types: () => [ClosureNotified, InvalidInput, OfficeNotAllowed] as const,
+});
