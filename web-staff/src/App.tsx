@@ -8,6 +8,7 @@ import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
+import { ClosuresPage } from './pages/admin/office/ClosuresPage';
 import { OfficeDetailsPage } from './pages/admin/office/OfficeDetailsPage';
 import { OpeningHoursPage } from './pages/admin/office/OpeningHoursPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -52,6 +53,7 @@ export function App() {
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
             <Route path={`${ADMIN_BASE.slice(1)}/:office/dienststelle`} element={<OfficeDetailsPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/oeffnungszeiten`} element={<OpeningHoursPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/schliesstage`} element={<ClosuresPage />} />
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
         </Route>

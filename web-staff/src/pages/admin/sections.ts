@@ -11,6 +11,7 @@ export type AdminSection = { key: string; path: string; scope: 'office' | 'globa
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'office', path: 'dienststelle', scope: 'office', roles: MANAGER_ROLES },
   { key: 'hours', path: 'oeffnungszeiten', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'closures', path: 'schliesstage', scope: 'office', roles: MANAGER_ROLES },
 ];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;

@@ -178,3 +178,25 @@ export const RemoveOfficeClosureMutation = graphql(`
     }
   }
 `);
+
+export const NotifyClosureAffectedMutation = graphql(`
+  mutation NotifyClosureAffected($officeId: ID!, $date: String!) {
+    notifyClosureAffected(officeId: $officeId, date: $date) {
+      __typename
+      ... on ClosureNotified {
+        date
+        cancelled
+        remaining
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
