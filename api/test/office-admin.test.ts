@@ -389,3 +389,76 @@ describe('office details', () => {
     expect(await starts(wednesday)).toEqual(before);
   });
 });
+
+describe('creating an office', () => {
+  const CREATE = `mutation($input: NewOfficeInput!) { createOffice(input: $input) {
+    __typename
+    ... on OfficeDetails { officeId name slug enabled street postalCode city timeZone notice }
+    ... on InvalidInput { fields { field code } } } }`;
+  const input = {
+    name: 'Bürgerbüro Nord',
+    slug: 'buergerbuero-nord',
+    street: 'Nordstraße 1',
+    postalCode: '75179',
+    city: 'Pforzheim',
+  };
+  const count = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM office'))[0]?.n;
+
+  it('lets an admin set up an office that starts with no hours, services or closures', async () => {
+    const admin = await t.admin();
+    const res = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, { input });
+    expect(res.createOffice).toMatchObject({
+      __typename: 'OfficeDetails',
+      ...input,
+      enabled: true,
+      timeZone: 'Europe/Berlin',
+      notice: null,
+    });
+    const id = res.createOffice.officeId as string;
+    const view = (await admin.ok<{ officeAdministration: Record<string, any> }>(ADMINISTRATION, { o: id }))
+      .officeAdministration;
+    expect(view.settings).toMatchObject({ holidayRegion: 'BW' });
+    expect(view.openingHours.every((d: { intervals: unknown[] }) => d.intervals.length === 0)).toBe(true);
+    expect(view.appointmentHours.every((d: { intervals: unknown[] }) => d.intervals.length === 0)).toBe(true);
+    expect(view.closures).toEqual([]);
+    const pub = await t
+      .anonymous()
+      .ok<{ office: { id: string; services: unknown[] } }>(
+        `query($slug: String!) { office(slug: $slug) { id services { id } } }`,
+        { slug: 'buergerbuero-nord' },
+      );
+    expect(pub.office).toEqual({ id, services: [] });
+    const me = await admin.ok<{ me: { offices: { slug: string }[] } }>('query { me { offices { slug } } }');
+    expect(me.me.offices.map((o) => o.slug)).toContain('buergerbuero-nord');
+  });
+
+  it('refuses a taken slug and bad input with field errors, creating nothing', async () => {
+    const admin = await t.admin();
+    const before = await count();
+    const taken = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, {
+      input: { ...input, slug: 'buergercentrum' },
+    });
+    expect(taken.createOffice).toEqual({ __typename: 'InvalidInput', fields: [{ field: 'slug', code: 'SLUG_TAKEN' }] });
+    const bad = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, {
+      input: { ...input, slug: 'Nord Büro', postalCode: '123', timeZone: 'Mitte', holidayRegion: 'XX' },
+    });
+    expect(bad.createOffice).toEqual({
+      __typename: 'InvalidInput',
+      fields: [
+        { field: 'slug', code: 'BAD_SLUG' },
+        { field: 'postalCode', code: 'BAD_POSTAL_CODE' },
+        { field: 'timeZone', code: 'UNKNOWN_TIME_ZONE' },
+        { field: 'holidayRegion', code: 'UNKNOWN_REGION' },
+      ],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('is for admins only: an office manager is refused and nothing is created', async () => {
+    const before = await count();
+    const res = await manager.request(CREATE, { input: { ...input, slug: 'manager-office' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.createOffice ?? null).toBeNull();
+    expect(await count()).toBe(before);
+  });
+});

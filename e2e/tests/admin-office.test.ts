@@ -217,4 +217,76 @@ describe('web-staff office administration', () => {
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await expect.poll(() => slot.getAttribute('aria-invalid'), until).toBeNull();
   });
+
+  it('adds a closing day that says how many bookings it affects, notifies them, and removes it again', async () => {
+    // A booking of its own on a Thursday in April (10:00 CEST), so nothing another test relies on is touched.
+    const booked = await page.evaluate(async () => {
+      const call = (query: string, variables: Record<string, unknown> = {}) =>
+        fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json());
+      const office = (await call('query { office(slug: "buergercentrum") { id services { id name } } }')).data.office;
+      const service = office.services.find((x: { name: string }) => x.name.startsWith('Personalausweis'));
+      const res = await call(
+        `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }`,
+        {
+          input: {
+            officeId: office.id,
+            services: [{ serviceId: service.id, count: 1 }],
+            start: '2027-04-22T08:00:00.000Z',
+            name: 'Erika Schließtag',
+            email: `schliesstag-${Date.now()}@example.de`,
+            language: 'de',
+            privacyConsent: true,
+            uploadIds: [],
+          },
+        },
+      );
+      return res.data?.bookAppointment?.__typename;
+    });
+    expect(booked).toBe('BookingConfirmed');
+
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Schließtage', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/schliesstage');
+    await page.getByRole('heading', { level: 1, name: 'Schließtage' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A past day is refused at the field.
+    const date = page.getByLabel('Datum');
+    await date.fill('2027-02-26');
+    await page.getByRole('button', { name: 'Schließtag eintragen' }).click();
+    await expect.poll(() => date.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#closure-date-error').textContent()).toContain('in der Vergangenheit');
+
+    await date.fill('2027-04-22');
+    await page.getByLabel('Anlass').fill('Personalversammlung');
+    await page.getByRole('button', { name: 'Schließtag eintragen' }).click();
+    const status = page.getByRole('status').first();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toBe('Schließtag am Donnerstag, 22. April 2027 eingetragen. 1 gebuchter Termin betroffen');
+    expect(await date.getAttribute('aria-invalid')).toBeNull();
+    const row = page.getByRole('row').filter({ hasText: 'Donnerstag, 22. April 2027' });
+    expect(await row.textContent()).toContain('Personalversammlung');
+    expect(await row.textContent()).toContain('1 gebuchter Termin betroffen');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: 'Betroffene benachrichtigen (Donnerstag, 22. April 2027)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Termine am Donnerstag, 22. April 2027 absagen?' });
+    await dialog.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Termine absagen und benachrichtigen' }).click();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toContain('1 Termin am Donnerstag, 22. April 2027 abgesagt, die Person wird benachrichtigt.');
+    await expect.poll(() => row.textContent(), until).toContain('0 gebuchte Termine betroffen');
+    expect(await row.getByRole('button', { name: /Betroffene benachrichtigen/ }).count()).toBe(0);
+
+    await row.getByRole('button', { name: 'Schließtag entfernen (Donnerstag, 22. April 2027)' }).click();
+    await expect.poll(() => row.count(), until).toBe(0);
+    expect(await status.textContent()).toContain('Der Schließtag am Donnerstag, 22. April 2027 ist entfernt.');
+  }, 90_000);
 });

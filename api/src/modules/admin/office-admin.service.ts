@@ -18,9 +18,11 @@ import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from './off
 import {
   checkClosure,
   checkDetails,
+  checkNewOffice,
   checkSettings,
   checkWeekdayHours,
   isCalendarDate,
+  type NewOffice,
   type OfficeDetailsPatch,
   type OfficeSettingsPatch,
   type TimeInterval,
@@ -191,6 +193,35 @@ export class OfficeAdminService {
     }).then((outcome) => {
       if (outcome.kind === 'ok') for (const id of cancelledIds) this.mail.afterCommit(id);
       return outcome;
+    });
+  }
+
+  /**
+   * Sets up an office (ADMIN only; the resolver admits no one else). It starts with no hours, services or counters,
+   * so nothing can be booked there until its managers add them; it is public at once (listed for booking).
+   */
+  async createOffice(input: NewOffice): Promise<AdminOutcome<OfficeDetailsView>> {
+    const checked = checkNewOffice(input);
+    if (!checked.ok) return invalid(...checked.problems);
+    const taken = invalid({ field: 'slug', code: 'SLUG_TAKEN', message: 'Another office has this slug.' });
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(OfficeEntity);
+      if (await repo.existsBy({ slug: checked.value.slug })) return taken;
+      const [row]: { id: string }[] = await m.query(
+        `INSERT INTO office (slug, name, street, "postalCode", city, "timeZone", "holidayRegion")
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [
+          checked.value.slug,
+          checked.value.name,
+          checked.value.street,
+          checked.value.postalCode,
+          checked.value.city,
+          checked.value.timeZone,
+          checked.value.holidayRegion,
+        ],
+      );
+      if (!row) return taken; // created concurrently
+      return ok(detailsView(await repo.findOneByOrFail({ id: row.id })));
     });
   }
 }

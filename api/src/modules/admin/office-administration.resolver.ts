@@ -1,11 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { actorOf } from '../queue/queue-results.js';
+import { actorOf, invalid } from '../queue/queue-results.js';
 import { Role } from '../staff/role.js';
 import { adminResult } from './admin-results.js';
 import {
   ClosureNotified,
+  CreateOfficeResult,
+  NewOfficeInput,
   NotifyClosureResult,
   OfficeAdministration,
   OfficeAdministrationResult,
@@ -61,5 +63,21 @@ export class OfficeAdministrationResolver {
       await ctx.services.officeAdmin.notifyClosureAffected(actorOf(ctx.identity), officeId, date),
       ClosureNotified,
     );
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => CreateOfficeResult, {
+    description:
+      'Sets up an office (admins only). It is listed for booking at once but has no hours, services or counters, ' +
+      'so nothing can be booked until they are added.',
+  })
+  async createOffice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => NewOfficeInput) input: NewOfficeInput,
+  ): Promise<typeof CreateOfficeResult> {
+    actorOf(ctx.identity);
+    const outcome = await ctx.services.officeAdmin.createOffice(input);
+    if (outcome.kind === 'ok') return Object.assign(new OfficeDetails(), outcome.value);
+    return invalid(outcome.kind === 'invalid' ? outcome.problems : []);
   }
 }

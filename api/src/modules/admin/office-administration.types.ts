@@ -116,3 +116,35 @@ export const NotifyClosureResult = createUnionType({
   name: 'NotifyClosureResult',
   types: () => [ClosureNotified, InvalidInput, OfficeNotAllowed] as const,
 });
+
+@InputType({ description: 'A new office; it starts with no hours, services or counters.' })
+export class NewOfficeInput {
+  @Field(() => String, { description: 'At most 100 characters.' })
+  name: string;
+
+  @Field(() => String, {
+    description:
+      'Key in URLs, not changeable: 3–40 lower-case letters, digits and single hyphens, starting with a letter.',
+  })
+  slug: string;
+
+  @Field(() => String)
+  street: string;
+
+  @Field(() => String, { description: 'German postal code, five digits.' })
+  postalCode: string;
+
+  @Field(() => String)
+  city: string;
+
+  @Field(() => String, { defaultValue: 'Europe/Berlin', description: 'IANA time zone.' })
+  timeZone: string;
+
+  @Field(() => String, { nullable: true, description: 'Federal state for public holidays, e.g. "BW" (the default).' })
+  holidayRegion?: string | null;
+}
+
+export const CreateOfficeResult = createUnionType({
+  name: 'CreateOfficeResult',
+  types: () => [OfficeDetails, InvalidInput] as const,
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkClosure,
   checkDetails,
+  checkNewOffice,
   checkSettings,
   checkWeekdayHours,
   isCalendarDate,
@@ -196,5 +197,51 @@ describe('office details', () => {
       expect(isIanaTimeZone(zone), zone).toBe(true);
     for (const zone of ['', '+01:00', 'CET1', 'Europe/Atlantis', 'Europe', 'europe berlin'])
       expect(isIanaTimeZone(zone), zone).toBe(false);
+  });
+});
+
+describe('new office', () => {
+  const base = {
+    name: 'Bürgerbüro Nord',
+    slug: 'buergerbuero-nord',
+    street: 'Nordstraße 1',
+    postalCode: '75179',
+    city: 'Pforzheim',
+    timeZone: 'Europe/Berlin',
+  };
+
+  it('accepts a complete office and defaults the holiday region', () => {
+    expect(checkNewOffice(base)).toEqual({ ok: true, value: { ...base, holidayRegion: 'BW' } });
+  });
+
+  it('checks the slug', () => {
+    for (const slug of ['nord', 'a1b', 'stelle-2', `a${'b'.repeat(39)}`])
+      expect(checkNewOffice({ ...base, slug }).ok, slug).toBe(true);
+    for (const slug of ['ab', 'Nord', '1nord', 'nord-', 'nord--sued', 'bürger', 'nord sued', `a${'b'.repeat(40)}`])
+      expect(checkNewOffice({ ...base, slug }), slug).toEqual({
+        ok: false,
+        problems: [expect.objectContaining({ field: 'slug', code: 'BAD_SLUG' })],
+      });
+  });
+
+  it('names every missing or bad detail', () => {
+    const r = checkNewOffice({
+      name: '',
+      slug: '',
+      street: ' ',
+      postalCode: '',
+      city: '',
+      timeZone: 'Berlin',
+      holidayRegion: 'XX',
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'slug:BAD_SLUG',
+      'name:REQUIRED',
+      'street:REQUIRED',
+      'postalCode:REQUIRED',
+      'city:REQUIRED',
+      'timeZone:UNKNOWN_TIME_ZONE',
+      'holidayRegion:UNKNOWN_REGION',
+    ]);
   });
 });

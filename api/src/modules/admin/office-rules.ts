@@ -228,3 +228,55 @@ export function checkDetails(
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
+
+/** What a new office needs; the slug is its key in URLs and cannot be changed later. */
+export type NewOffice = {
+  name: string;
+  slug: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  timeZone: string;
+  holidayRegion?: string | null;
+};
+
+/** 3–40 characters: lower-case letters, digits and single hyphens, starting with a letter, not ending in a hyphen. */
+export const SLUG = /^[a-z](?:[a-z0-9]|-(?!-)){1,38}[a-z0-9]$/;
+
+/** Checks a new office: every detail present and valid (as `checkDetails`), the slug well-formed, a known region. */
+export function checkNewOffice(
+  input: NewOffice,
+): { ok: true; value: Required<NewOffice> } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const slug = input.slug.trim();
+  if (!SLUG.test(slug))
+    problems.push({
+      field: 'slug',
+      code: 'BAD_SLUG',
+      message: 'A slug has 3–40 lower-case letters, digits and single hyphens, starting with a letter.',
+    });
+  const details = checkDetails({
+    name: input.name,
+    street: input.street,
+    postalCode: input.postalCode,
+    city: input.city,
+    timeZone: input.timeZone,
+  });
+  if (!details.ok) problems.push(...details.problems);
+  const settings = checkSettings({ holidayRegion: input.holidayRegion ?? 'BW' });
+  if (!settings.ok) problems.push(...settings.problems);
+  if (problems.length > 0 || !details.ok || !settings.ok) return { ok: false, problems };
+  const d = details.value;
+  return {
+    ok: true,
+    value: {
+      name: d.name as string,
+      slug,
+      street: d.street as string,
+      postalCode: d.postalCode as string,
+      city: d.city as string,
+      timeZone: d.timeZone as string,
+      holidayRegion: settings.value.holidayRegion as string,
+    },
+  };
+}
