@@ -9,6 +9,7 @@ import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { ClosuresPage } from './pages/admin/office/ClosuresPage';
+import { NewOfficePage } from './pages/admin/office/NewOfficePage';
 import { OfficeDetailsPage } from './pages/admin/office/OfficeDetailsPage';
 import { OpeningHoursPage } from './pages/admin/office/OpeningHoursPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -55,7 +56,10 @@ export function App() {
             <Route path={`${ADMIN_BASE.slice(1)}/:office/oeffnungszeiten`} element={<OpeningHoursPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/schliesstage`} element={<ClosuresPage />} />
           </Route>
-          <Route element={<RequireRole roles={ADMIN_ONLY} />}>{/* global sections: `${ADMIN_BASE}/<section>` */}</Route>
+          <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+            {/* global sections: `${ADMIN_BASE}/<section>` */}
+            <Route path={`${ADMIN_BASE.slice(1)}/neue-dienststelle`} element={<NewOfficePage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

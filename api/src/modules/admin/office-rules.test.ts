@@ -224,6 +224,13 @@ describe('new office', () => {
       });
   });
 
+  it('keeps the slugs of administration pages free', () => {
+    expect(checkNewOffice({ ...base, slug: 'neue-dienststelle' })).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ field: 'slug', code: 'RESERVED_SLUG' })],
+    });
+  });
+
   it('names every missing or bad detail', () => {
     const r = checkNewOffice({
       name: '',

@@ -243,6 +243,12 @@ export type NewOffice = {
 /** 3–40 characters: lower-case letters, digits and single hyphens, starting with a letter, not ending in a hyphen. */
 export const SLUG = /^[a-z](?:[a-z0-9]|-(?!-)){1,38}[a-z0-9]$/;
 
+/**
+ * Slugs that name pages beside the offices (`/verwaltung/<slug>` is an office's administration, global sections
+ * live at the same level).
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['neue-dienststelle', 'verwaltung', 'termin', 'admin']);
+
 /** Checks a new office: every detail present and valid (as `checkDetails`), the slug well-formed, a known region. */
 export function checkNewOffice(
   input: NewOffice,
@@ -255,6 +261,8 @@ export function checkNewOffice(
       code: 'BAD_SLUG',
       message: 'A slug has 3–40 lower-case letters, digits and single hyphens, starting with a letter.',
     });
+  else if (RESERVED_SLUGS.has(slug))
+    problems.push({ field: 'slug', code: 'RESERVED_SLUG', message: 'This slug names a page of the administration.' });
   const details = checkDetails({
     name: input.name,
     street: input.street,

@@ -1,5 +1,5 @@
 import type { Role } from '../../gql/graphql';
-import { MANAGER_ROLES } from '../../lib/roles';
+import { ADMIN_ONLY, MANAGER_ROLES } from '../../lib/roles';
 
 /**
  * The parts of the administration. `office` sections live under `/verwaltung/:office/<path>` and are open to the
@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'office', path: 'dienststelle', scope: 'office', roles: MANAGER_ROLES },
   { key: 'hours', path: 'oeffnungszeiten', scope: 'office', roles: MANAGER_ROLES },
   { key: 'closures', path: 'schliesstage', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'newOffice', path: 'neue-dienststelle', scope: 'global', roles: ADMIN_ONLY },
 ];
 
 export const OFFICE_ADMIN_ROLES = MANAGER_ROLES;

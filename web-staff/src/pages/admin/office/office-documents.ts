@@ -200,3 +200,22 @@ export const NotifyClosureAffectedMutation = graphql(`
     }
   }
 `);
+
+export const CreateOfficeMutation = graphql(`
+  mutation CreateOffice($input: NewOfficeInput!) {
+    createOffice(input: $input) {
+      __typename
+      ... on OfficeDetails {
+        officeId
+        slug
+        name
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
