@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
+import { accessibilityViolations, launchBrowser, openPage, type RunningProduct, startProduct } from '../harness.js';
 
 /** The product runs on its own clock (Monday 1 March 2027, E2E_CLOCK_START); pages run on it too. */
 const clockOffsetMs = inject('clockOffsetMs');
@@ -289,4 +289,64 @@ describe('web-staff office administration', () => {
     await expect.poll(() => row.count(), until).toBe(0);
     expect(await status.textContent()).toContain('Der Schließtag am Donnerstag, 22. April 2027 ist entfernt.');
   }, 90_000);
+});
+
+/**
+ * Setting up an office adds it to every list for good (there is no deleting offices), so this part runs on a product
+ * of its own: the shared demo product stays as the other browser tests expect it.
+ */
+describe('web-staff: an admin sets up a new office', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+  const path = () => new URL(page.url()).pathname;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    page = await openPage(browser, product.clockOffsetMs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('creates the office from the form and lands on its administration, where it has no hours yet', async () => {
+    const base = product.baseUrl;
+    await page.goto(`${base}/staff/login`);
+    await page.getByLabel('Benutzername').fill('admin');
+    await page.getByLabel('Passwort').fill('Demo-Admin-2026');
+    await page.getByLabel('Passwort').press('Enter');
+    await expect.poll(path, until).toBe('/staff/');
+    await page.goto(`${base}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Neue Dienststelle', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/neue-dienststelle');
+    await page.getByRole('heading', { level: 1, name: 'Neue Dienststelle' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Name').fill('Bürgerbüro Nord');
+    await page.getByLabel('Kurzbezeichnung für Adressen').fill('buergercentrum');
+    await page.getByLabel('Straße und Hausnummer').fill('Nordstraße 1');
+    await page.getByLabel('Postleitzahl').fill('7517');
+    await page.getByLabel('Ort').fill('Pforzheim');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    const slug = page.getByLabel('Kurzbezeichnung für Adressen');
+    await expect.poll(() => slug.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#new-office-slug-error').textContent()).toContain('schon vergeben');
+    expect(await page.locator('#new-office-postalCode-error').textContent()).toContain('fünf Ziffern');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await slug.fill('buergerbuero-nord');
+    await page.getByLabel('Postleitzahl').fill('75179');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord');
+    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+    expect(await page.locator('.bc-office-line').textContent()).toContain('Bürgerbüro Nord');
+
+    await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord/oeffnungszeiten');
+    await page.getByRole('region', { name: 'Terminzeiten' }).getByRole('form', { name: 'Montag' }).waitFor();
+    expect(await page.getByText('Geschlossen', { exact: true }).count()).toBe(14);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
 });
