@@ -330,14 +330,20 @@ describe('web-staff: an admin sets up a new office', () => {
     await page.getByLabel('Postleitzahl').fill('7517');
     await page.getByLabel('Ort').fill('Pforzheim');
     await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
-    const slug = page.getByLabel('Kurzbezeichnung für Adressen');
-    await expect.poll(() => slug.getAttribute('aria-invalid'), until).toBe('true');
-    expect(await page.locator('#new-office-slug-error').textContent()).toContain('schon vergeben');
+    const postalCode = page.getByLabel('Postleitzahl');
+    await expect.poll(() => postalCode.getAttribute('aria-invalid'), until).toBe('true');
     expect(await page.locator('#new-office-postalCode-error').textContent()).toContain('fünf Ziffern');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Well-formed, but the slug is taken.
+    await postalCode.fill('75179');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    const slug = page.getByLabel('Kurzbezeichnung für Adressen');
+    await expect.poll(() => slug.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#new-office-slug-error').textContent()).toContain('schon vergeben');
+    expect(await postalCode.getAttribute('aria-invalid')).toBeNull();
+
     await slug.fill('buergerbuero-nord');
-    await page.getByLabel('Postleitzahl').fill('75179');
     await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
     await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord');
     await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
