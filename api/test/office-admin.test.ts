@@ -462,3 +462,83 @@ describe('creating an office', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('extra opening days', () => {
+  const EXTRA = `mutation($o: ID!, $d: String!, $i: [TimeIntervalInput!]!, $n: String) {
+    setExtraOpeningDay(officeId: $o, date: $d, intervals: $i, note: $n) {
+      __typename
+      ... on ExtraOpeningDay { date note intervals { opensAt closesAt } }
+      ... on InvalidInput { fields { field code } }
+      ... on OfficeNotAllowed { message } } }`;
+  const SATURDAY = '2027-03-06';
+  const extra = async (client: GqlClient, vars: Record<string, unknown>) =>
+    (await client.ok<{ setExtraOpeningDay: Record<string, any> }>(EXTRA, { o: office.id, d: SATURDAY, ...vars }))
+      .setExtraOpeningDay;
+
+  it('opens a Saturday for booking at its own hours, and removing it closes the day again', async () => {
+    expect(await starts(SATURDAY)).toEqual([]);
+    expect(
+      await extra(manager, {
+        i: [
+          { opensAt: '11:00', closesAt: '12:00' },
+          { opensAt: '09:00', closesAt: '10:00' },
+        ],
+        n: 'Samstagsöffnung',
+      }),
+    ).toEqual({
+      __typename: 'ExtraOpeningDay',
+      date: SATURDAY,
+      note: 'Samstagsöffnung',
+      intervals: [
+        { opensAt: '09:00', closesAt: '10:00' },
+        { opensAt: '11:00', closesAt: '12:00' },
+      ],
+    });
+    const open = await starts(SATURDAY);
+    expect(open).toContain(local(`${SATURDAY}T09:00`).toISOString());
+    expect(open).toContain(local(`${SATURDAY}T11:00`).toISOString());
+    expect(open).not.toContain(local(`${SATURDAY}T10:00`).toISOString());
+    const booked = await book(
+      t.anonymous(),
+      office.id,
+      [{ serviceId: serviceId(office, 'Personalausweis'), count: 1 }],
+      local(`${SATURDAY}T09:30`),
+    );
+    expect(booked.id).toBeTruthy();
+    const view = await manager.ok<{ officeAdministration: Record<string, any> }>(
+      ADMINISTRATION.replace(
+        'closures { date note affectedAppointments } }',
+        'closures { date note affectedAppointments } extraDays { date note intervals { opensAt } } }',
+      ),
+      { o: office.id },
+    );
+    expect(view.officeAdministration.extraDays).toEqual([
+      { date: SATURDAY, note: 'Samstagsöffnung', intervals: [{ opensAt: '09:00' }, { opensAt: '11:00' }] },
+    ]);
+
+    expect(await extra(manager, { i: [] })).toMatchObject({ __typename: 'ExtraOpeningDay', intervals: [] });
+    expect(await starts(SATURDAY)).toEqual([]);
+  });
+
+  it('refuses bad input and another office’s manager, storing nothing', async () => {
+    const rows = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM office_extra_day'))[0]?.n;
+    const before = await rows();
+    expect(await extra(manager, { d: '2027-02-27', i: [{ opensAt: '10:00', closesAt: '09:00' }] })).toEqual({
+      __typename: 'InvalidInput',
+      fields: [
+        { field: 'date', code: 'IN_THE_PAST' },
+        { field: 'intervals.0.closesAt', code: 'INVERTED_INTERVAL' },
+      ],
+    });
+    expect(
+      (
+        await manager.ok<{ setExtraOpeningDay: Record<string, any> }>(EXTRA, {
+          o: (await otherOffice()).id,
+          d: SATURDAY,
+          i: [{ opensAt: '09:00', closesAt: '10:00' }],
+        })
+      ).setExtraOpeningDay.__typename,
+    ).toBe('OfficeNotAllowed');
+    expect(await rows()).toBe(before);
+  });
+});

@@ -18,6 +18,7 @@ import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from './off
 import {
   checkClosure,
   checkDetails,
+  checkExtraDay,
   checkNewOffice,
   checkSettings,
   checkWeekdayHours,
@@ -34,6 +35,7 @@ export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: No
 export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
 export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
 export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
+export type ExtraDayView = { officeId: string; date: string; note: string; intervals: TimeInterval[] };
 export type ClosureNotifiedView = { officeId: string; date: string; cancelled: number; remaining: number };
 
 /** What cancelling for a closure needs of the mail outbox: the "office closed" notice in the same transaction. */
@@ -222,6 +224,31 @@ export class OfficeAdminService {
       );
       if (!row) return taken; // created concurrently
       return ok(detailsView(await repo.findOneByOrFail({ id: row.id })));
+    });
+  }
+
+  /**
+   * Opens the office on a day at these hours instead of its weekday's (e.g. a Saturday), for appointments and the
+   * queue alike; replaces the day's intervals as a whole, an empty list removes the extra day. A closure still wins.
+   */
+  setExtraDay(
+    actor: Actor,
+    officeId: string,
+    date: string,
+    intervals: readonly TimeInterval[],
+    note?: string | null,
+  ): Promise<AdminOutcome<ExtraDayView>> {
+    return this.withOffice(actor, officeId, async (m, office) => {
+      const checked = checkExtraDay(date, intervals, note, this.today(office));
+      if (!checked.ok) return invalid(...checked.problems);
+      const v = checked.value;
+      await m.query('DELETE FROM office_extra_day WHERE "officeId" = $1 AND date = $2', [officeId, v.date]);
+      for (const i of v.intervals)
+        await m.query(
+          `INSERT INTO office_extra_day ("officeId", date, "opensAt", "closesAt", note) VALUES ($1, $2, $3, $4, $5)`,
+          [officeId, v.date, `${i.opensAt}:00`, `${i.closesAt}:00`, v.note],
+        );
+      return ok({ officeId, date: v.date, note: v.intervals.length > 0 ? v.note : '', intervals: v.intervals });
     });
   }
 }

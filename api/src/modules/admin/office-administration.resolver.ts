@@ -3,10 +3,13 @@ import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { actorOf, invalid } from '../queue/queue-results.js';
 import { Role } from '../staff/role.js';
+import { TimeIntervalInput } from './admin.types.js';
 import { adminResult } from './admin-results.js';
 import {
   ClosureNotified,
   CreateOfficeResult,
+  ExtraOpeningDay,
+  ExtraOpeningDayResult,
   NewOfficeInput,
   NotifyClosureResult,
   OfficeAdministration,
@@ -79,5 +82,25 @@ export class OfficeAdministrationResolver {
     const outcome = await ctx.services.officeAdmin.createOffice(input);
     if (outcome.kind === 'ok') return Object.assign(new OfficeDetails(), outcome.value);
     return invalid(outcome.kind === 'invalid' ? outcome.problems : []);
+  }
+
+  @Allow(Role.OFFICE_MANAGER, Role.ADMIN)
+  @Mutation(() => ExtraOpeningDayResult, {
+    description:
+      'Opens an office on a day (today or later) at these hours instead of its weekday’s, e.g. a Saturday, for ' +
+      'appointments and walk-ins; replaces the day as a whole, an empty list removes it. A closure still wins.',
+  })
+  async setExtraOpeningDay(
+    @Ctx() ctx: Context,
+    @Arg('officeId', () => ID) officeId: string,
+    @Arg('date', () => String, { description: 'Office-local date "YYYY-MM-DD".' }) date: string,
+    @Arg('intervals', () => [TimeIntervalInput]) intervals: TimeIntervalInput[],
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<typeof ExtraOpeningDayResult> {
+    const actor = actorOf(ctx.identity);
+    return adminResult(
+      await ctx.services.officeAdmin.setExtraDay(actor, officeId, date, intervals, note),
+      ExtraOpeningDay,
+    );
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
 import { HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
-import type { ClosureView, OfficeSettingsView, WeekdayHoursView } from './office-admin.service.js';
+import type { ClosureView, ExtraDayView, OfficeSettingsView, WeekdayHoursView } from './office-admin.service.js';
 
 export type OfficeDetailsView = {
   officeId: string;
@@ -25,6 +25,7 @@ export type OfficeAdministrationView = {
   openingHours: WeekdayHoursView[];
   appointmentHours: WeekdayHoursView[];
   closures: ClosureView[];
+  extraDays: ExtraDayView[];
 };
 
 export function detailsView(o: OfficeEntity): OfficeDetailsView {
@@ -105,9 +106,21 @@ export async function readOfficeAdministration(
     office,
     closures.map((c) => c.date),
   );
+  const extraRows: { date: string; opensAt: string; closesAt: string; note: string }[] = await m.query(
+    `SELECT date::text AS date, "opensAt"::text AS "opensAt", "closesAt"::text AS "closesAt", note
+       FROM office_extra_day WHERE "officeId" = $1 AND date >= $2 ORDER BY date, "opensAt"`,
+    [office.id, today],
+  );
+  const extraDays = new Map<string, ExtraDayView>();
+  for (const r of extraRows) {
+    const day = extraDays.get(r.date) ?? { officeId: office.id, date: r.date, note: r.note, intervals: [] };
+    day.intervals.push({ opensAt: r.opensAt.slice(0, 5), closesAt: r.closesAt.slice(0, 5) });
+    extraDays.set(r.date, day);
+  }
   return {
     officeId: office.id,
     today,
+    extraDays: [...extraDays.values()],
     details: detailsView(office),
     settings: settingsView(office),
     openingHours: week(HoursKind.OPEN),

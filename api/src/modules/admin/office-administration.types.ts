@@ -2,7 +2,7 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { InvalidInput } from '../booking/booking.types.js';
 import { OfficeNotAllowed } from '../queue/queue-results.types.js';
-import { OfficeClosure, OfficeSettings, WeekdayHours } from './admin.types.js';
+import { OfficeClosure, OfficeSettings, TimeInterval, WeekdayHours } from './admin.types.js';
 
 @InputType({ description: 'Office details to change; fields left out (or null) stay as they are.' })
 export class OfficeDetailsInput {
@@ -58,6 +58,21 @@ export class OfficeDetails {
   notice: string | null;
 }
 
+@ObjectType({ description: 'An extra opening day: the office opens at these hours instead of its weekday’s.' })
+export class ExtraOpeningDay {
+  @Field(() => ID)
+  officeId: string;
+
+  @Field(() => String, { description: 'Office-local date "YYYY-MM-DD".' })
+  date: string;
+
+  @Field(() => String)
+  note: string;
+
+  @Field(() => [TimeInterval], { description: 'In order of start; empty when the extra day was removed.' })
+  intervals: TimeInterval[];
+}
+
 @ObjectType({ description: 'Everything the office administration pages show about one office.' })
 export class OfficeAdministration {
   @Field(() => ID)
@@ -83,6 +98,9 @@ export class OfficeAdministration {
 
   @Field(() => [OfficeClosure], { description: 'Closures from today on, by date, with their booked appointments.' })
   closures: OfficeClosure[];
+
+  @Field(() => [ExtraOpeningDay], { description: 'Extra opening days from today on, by date.' })
+  extraDays: ExtraOpeningDay[];
 }
 
 export const OfficeAdministrationResult = createUnionType({
@@ -147,4 +165,9 @@ export class NewOfficeInput {
 export const CreateOfficeResult = createUnionType({
   name: 'CreateOfficeResult',
   types: () => [OfficeDetails, InvalidInput] as const,
+});
+
+export const ExtraOpeningDayResult = createUnionType({
+  name: 'ExtraOpeningDayResult',
+  types: () => [ExtraOpeningDay, InvalidInput, OfficeNotAllowed] as const,
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkClosure,
   checkDetails,
+  checkExtraDay,
   checkNewOffice,
   checkSettings,
   checkWeekdayHours,
@@ -250,5 +251,44 @@ describe('new office', () => {
       'timeZone:UNKNOWN_TIME_ZONE',
       'holidayRegion:UNKNOWN_REGION',
     ]);
+  });
+});
+
+describe('extra opening days', () => {
+  it('checks the date, the intervals and the note together', () => {
+    expect(
+      checkExtraDay('2027-03-06', [{ opensAt: '12:00', closesAt: '09:00' }], 'n'.repeat(201), '2027-03-01'),
+    ).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({ field: 'note', code: 'TOO_LONG' }),
+        expect.objectContaining({ field: 'intervals.0.closesAt', code: 'INVERTED_INTERVAL' }),
+      ],
+    });
+    expect(checkExtraDay('2027-02-27', [], null, '2027-03-01')).toMatchObject({
+      ok: false,
+      problems: [{ field: 'date', code: 'IN_THE_PAST' }],
+    });
+    expect(
+      checkExtraDay(
+        '2027-03-06',
+        [
+          { opensAt: '13:00', closesAt: '15:00' },
+          { opensAt: '09:00', closesAt: '12:00' },
+        ],
+        ' Samstagsöffnung ',
+        '2027-03-01',
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        date: '2027-03-06',
+        note: 'Samstagsöffnung',
+        intervals: [
+          { opensAt: '09:00', closesAt: '12:00' },
+          { opensAt: '13:00', closesAt: '15:00' },
+        ],
+      },
+    });
   });
 });

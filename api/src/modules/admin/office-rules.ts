@@ -288,3 +288,22 @@ export function checkNewOffice(
     },
   };
 }
+
+/**
+ * Checks an extra opening day: a calendar date not before today (office-local), its intervals as for a weekday
+ * (an empty list removes the day), a short note.
+ */
+export function checkExtraDay(
+  date: string,
+  intervals: readonly TimeInterval[],
+  note: string | null | undefined,
+  today: string,
+):
+  | { ok: true; value: { date: string; intervals: TimeInterval[]; note: string } }
+  | { ok: false; problems: FieldProblem[] } {
+  const day = checkClosure(date, note, today);
+  const hours = checkWeekdayHours(1, intervals);
+  const problems = [...(day.ok ? [] : day.problems), ...(hours.ok ? [] : hours.problems)];
+  if (!day.ok || !hours.ok) return { ok: false, problems };
+  return { ok: true, value: { date, intervals: hours.value, note: day.value.note } };
+}
