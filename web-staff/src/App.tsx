@@ -9,6 +9,7 @@ import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/
 import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { ClosuresPage } from './pages/admin/office/ClosuresPage';
+import { ExtraDaysPage } from './pages/admin/office/ExtraDaysPage';
 import { NewOfficePage } from './pages/admin/office/NewOfficePage';
 import { OfficeDetailsPage } from './pages/admin/office/OfficeDetailsPage';
 import { OpeningHoursPage } from './pages/admin/office/OpeningHoursPage';
@@ -55,6 +56,7 @@ export function App() {
             <Route path={`${ADMIN_BASE.slice(1)}/:office/dienststelle`} element={<OfficeDetailsPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/oeffnungszeiten`} element={<OpeningHoursPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/schliesstage`} element={<ClosuresPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/sonderoeffnungstage`} element={<ExtraDaysPage />} />
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>
             {/* global sections: `${ADMIN_BASE}/<section>` */}

@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'office', path: 'dienststelle', scope: 'office', roles: MANAGER_ROLES },
   { key: 'hours', path: 'oeffnungszeiten', scope: 'office', roles: MANAGER_ROLES },
   { key: 'closures', path: 'schliesstage', scope: 'office', roles: MANAGER_ROLES },
+  { key: 'extraDays', path: 'sonderoeffnungstage', scope: 'office', roles: MANAGER_ROLES },
   { key: 'newOffice', path: 'neue-dienststelle', scope: 'global', roles: ADMIN_ONLY },
 ];
 

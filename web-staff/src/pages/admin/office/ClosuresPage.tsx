@@ -18,7 +18,7 @@ import {
 import './office-admin.css';
 
 /** "Donnerstag, 4. März 2027" of an office-local date. */
-function longDate(date: string, language: string): string {
+export function longDate(date: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
     weekday: 'long',
     day: 'numeric',

@@ -31,6 +31,14 @@ export const OfficeAdministrationQuery = graphql(`
           note
           affectedAppointments
         }
+        extraDays {
+          date
+          note
+          intervals {
+            opensAt
+            closesAt
+          }
+        }
       }
       ... on OfficeNotAllowed {
         message
@@ -215,6 +223,31 @@ export const CreateOfficeMutation = graphql(`
           field
           code
         }
+      }
+    }
+  }
+`);
+
+export const SetExtraOpeningDayMutation = graphql(`
+  mutation SetExtraOpeningDay($officeId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!, $note: String) {
+    setExtraOpeningDay(officeId: $officeId, date: $date, intervals: $intervals, note: $note) {
+      __typename
+      ... on ExtraOpeningDay {
+        date
+        note
+        intervals {
+          opensAt
+          closesAt
+        }
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
       }
     }
   }
