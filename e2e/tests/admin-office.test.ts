@@ -289,6 +289,47 @@ describe('web-staff office administration', () => {
     await expect.poll(() => row.count(), until).toBe(0);
     expect(await status.textContent()).toContain('Der Schließtag am Donnerstag, 22. April 2027 ist entfernt.');
   }, 90_000);
+
+  it('opens a Saturday as an extra opening day, the booking page offers it, and removing it closes it again', async () => {
+    /** Whether the booking page offers Saturday 13 March 2027 as a day. */
+    const saturdayOffered = async () => {
+      const booking = await openPage(browser, clockOffsetMs);
+      try {
+        await booking.goto(`${baseUrl}/booking/buergercentrum/termin`);
+        await booking.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+        await booking.getByRole('button', { name: 'Weiter' }).click();
+        await booking.locator('input[type="radio"][value="2027-03-12"]').waitFor(); // the Friday before
+        return (await booking.locator('input[type="radio"][value="2027-03-13"]').count()) === 1;
+      } finally {
+        await booking.context().close();
+      }
+    };
+    expect(await saturdayOffered()).toBe(false);
+
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Sonderöffnungstage', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/sonderoeffnungstage');
+    await page.getByRole('heading', { level: 1, name: 'Sonderöffnungstage' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Datum').fill('2027-03-13');
+    await page.getByLabel('Zeitraum 1: von').fill('09:00');
+    await page.getByLabel('Zeitraum 1: bis').fill('12:00');
+    await page.getByLabel('Anlass').fill('Samstagsöffnung');
+    await page.getByRole('button', { name: 'Sonderöffnungstag speichern' }).click();
+    const status = page.getByRole('status').first();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toContain('Sonderöffnungstag am Samstag, 13. März 2027 gespeichert.');
+    const row = page.getByRole('row').filter({ hasText: 'Samstag, 13. März 2027' });
+    expect(await row.textContent()).toContain('09:00–12:00');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await saturdayOffered()).toBe(true);
+
+    await row.getByRole('button', { name: 'Sonderöffnungstag entfernen (Samstag, 13. März 2027)' }).click();
+    await expect.poll(() => row.count(), until).toBe(0);
+    expect(await saturdayOffered()).toBe(false);
+  }, 120_000);
 });
 
 /**
