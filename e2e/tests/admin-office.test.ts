@@ -27,7 +27,7 @@ async function thursdayTimes(browser: Browser): Promise<string[]> {
     const times = page.getByRole('radio', { name: /^\d{2}:\d{2} Uhr$/ });
     await times.first().waitFor();
     const names = await times.evaluateAll((all) =>
-      all.map((el) => (el.labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      all.map((el) => ((el as HTMLInputElement).labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
     return names.map((n) => n.slice(0, 5));
   } finally {
