@@ -330,6 +330,22 @@ describe('web-staff office administration', () => {
     await expect.poll(() => row.count(), until).toBe(0);
     expect(await saturdayOffered()).toBe(false);
   }, 120_000);
+
+  it('fits every office page on a 320 px wide screen', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const [section, heading] of [
+      ['dienststelle', 'Dienststelle'],
+      ['oeffnungszeiten', 'Öffnungszeiten'],
+      ['schliesstage', 'Schließtage'],
+      ['sonderoeffnungstage', 'Sonderöffnungstage'],
+    ]) {
+      await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum/${section}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('form').first().waitFor();
+      expect(await horizontalOverflow(page), section).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
 });
 
 /**
