@@ -77,7 +77,7 @@ export function createServices(
     portalKeys,
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
-    officeAdmin: new OfficeAdminService(ds, booking, clock.now),
+    officeAdmin: new OfficeAdminService(ds, booking, clock.now, mail.outbox),
     catalogAdmin: new CatalogAdminService(ds, booking, clock.now),
     devices: new DeviceAdminService(ds, pool, clock.now),
     queue,

@@ -224,3 +224,321 @@ describe('closures', () => {
     expect(closures.map((c) => c.date)).toEqual(['2027-03-10']);
   });
 });
+
+const ADMINISTRATION = `query($o: ID!) { officeAdministration(officeId: $o) {
+  __typename
+  ... on OfficeAdministration {
+    officeId today
+    details { name slug enabled street postalCode city timeZone notice }
+    settings { slotMinutes maxCalls closingBufferMinutes holidayRegion }
+    openingHours { weekday kind intervals { opensAt closesAt } }
+    appointmentHours { weekday kind intervals { opensAt closesAt } }
+    closures { date note affectedAppointments } }
+  ... on InvalidInput { fields { field code } }
+  ... on OfficeNotAllowed { message } } }`;
+const DETAILS = `mutation($o: ID!, $input: OfficeDetailsInput!) { updateOfficeDetails(officeId: $o, input: $input) {
+  __typename
+  ... on OfficeDetails { name street postalCode city timeZone notice }
+  ... on InvalidInput { fields { field code } }
+  ... on OfficeNotAllowed { message } } }`;
+
+const otherOffice = async () =>
+  (await t.sql<{ id: string }>(`SELECT id FROM office WHERE slug = 'zulassungsstelle'`))[0] as { id: string };
+const storedDetails = async (id: string) =>
+  (
+    await t.sql('SELECT name, street, "postalCode", city, "timeZone", notice, "updatedAt" FROM office WHERE id = $1', [
+      id,
+    ])
+  )[0];
+
+describe('office administration view', () => {
+  it('shows details, settings, hours of every weekday and the coming closures with their bookings', async () => {
+    const day = '2027-03-11';
+    await book(
+      t.anonymous(),
+      office.id,
+      [{ serviceId: serviceId(office, 'Personalausweis'), count: 1 }],
+      local(`${day}T10:00`),
+    );
+    await manager.ok(ADD_CLOSURE, { o: office.id, d: day, n: 'Personalversammlung' });
+    // A closure in the past is not shown (stored directly: the api refuses to add one).
+    await t.sql(`INSERT INTO office_closure ("officeId", date, reason) VALUES ($1, '2027-02-15', 'alt')`, [office.id]);
+
+    const res = await manager.ok<{ officeAdministration: Record<string, any> }>(ADMINISTRATION, { o: office.id });
+    const view = res.officeAdministration;
+    expect(view.__typename).toBe('OfficeAdministration');
+    expect(view.today).toBe('2027-03-01');
+    expect(view.details).toMatchObject({ slug: 'buergercentrum', enabled: true, timeZone: 'Europe/Berlin' });
+    expect(view.settings).toMatchObject({ slotMinutes: 5, holidayRegion: 'BW' });
+    expect(view.openingHours.map((d: { weekday: number }) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(view.appointmentHours.map((d: { weekday: number }) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(view.openingHours.every((d: { kind: string }) => d.kind === 'OPEN')).toBe(true);
+    // Tuesday's appointment hours as set by the first test, in order.
+    expect(view.appointmentHours[1].intervals).toEqual([
+      { opensAt: '10:00', closesAt: '11:00' },
+      { opensAt: '14:00', closesAt: '15:00' },
+    ]);
+    const sunday = await t.sql(`SELECT 1 FROM opening_hours WHERE "officeId" = $1 AND weekday = 7`, [office.id]);
+    expect(sunday).toEqual([]);
+    expect(view.openingHours[6].intervals).toEqual([]);
+    expect(view.closures).toEqual([
+      { date: '2027-03-10', note: '', affectedAppointments: 0 },
+      { date: day, note: 'Personalversammlung', affectedAppointments: 1 },
+    ]);
+  });
+
+  it('refuses the manager of another office and a clerk; an admin sees any office', async () => {
+    const other = await otherOffice();
+    expect(
+      (await manager.ok<{ officeAdministration: Record<string, any> }>(ADMINISTRATION, { o: other.id }))
+        .officeAdministration.__typename,
+    ).toBe('OfficeNotAllowed');
+    const clerk = await t.clerk();
+    const res = await clerk.request(ADMINISTRATION, { o: office.id });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.officeAdministration ?? null).toBeNull();
+    const admin = await t.admin();
+    expect(
+      (await admin.ok<{ officeAdministration: Record<string, any> }>(ADMINISTRATION, { o: other.id }))
+        .officeAdministration,
+    ).toMatchObject({ __typename: 'OfficeAdministration', details: { slug: 'zulassungsstelle' } });
+  });
+});
+
+describe('office details', () => {
+  it('a manager changes name, address and notice; the public office follows', async () => {
+    const before = await storedDetails(office.id);
+    const res = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(DETAILS, {
+      o: office.id,
+      input: { name: ' Bürgercentrum  Mitte ', street: 'Marktplatz 2', notice: ' Heute nur Schalter 1 bis 3 ' },
+    });
+    expect(res.updateOfficeDetails).toEqual({
+      __typename: 'OfficeDetails',
+      name: 'Bürgercentrum Mitte',
+      street: 'Marktplatz 2',
+      postalCode: (before as { postalCode: string }).postalCode,
+      city: (before as { city: string }).city,
+      timeZone: 'Europe/Berlin',
+      notice: 'Heute nur Schalter 1 bis 3',
+    });
+    const pub = await t
+      .anonymous()
+      .ok<{ office: { name: string } }>(`query($slug: String!) { office(slug: $slug) { name } }`, {
+        slug: 'buergercentrum',
+      });
+    expect(pub.office.name).toBe('Bürgercentrum Mitte');
+    // An empty notice removes it.
+    const cleared = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(DETAILS, {
+      o: office.id,
+      input: { notice: '' },
+    });
+    expect(cleared.updateOfficeDetails).toMatchObject({ name: 'Bürgercentrum Mitte', notice: null });
+    await manager.ok(DETAILS, { o: office.id, input: { name: (before as { name: string }).name } });
+  });
+
+  it('refuses bad input with a field error each and changes nothing', async () => {
+    const before = await storedDetails(office.id);
+    const res = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(DETAILS, {
+      o: office.id,
+      input: {
+        name: 'Neuer Name',
+        street: '   ',
+        postalCode: '7517',
+        timeZone: 'Europe/Pforzheim',
+        notice: 'x'.repeat(201),
+      },
+    });
+    expect(res.updateOfficeDetails).toEqual({
+      __typename: 'InvalidInput',
+      fields: [
+        { field: 'street', code: 'REQUIRED' },
+        { field: 'postalCode', code: 'BAD_POSTAL_CODE' },
+        { field: 'timeZone', code: 'UNKNOWN_TIME_ZONE' },
+        { field: 'notice', code: 'TOO_LONG' },
+      ],
+    });
+    expect(await storedDetails(office.id)).toEqual(before);
+  });
+
+  it('refuses the manager of another office before looking at the input, changing nothing', async () => {
+    const other = await otherOffice();
+    const before = await storedDetails(other.id);
+    const res = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(DETAILS, {
+      o: other.id,
+      input: { name: 'Übernommen', postalCode: 'kaputt' },
+    });
+    expect(res.updateOfficeDetails.__typename).toBe('OfficeNotAllowed');
+    expect(await storedDetails(other.id)).toEqual(before);
+  });
+
+  it('a new time zone moves the office-local hours for new bookings', async () => {
+    const wednesday = '2027-03-03';
+    const before = await starts(wednesday);
+    expect(before).toContain(local(`${wednesday}T07:30`).toISOString());
+    const admin = await t.admin();
+    const res = await admin.ok<{ updateOfficeDetails: Record<string, any> }>(DETAILS, {
+      o: office.id,
+      input: { timeZone: 'Europe/London' },
+    });
+    expect(res.updateOfficeDetails.timeZone).toBe('Europe/London');
+    // 07:30 in London is 08:30 in Berlin: the same local hours now start an hour later in absolute time.
+    const after = await starts(wednesday);
+    expect(after).not.toContain(local(`${wednesday}T07:30`).toISOString());
+    expect(after).toContain(local(`${wednesday}T08:30`).toISOString());
+    await admin.ok(DETAILS, { o: office.id, input: { timeZone: 'Europe/Berlin' } });
+    expect(await starts(wednesday)).toEqual(before);
+  });
+});
+
+describe('creating an office', () => {
+  const CREATE = `mutation($input: NewOfficeInput!) { createOffice(input: $input) {
+    __typename
+    ... on OfficeDetails { officeId name slug enabled street postalCode city timeZone notice }
+    ... on InvalidInput { fields { field code } } } }`;
+  const input = {
+    name: 'Bürgerbüro Nord',
+    slug: 'buergerbuero-nord',
+    street: 'Nordstraße 1',
+    postalCode: '75179',
+    city: 'Pforzheim',
+  };
+  const count = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM office'))[0]?.n;
+
+  it('lets an admin set up an office that starts with no hours, services or closures', async () => {
+    const admin = await t.admin();
+    const res = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, { input });
+    expect(res.createOffice).toMatchObject({
+      __typename: 'OfficeDetails',
+      ...input,
+      enabled: true,
+      timeZone: 'Europe/Berlin',
+      notice: null,
+    });
+    const id = res.createOffice.officeId as string;
+    const view = (await admin.ok<{ officeAdministration: Record<string, any> }>(ADMINISTRATION, { o: id }))
+      .officeAdministration;
+    expect(view.settings).toMatchObject({ holidayRegion: 'BW' });
+    expect(view.openingHours.every((d: { intervals: unknown[] }) => d.intervals.length === 0)).toBe(true);
+    expect(view.appointmentHours.every((d: { intervals: unknown[] }) => d.intervals.length === 0)).toBe(true);
+    expect(view.closures).toEqual([]);
+    const pub = await t
+      .anonymous()
+      .ok<{ office: { id: string; services: unknown[] } }>(
+        `query($slug: String!) { office(slug: $slug) { id services { id } } }`,
+        { slug: 'buergerbuero-nord' },
+      );
+    expect(pub.office).toEqual({ id, services: [] });
+    const me = await admin.ok<{ me: { offices: { slug: string }[] } }>('query { me { offices { slug } } }');
+    expect(me.me.offices.map((o) => o.slug)).toContain('buergerbuero-nord');
+  });
+
+  it('refuses a taken slug and bad input with field errors, creating nothing', async () => {
+    const admin = await t.admin();
+    const before = await count();
+    const taken = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, {
+      input: { ...input, slug: 'buergercentrum' },
+    });
+    expect(taken.createOffice).toEqual({ __typename: 'InvalidInput', fields: [{ field: 'slug', code: 'SLUG_TAKEN' }] });
+    const bad = await admin.ok<{ createOffice: Record<string, any> }>(CREATE, {
+      input: { ...input, slug: 'Nord Büro', postalCode: '123', timeZone: 'Mitte', holidayRegion: 'XX' },
+    });
+    expect(bad.createOffice).toEqual({
+      __typename: 'InvalidInput',
+      fields: [
+        { field: 'slug', code: 'BAD_SLUG' },
+        { field: 'postalCode', code: 'BAD_POSTAL_CODE' },
+        { field: 'timeZone', code: 'UNKNOWN_TIME_ZONE' },
+        { field: 'holidayRegion', code: 'UNKNOWN_REGION' },
+      ],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('is for admins only: an office manager is refused and nothing is created', async () => {
+    const before = await count();
+    const res = await manager.request(CREATE, { input: { ...input, slug: 'manager-office' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.createOffice ?? null).toBeNull();
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('extra opening days', () => {
+  const EXTRA = `mutation($o: ID!, $d: String!, $i: [TimeIntervalInput!]!, $n: String) {
+    setExtraOpeningDay(officeId: $o, date: $d, intervals: $i, note: $n) {
+      __typename
+      ... on ExtraOpeningDay { date note intervals { opensAt closesAt } }
+      ... on InvalidInput { fields { field code } }
+      ... on OfficeNotAllowed { message } } }`;
+  const SATURDAY = '2027-03-06';
+  const extra = async (client: GqlClient, vars: Record<string, unknown>) =>
+    (await client.ok<{ setExtraOpeningDay: Record<string, any> }>(EXTRA, { o: office.id, d: SATURDAY, ...vars }))
+      .setExtraOpeningDay;
+
+  it('opens a Saturday for booking at its own hours, and removing it closes the day again', async () => {
+    expect(await starts(SATURDAY)).toEqual([]);
+    expect(
+      await extra(manager, {
+        i: [
+          { opensAt: '11:00', closesAt: '12:00' },
+          { opensAt: '09:00', closesAt: '10:00' },
+        ],
+        n: 'Samstagsöffnung',
+      }),
+    ).toEqual({
+      __typename: 'ExtraOpeningDay',
+      date: SATURDAY,
+      note: 'Samstagsöffnung',
+      intervals: [
+        { opensAt: '09:00', closesAt: '10:00' },
+        { opensAt: '11:00', closesAt: '12:00' },
+      ],
+    });
+    const open = await starts(SATURDAY);
+    expect(open).toContain(local(`${SATURDAY}T09:00`).toISOString());
+    expect(open).toContain(local(`${SATURDAY}T11:00`).toISOString());
+    expect(open).not.toContain(local(`${SATURDAY}T10:00`).toISOString());
+    const booked = await book(
+      t.anonymous(),
+      office.id,
+      [{ serviceId: serviceId(office, 'Personalausweis'), count: 1 }],
+      local(`${SATURDAY}T09:30`),
+    );
+    expect(booked.id).toBeTruthy();
+    const view = await manager.ok<{ officeAdministration: Record<string, any> }>(
+      ADMINISTRATION.replace(
+        'closures { date note affectedAppointments } }',
+        'closures { date note affectedAppointments } extraDays { date note intervals { opensAt } } }',
+      ),
+      { o: office.id },
+    );
+    expect(view.officeAdministration.extraDays).toEqual([
+      { date: SATURDAY, note: 'Samstagsöffnung', intervals: [{ opensAt: '09:00' }, { opensAt: '11:00' }] },
+    ]);
+
+    expect(await extra(manager, { i: [] })).toMatchObject({ __typename: 'ExtraOpeningDay', intervals: [] });
+    expect(await starts(SATURDAY)).toEqual([]);
+  });
+
+  it('refuses bad input and another office’s manager, storing nothing', async () => {
+    const rows = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM office_extra_day'))[0]?.n;
+    const before = await rows();
+    expect(await extra(manager, { d: '2027-02-27', i: [{ opensAt: '10:00', closesAt: '09:00' }] })).toEqual({
+      __typename: 'InvalidInput',
+      fields: [
+        { field: 'date', code: 'IN_THE_PAST' },
+        { field: 'intervals.0.closesAt', code: 'INVERTED_INTERVAL' },
+      ],
+    });
+    expect(
+      (
+        await manager.ok<{ setExtraOpeningDay: Record<string, any> }>(EXTRA, {
+          o: (await otherOffice()).id,
+          d: SATURDAY,
+          i: [{ opensAt: '09:00', closesAt: '10:00' }],
+        })
+      ).setExtraOpeningDay.__typename,
+    ).toBe('OfficeNotAllowed');
+    expect(await rows()).toBe(before);
+  });
+});

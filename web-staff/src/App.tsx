@@ -13,6 +13,11 @@ import { CountersPage } from './pages/admin/catalog/CountersPage';
 import { DocumentsPage } from './pages/admin/catalog/DocumentsPage';
 import { ServicesPage } from './pages/admin/catalog/ServicesPage';
 import { DevicesPage } from './pages/admin/devices/DevicesPage';
+import { ClosuresPage } from './pages/admin/office/ClosuresPage';
+import { ExtraDaysPage } from './pages/admin/office/ExtraDaysPage';
+import { NewOfficePage } from './pages/admin/office/NewOfficePage';
+import { OfficeDetailsPage } from './pages/admin/office/OfficeDetailsPage';
+import { OpeningHoursPage } from './pages/admin/office/OpeningHoursPage';
 import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -57,6 +62,10 @@ export function App() {
             <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
             {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/dienststelle`} element={<OfficeDetailsPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/oeffnungszeiten`} element={<OpeningHoursPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/schliesstage`} element={<ClosuresPage />} />
+            <Route path={`${ADMIN_BASE.slice(1)}/:office/sonderoeffnungstage`} element={<ExtraDaysPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/dienstleistungen`} element={<ServicesPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/unterlagen`} element={<DocumentsPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office/schalter`} element={<CountersPage />} />
@@ -65,6 +74,7 @@ export function App() {
           </Route>
           <Route element={<RequireRole roles={ADMIN_ONLY} />}>
             {/* global sections: `${ADMIN_BASE}/<section>` */}
+            <Route path={`${ADMIN_BASE.slice(1)}/neue-dienststelle`} element={<NewOfficePage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/mitarbeitende`} element={<AllStaffAccountsPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/portal-schluessel`} element={<PortalKeysPage />} />
             <Route path={`${ADMIN_BASE.slice(1)}/protokoll`} element={<AuditLogPage />} />

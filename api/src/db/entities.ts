@@ -3,6 +3,7 @@ import { AppointmentServiceEntity } from '../modules/booking/appointment-service
 import { ClosureEntity } from '../modules/catalog/closure.entity.js';
 import { CounterEntity } from '../modules/catalog/counter.entity.js';
 import { CounterHoursEntity } from '../modules/catalog/counter-hours.entity.js';
+import { ExtraDayEntity } from '../modules/catalog/extra-day.entity.js';
 import { OfficeEntity } from '../modules/catalog/office.entity.js';
 import { OpeningHoursEntity } from '../modules/catalog/opening-hours.entity.js';
 import { RequiredDocumentEntity } from '../modules/catalog/required-document.entity.js';
@@ -35,6 +36,7 @@ export const entities = [
   CounterEntity,
   CounterHoursEntity,
   ClosureEntity,
+  ExtraDayEntity,
   AppointmentEntity,
   AppointmentServiceEntity,
   UploadEntity,

@@ -3,6 +3,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
+import { OfficeAdministrationResolver } from '../modules/admin/office-administration.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   BookingConfirmedResolver,
   LiveResolver,
   OfficeAdminResolver,
+  OfficeAdministrationResolver,
   MailResolver,
   PortalKeysResolver,
   QueueIssueResolver,

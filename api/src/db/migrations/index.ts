@@ -6,10 +6,11 @@ import * as m3 from './1795695375269-queue.js';
 import * as m4 from './1795700000000-live.js';
 import * as m5 from './1795706584899-walk-in-refusals.js';
 import * as m6 from './1795707100000-audit.js';
-import * as m7 from './1795709000000-catalog-admin.js';
-import * as m8 from './1795710000000-staff-password-links.js';
-import * as m9 from './1795710500000-devices.js';
-import * as m10 from './1795711000000-portal-key-limits.js';
+import * as m7 from './1795708000000-office-admin.js';
+import * as m8 from './1795709000000-catalog-admin.js';
+import * as m9 from './1795710000000-staff-password-links.js';
+import * as m10 from './1795710500000-devices.js';
+import * as m11 from './1795711000000-portal-key-limits.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -24,4 +25,5 @@ export const migrations = [
   pick(m8),
   pick(m9),
   pick(m10),
+  pick(m11),
 ];

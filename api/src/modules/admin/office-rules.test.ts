@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkClosure, checkSettings, checkWeekdayHours, isCalendarDate, minutesOf } from './office-rules.js';
+import {
+  checkClosure,
+  checkDetails,
+  checkExtraDay,
+  checkNewOffice,
+  checkSettings,
+  checkWeekdayHours,
+  isCalendarDate,
+  isIanaTimeZone,
+  minutesOf,
+} from './office-rules.js';
 
 const problems = (weekday: number, intervals: [string, string][]) => {
   const r = checkWeekdayHours(
@@ -147,5 +157,139 @@ describe('closures', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(isCalendarDate('2027-3-1')).toBe(false);
+  });
+});
+
+describe('office details', () => {
+  it('trims texts, keeps absent fields out and turns an empty notice into none', () => {
+    expect(
+      checkDetails({ name: '  Bürgercentrum   Nord ', postalCode: ' 75175 ', timeZone: 'Europe/Berlin', notice: '  ' }),
+    ).toEqual({
+      ok: true,
+      value: { name: 'Bürgercentrum Nord', postalCode: '75175', timeZone: 'Europe/Berlin', notice: null },
+    });
+    expect(checkDetails({ street: null, notice: 'Heute nur bis 12 Uhr' })).toEqual({
+      ok: true,
+      value: { notice: 'Heute nur bis 12 Uhr' },
+    });
+  });
+
+  it('names every bad field', () => {
+    const r = checkDetails({
+      name: ' ',
+      street: 'x'.repeat(101),
+      postalCode: '7517',
+      city: '',
+      timeZone: 'Mitteleuropa',
+      notice: 'n'.repeat(201),
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'name:REQUIRED',
+      'street:TOO_LONG',
+      'postalCode:BAD_POSTAL_CODE',
+      'city:REQUIRED',
+      'timeZone:UNKNOWN_TIME_ZONE',
+      'notice:TOO_LONG',
+    ]);
+  });
+
+  it('knows IANA zones and refuses offsets and made-up names', () => {
+    for (const zone of ['Europe/Berlin', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+1'])
+      expect(isIanaTimeZone(zone), zone).toBe(true);
+    for (const zone of ['', '+01:00', 'CET1', 'Europe/Atlantis', 'Europe', 'europe berlin'])
+      expect(isIanaTimeZone(zone), zone).toBe(false);
+  });
+});
+
+describe('new office', () => {
+  const base = {
+    name: 'Bürgerbüro Nord',
+    slug: 'buergerbuero-nord',
+    street: 'Nordstraße 1',
+    postalCode: '75179',
+    city: 'Pforzheim',
+    timeZone: 'Europe/Berlin',
+  };
+
+  it('accepts a complete office and defaults the holiday region', () => {
+    expect(checkNewOffice(base)).toEqual({ ok: true, value: { ...base, holidayRegion: 'BW' } });
+  });
+
+  it('checks the slug', () => {
+    for (const slug of ['nord', 'a1b', 'stelle-2', `a${'b'.repeat(39)}`])
+      expect(checkNewOffice({ ...base, slug }).ok, slug).toBe(true);
+    for (const slug of ['ab', 'Nord', '1nord', 'nord-', 'nord--sued', 'bürger', 'nord sued', `a${'b'.repeat(40)}`])
+      expect(checkNewOffice({ ...base, slug }), slug).toEqual({
+        ok: false,
+        problems: [expect.objectContaining({ field: 'slug', code: 'BAD_SLUG' })],
+      });
+  });
+
+  it('keeps the slugs of the pages beside the offices free', () => {
+    for (const slug of ['neue-dienststelle', 'protokoll', 'portal-schluessel', 'mitarbeitende', 'kiosk', 'verwaltung'])
+      expect(checkNewOffice({ ...base, slug }), slug).toEqual({
+        ok: false,
+        problems: [expect.objectContaining({ field: 'slug', code: 'RESERVED_SLUG' })],
+      });
+  });
+
+  it('names every missing or bad detail', () => {
+    const r = checkNewOffice({
+      name: '',
+      slug: '',
+      street: ' ',
+      postalCode: '',
+      city: '',
+      timeZone: 'Berlin',
+      holidayRegion: 'XX',
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'slug:BAD_SLUG',
+      'name:REQUIRED',
+      'street:REQUIRED',
+      'postalCode:REQUIRED',
+      'city:REQUIRED',
+      'timeZone:UNKNOWN_TIME_ZONE',
+      'holidayRegion:UNKNOWN_REGION',
+    ]);
+  });
+});
+
+describe('extra opening days', () => {
+  it('checks the date, the intervals and the note together', () => {
+    expect(
+      checkExtraDay('2027-03-06', [{ opensAt: '12:00', closesAt: '09:00' }], 'n'.repeat(201), '2027-03-01'),
+    ).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({ field: 'note', code: 'TOO_LONG' }),
+        expect.objectContaining({ field: 'intervals.0.closesAt', code: 'INVERTED_INTERVAL' }),
+      ],
+    });
+    expect(checkExtraDay('2027-02-27', [], null, '2027-03-01')).toMatchObject({
+      ok: false,
+      problems: [{ field: 'date', code: 'IN_THE_PAST' }],
+    });
+    expect(
+      checkExtraDay(
+        '2027-03-06',
+        [
+          { opensAt: '13:00', closesAt: '15:00' },
+          { opensAt: '09:00', closesAt: '12:00' },
+        ],
+        ' Samstagsöffnung ',
+        '2027-03-01',
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        date: '2027-03-06',
+        note: 'Samstagsöffnung',
+        intervals: [
+          { opensAt: '09:00', closesAt: '12:00' },
+          { opensAt: '13:00', closesAt: '15:00' },
+        ],
+      },
+    });
   });
 });

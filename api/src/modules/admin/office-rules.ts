@@ -152,3 +152,168 @@ export function checkClosure(
     problems.push({ field: 'note', code: 'TOO_LONG', message: `A note has at most ${MAX_CLOSURE_NOTE} characters.` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date, note: text } };
 }
+
+/** An office's name, address, time zone and visitor notice; absent (null) fields stay as they are. */
+export type OfficeDetailsPatch = {
+  name?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  timeZone?: string | null;
+  /** An empty text removes the notice. */
+  notice?: string | null;
+};
+
+export const MAX_NAME = 100;
+export const MAX_ADDRESS_LINE = 100;
+/** The live notice's limit (as `setOfficeNotice`). */
+export const MAX_NOTICE = 200;
+
+const POSTAL_CODE = /^\d{5}$/;
+
+/** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin"); offsets like "+01:00" are not. */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+$/.test(zone) && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks changed office details: texts trimmed (inner runs of spaces collapsed) and not empty, German five-digit
+ * postal code, an IANA time zone, a notice of at most MAX_NOTICE characters (empty removes it, as null in the value).
+ */
+export function checkDetails(
+  patch: OfficeDetailsPatch,
+): { ok: true; value: OfficeDetailsPatch } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const value: OfficeDetailsPatch = {};
+  const line = (field: 'name' | 'street' | 'city', max: number) => {
+    const raw = patch[field];
+    if (raw === undefined || raw === null) return;
+    const text = raw.trim().replace(/\s+/g, ' ');
+    if (text === '') problems.push({ field, code: 'REQUIRED', message: `${field} must not be empty.` });
+    else if (text.length > max)
+      problems.push({ field, code: 'TOO_LONG', message: `${field} has at most ${max} characters.` });
+    else value[field] = text;
+  };
+  line('name', MAX_NAME);
+  line('street', MAX_ADDRESS_LINE);
+  if (patch.postalCode !== undefined && patch.postalCode !== null) {
+    const code = patch.postalCode.trim();
+    if (code === '') problems.push({ field: 'postalCode', code: 'REQUIRED', message: 'postalCode must not be empty.' });
+    else if (!POSTAL_CODE.test(code))
+      problems.push({ field: 'postalCode', code: 'BAD_POSTAL_CODE', message: 'A postal code has five digits.' });
+    else value.postalCode = code;
+  }
+  line('city', MAX_ADDRESS_LINE);
+  if (patch.timeZone !== undefined && patch.timeZone !== null) {
+    const zone = patch.timeZone.trim();
+    if (!isIanaTimeZone(zone))
+      problems.push({
+        field: 'timeZone',
+        code: 'UNKNOWN_TIME_ZONE',
+        message: 'Give an IANA time zone, e.g. "Europe/Berlin".',
+      });
+    else value.timeZone = zone;
+  }
+  if (patch.notice !== undefined && patch.notice !== null) {
+    const text = patch.notice.trim();
+    if (text.length > MAX_NOTICE)
+      problems.push({ field: 'notice', code: 'TOO_LONG', message: `A notice has at most ${MAX_NOTICE} characters.` });
+    else value.notice = text === '' ? null : text;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+/** What a new office needs; the slug is its key in URLs and cannot be changed later. */
+export type NewOffice = {
+  name: string;
+  slug: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  timeZone: string;
+  holidayRegion?: string | null;
+};
+
+/** 3–40 characters: lower-case letters, digits and single hyphens, starting with a letter, not ending in a hyphen. */
+export const SLUG = /^[a-z](?:[a-z0-9]|-(?!-)){1,38}[a-z0-9]$/;
+
+/**
+ * Slugs that name pages beside the offices: web-booking's `/booking/kiosk` and `/booking/verwaltung` (the manage
+ * link) sit beside `/booking/<slug>`, and web-staff's global administration sections (`/verwaltung/<path>` in
+ * `web-staff/src/pages/admin/sections.ts`) beside `/verwaltung/<slug>`. A new global section adds its path here.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'admin',
+  'kiosk',
+  'mitarbeitende',
+  'neue-dienststelle',
+  'portal-schluessel',
+  'protokoll',
+  'termin',
+  'verwaltung',
+]);
+
+/** Checks a new office: every detail present and valid (as `checkDetails`), the slug well-formed, a known region. */
+export function checkNewOffice(
+  input: NewOffice,
+): { ok: true; value: Required<NewOffice> } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const slug = input.slug.trim();
+  if (!SLUG.test(slug))
+    problems.push({
+      field: 'slug',
+      code: 'BAD_SLUG',
+      message: 'A slug has 3–40 lower-case letters, digits and single hyphens, starting with a letter.',
+    });
+  else if (RESERVED_SLUGS.has(slug))
+    problems.push({ field: 'slug', code: 'RESERVED_SLUG', message: 'This slug names a page of the administration.' });
+  const details = checkDetails({
+    name: input.name,
+    street: input.street,
+    postalCode: input.postalCode,
+    city: input.city,
+    timeZone: input.timeZone,
+  });
+  if (!details.ok) problems.push(...details.problems);
+  const settings = checkSettings({ holidayRegion: input.holidayRegion ?? 'BW' });
+  if (!settings.ok) problems.push(...settings.problems);
+  if (problems.length > 0 || !details.ok || !settings.ok) return { ok: false, problems };
+  const d = details.value;
+  return {
+    ok: true,
+    value: {
+      name: d.name as string,
+      slug,
+      street: d.street as string,
+      postalCode: d.postalCode as string,
+      city: d.city as string,
+      timeZone: d.timeZone as string,
+      holidayRegion: settings.value.holidayRegion as string,
+    },
+  };
+}
+
+/**
+ * Checks an extra opening day: a calendar date not before today (office-local), its intervals as for a weekday
+ * (an empty list removes the day), a short note.
+ */
+export function checkExtraDay(
+  date: string,
+  intervals: readonly TimeInterval[],
+  note: string | null | undefined,
+  today: string,
+):
+  | { ok: true; value: { date: string; intervals: TimeInterval[]; note: string } }
+  | { ok: false; problems: FieldProblem[] } {
+  const day = checkClosure(date, note, today);
+  const hours = checkWeekdayHours(1, intervals);
+  const problems = [...(day.ok ? [] : day.problems), ...(hours.ok ? [] : hours.problems)];
+  if (!day.ok || !hours.ok) return { ok: false, problems };
+  return { ok: true, value: { date, intervals: hours.value, note: day.value.note } };
+}

@@ -402,3 +402,28 @@ describe('a large office', () => {
     expect(offered).toBeLessThan(days.length * 24);
   });
 });
+
+describe('extra opening days', () => {
+  const SATURDAY = '2027-03-20';
+  const extraDays = new Map([[SATURDAY, [{ start: '09:00', end: '10:00' }]]]);
+
+  it('offers the extra day’s hours on a day without weekly hours, for counters with their own hours too', () => {
+    const counters = [counter('a', ['id-card'], { 1: workday })];
+    const q = query({ from: SATURDAY, to: SATURDAY });
+    expect(startsOf(availableDays(office(), counters, [], q))).toEqual([]);
+    expect(startsOf(availableDays(office({ extraDays }), counters, [], q))).toEqual(
+      series('2027-03-20T08:00:00.000Z', 3, 15),
+    );
+    expect(startProblem(office({ extraDays }), NOW, t('2027-03-20T08:30:00Z'), 30)).toBeNull();
+    expect(startProblem(office({ extraDays }), NOW, t('2027-03-20T08:45:00Z'), 30)).toBe('OUTSIDE_HOURS');
+    expect(freeCountersAt(office({ extraDays }), counters, [], ['id-card'], t('2027-03-20T08:00:00Z'), 30)).toEqual([
+      'a',
+    ]);
+  });
+
+  it('stays closed when the day is also closed', () => {
+    const rules = office({ extraDays, closedDates: new Set([SATURDAY]) });
+    expect(startsOf(availableDays(rules, [counter('a')], [], query({ from: SATURDAY, to: SATURDAY })))).toEqual([]);
+    expect(startProblem(rules, NOW, t('2027-03-20T08:30:00Z'), 30)).toBe('CLOSED');
+  });
+});

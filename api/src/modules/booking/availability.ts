@@ -35,6 +35,8 @@ export type OfficeRules = {
   timeZone: string; // IANA, e.g. 'Europe/Berlin'
   appointmentHours: WeeklyHours;
   closedDates: ReadonlySet<string>; // office-local 'YYYY-MM-DD' (public holidays + closures)
+  /** Extra opening days: these dates use these hours instead of their weekday's (a closed date stays closed). */
+  extraDays?: ReadonlyMap<string, LocalInterval[]>;
   slotMinutes: number; // grid, e.g. 5: starts are at local times whose minutes-since-local-midnight are a multiple of it
   leadMinutes: number; // earliest start = now + leadMinutes
   horizonDays: number; // latest bookable local date = (today in office zone) + horizonDays
@@ -110,11 +112,14 @@ export function freeCountersAt(
   const covers = (s: Span) => s.start <= start && end <= s.end;
   if (rules.closedDates.has(date)) return [];
   const clock = dayClock(zone, day);
-  if (!resolveHours(rules.appointmentHours[isoWeekday(day)], clock).some(covers)) return [];
+  const extra = rules.extraDays?.get(date);
+  if (!resolveHours(extra ?? rules.appointmentHours[isoWeekday(day)], clock).some(covers)) return [];
   const taken = new Set(busy.filter((b) => b.start < b.end && b.start < end && start < b.end).map((b) => b.counterId));
   return counters
     .filter((c) => handlesAll(c, serviceIds) && !taken.has(c.id))
-    .filter((c) => c.hours === null || resolveHours(c.hours[isoWeekday(day)], clock).some(covers))
+    .filter(
+      (c) => c.hours === null || extra !== undefined || resolveHours(c.hours[isoWeekday(day)], clock).some(covers),
+    )
     .map((c) => c.id);
 }
 
@@ -136,11 +141,12 @@ export function startProblem(
   const day = localDay(zone, start);
   if (day > localDay(zone, now) + rules.horizonDays) return 'BEYOND_HORIZON';
   // A holiday, a closure, or a weekday without any appointment hours: the office is closed that day.
-  if (rules.closedDates.has(dateOf(day)) || !rules.appointmentHours[isoWeekday(day)]?.length) return 'CLOSED';
+  const hoursOfDay = rules.extraDays?.get(dateOf(day)) ?? rules.appointmentHours[isoWeekday(day)];
+  if (rules.closedDates.has(dateOf(day)) || !hoursOfDay?.length) return 'CLOSED';
   const sinceMidnight = wall(zone, start) - day * DAY;
   if (sinceMidnight % (rules.slotMinutes * MINUTE) !== 0) return 'OFF_GRID';
   const end = start + durationMinutes * MINUTE;
-  const hours = resolveHours(rules.appointmentHours[isoWeekday(day)], dayClock(zone, day));
+  const hours = resolveHours(hoursOfDay, dayClock(zone, day));
   if (!hours.some((s) => s.start <= start && end <= s.end)) return 'OUTSIDE_HOURS';
   return null;
 }
@@ -224,8 +230,12 @@ function prepare(
     if (qualified.length === 0 || rules.closedDates.has(dateOf(day))) return starts;
     const weekday = isoWeekday(day);
     const clock = dayClock(zone, day, sample);
-    const counterHours = qualified.map((c) => (c.hours === null ? null : resolveHours(c.hours[weekday], clock)));
-    for (const interval of resolveHours(rules.appointmentHours[weekday], clock)) {
+    // On an extra opening day every counter that handles the services works the day's hours (its own are weekly).
+    const extra = rules.extraDays?.get(dateOf(day));
+    const counterHours = qualified.map((c) =>
+      c.hours === null || extra !== undefined ? null : resolveHours(c.hours[weekday], clock),
+    );
+    for (const interval of resolveHours(extra ?? rules.appointmentHours[weekday], clock)) {
       const lo = Math.max(interval.start, earliest);
       const hi = interval.end - durationMs;
       if (lo > hi) continue;

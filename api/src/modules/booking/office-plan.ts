@@ -32,10 +32,20 @@ function weekly(rows: readonly { weekday: number; opensAt: string; closesAt: str
   return hours;
 }
 
+/** Extra opening days' intervals by date, sorted by start. */
+function extraDayHours(rows: readonly { date: string; opensAt: string; closesAt: string }[]) {
+  const days = new Map<string, { start: string; end: string }[]>();
+  for (const r of rows)
+    days.set(r.date, [...(days.get(r.date) ?? []), { start: hhmm(r.opensAt), end: hhmm(r.closesAt) }]);
+  for (const list of days.values()) list.sort((a, b) => a.start.localeCompare(b.start));
+  return days;
+}
+
 type PlanRow = {
   office: PlanOffice;
   hours: { kind: HoursKind; weekday: number; opensAt: string; closesAt: string }[];
   closures: string[];
+  extraDays: { date: string; opensAt: string; closesAt: string }[];
   counters: { id: string; serviceIds: string[]; hours: { weekday: number; opensAt: string; closesAt: string }[] }[];
   services: ServiceFacts[];
 };
@@ -46,6 +56,8 @@ const planQuery = `
     (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', h.kind, 'weekday', h.weekday, 'opensAt', h."opensAt", 'closesAt', h."closesAt")), '[]')
        FROM opening_hours h WHERE h."officeId" = o.id) AS hours,
     (SELECT coalesce(jsonb_agg(c.date::text), '[]') FROM office_closure c WHERE c."officeId" = o.id) AS closures,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('date', e.date::text, 'opensAt', e."opensAt", 'closesAt', e."closesAt")), '[]')
+       FROM office_extra_day e WHERE e."officeId" = o.id AND e.date >= current_date - 2) AS "extraDays",
     (SELECT coalesce(jsonb_agg(jsonb_build_object(
         'id', c.id,
         'serviceIds', (SELECT coalesce(jsonb_agg(cs."serviceId"), '[]') FROM counter_service cs WHERE cs."counterId" = c.id),
@@ -71,7 +83,7 @@ const planQuery = `
 export async function loadOfficePlan(m: EntityManager, officeId: string, now: Date): Promise<OfficePlan | null> {
   const [row]: PlanRow[] = await m.query(planQuery, [officeId]);
   if (!row) return null;
-  const { office, hours, closures, counters, services } = row;
+  const { office, hours, closures, extraDays, counters, services } = row;
   const appointmentRows = hours.filter((h) => h.kind === HoursKind.APPOINTMENTS);
   const today = DateTime.fromJSDate(now, { zone: office.timeZone });
   const closedDates = closedDatesBetween(
@@ -86,6 +98,7 @@ export async function loadOfficePlan(m: EntityManager, officeId: string, now: Da
       appointmentRows.length > 0 ? appointmentRows : hours.filter((h) => h.kind === HoursKind.OPEN),
     ),
     closedDates,
+    extraDays: extraDayHours(extraDays),
     slotMinutes: office.slotMinutes,
     leadMinutes: office.leadMinutes,
     horizonDays: office.horizonDays,

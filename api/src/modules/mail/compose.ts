@@ -14,6 +14,7 @@ const templateOf: Record<MailKind, MailTemplateName> = {
   [MailKind.CANCELLED]: 'cancelled',
   [MailKind.REMINDER_24H]: 'reminder',
   [MailKind.REMINDER_4H]: 'reminder',
+  [MailKind.OFFICE_CLOSED]: 'office-closed',
 };
 
 const formats: Record<MailLanguage, { locale: string; date: string; time: string }> = {
@@ -24,7 +25,7 @@ const formats: Record<MailLanguage, { locale: string; date: string; time: string
 export const mailLanguage = (language: string): MailLanguage => (language === 'en' ? 'en' : 'de');
 
 /** Which attachments a mail carries besides its text. */
-export const withQrCode = (kind: MailKind) => kind !== MailKind.CANCELLED;
+export const withQrCode = (kind: MailKind) => kind !== MailKind.CANCELLED && kind !== MailKind.OFFICE_CLOSED;
 export const withCalendar = (kind: MailKind) => kind === MailKind.CONFIRMATION || kind === MailKind.RESCHEDULED;
 
 /**

@@ -7,6 +7,8 @@ export enum MailKind {
   CANCELLED = 'CANCELLED',
   REMINDER_24H = 'REMINDER_24H',
   REMINDER_4H = 'REMINDER_4H',
+  /** The appointment was cancelled because the office closed that day (see notifyClosureAffected). */
+  OFFICE_CLOSED = 'OFFICE_CLOSED',
 }
 
 export enum MailStatus {

@@ -54,7 +54,16 @@ export class MailOutbox implements BookingHooks {
   }
 
   /** Nothing still unsent is needed any more (not even an unsent confirmation); the cancellation notice goes out. */
-  async cancelled(m: EntityManager, appointmentId: string): Promise<void> {
+  cancelled(m: EntityManager, appointmentId: string): Promise<void> {
+    return this.cancelledWith(m, appointmentId, MailKind.CANCELLED);
+  }
+
+  /** As `cancelled`, but the notice says the office is closed that day (staff cancelled it for a closure). */
+  cancelledForClosure(m: EntityManager, appointmentId: string): Promise<void> {
+    return this.cancelledWith(m, appointmentId, MailKind.OFFICE_CLOSED);
+  }
+
+  private async cancelledWith(m: EntityManager, appointmentId: string, kind: MailKind): Promise<void> {
     const a = await this.appointment(m, appointmentId);
     await this.cancelPending(
       m,
@@ -62,7 +71,7 @@ export class MailOutbox implements BookingHooks {
       [MailKind.CONFIRMATION, MailKind.RESCHEDULED, MailKind.REMINDER_24H, MailKind.REMINDER_4H],
       'appointment cancelled',
     );
-    await this.insert(m, appointmentId, a, [{ kind: MailKind.CANCELLED, dueAt: this.now(), manageToken: null }]);
+    await this.insert(m, appointmentId, a, [{ kind, dueAt: this.now(), manageToken: null }]);
   }
 
   afterCommit(_appointmentId: string): void {

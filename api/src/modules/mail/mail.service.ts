@@ -201,7 +201,8 @@ export class MailService {
   /** Why this mail is not sent at all any more, or null. */
   private skipReason(row: Claimed, view: AppointmentView | null, now: Date): string | null {
     if (!view) return 'appointment deleted';
-    if (row.kind !== MailKind.CANCELLED && view.status === AppointmentStatus.CANCELLED) return 'appointment cancelled';
+    const cancellation = row.kind === MailKind.CANCELLED || row.kind === MailKind.OFFICE_CLOSED;
+    if (!cancellation && view.status === AppointmentStatus.CANCELLED) return 'appointment cancelled';
     return isReminder(row.kind) ? staleReminderReason(row.kind, view.startsAt, now) : null;
   }
 

@@ -16,8 +16,14 @@ export const TEMPLATE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url
 
 export const mailLanguages = ['de', 'en'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
-export type MailTemplateName = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
-export const mailTemplateNames: readonly MailTemplateName[] = ['confirmation', 'rescheduled', 'cancelled', 'reminder'];
+export type MailTemplateName = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'office-closed';
+export const mailTemplateNames: readonly MailTemplateName[] = [
+  'confirmation',
+  'rescheduled',
+  'cancelled',
+  'reminder',
+  'office-closed',
+];
 
 export type RenderedMail = { subject: string; html: string; text: string };
 

@@ -25,6 +25,18 @@ describe('office day', () => {
     expect(openIntervalsOn('2027-03-02', 'Europe/Berlin', 'BW', hours, [])).toEqual([]); // no Tuesday hours here
   });
 
+  it('opens on an extra opening day at its own hours, unless the day is closed', () => {
+    // Saturday 6 March 2027 has no weekly hours; the extra day opens it 09:00–12:00 local.
+    const extra = [{ opensAt: '09:00:00', closesAt: '12:00:00' }];
+    expect(openIntervalsOn('2027-03-06', 'Europe/Berlin', 'BW', hours, [])).toEqual([]);
+    expect(openIntervalsOn('2027-03-06', 'Europe/Berlin', 'BW', hours, [], extra)).toEqual([
+      { start: Date.parse('2027-03-06T08:00:00Z'), end: Date.parse('2027-03-06T11:00:00Z') },
+    ]);
+    // On a Monday it replaces the weekly hours; a closure still wins.
+    expect(openIntervalsOn('2027-03-01', 'Europe/Berlin', 'BW', hours, [], extra)).toHaveLength(1);
+    expect(openIntervalsOn('2027-03-06', 'Europe/Berlin', 'BW', hours, ['2027-03-06'], extra)).toEqual([]);
+  });
+
   it('knows the local date around midnight and across the change to summer time', () => {
     expect(localDate(Date.parse('2027-03-01T22:59:59Z'), 'Europe/Berlin')).toBe('2027-03-01');
     expect(localDate(Date.parse('2027-03-01T23:00:00Z'), 'Europe/Berlin')).toBe('2027-03-02');

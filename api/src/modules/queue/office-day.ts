@@ -12,7 +12,8 @@ export function localDate(instant: number, timeZone: string): string {
 
 /**
  * The opening intervals of the local `date` (sorted, touching ones merged), empty on a public holiday of `region`, a
- * closure, or a weekday without hours. Wall times are converted by luxon in the office's zone.
+ * closure, or a weekday without hours. An extra opening day's intervals (`extra`, non-empty) replace the weekday's.
+ * Wall times are converted by luxon in the office's zone.
  */
 export function openIntervalsOn(
   date: string,
@@ -20,12 +21,12 @@ export function openIntervalsOn(
   region: string,
   hours: readonly WeeklyRow[],
   closures: readonly string[],
+  extra: readonly { opensAt: string; closesAt: string }[] = [],
 ): OpenInterval[] {
   if (closedDatesBetween(region, date, date, closures).has(date)) return [];
   const day = DateTime.fromISO(date, { zone: timeZone });
   const at = (time: string) => DateTime.fromISO(`${date}T${time.slice(0, 5)}`, { zone: timeZone }).toMillis();
-  const spans = hours
-    .filter((h) => h.weekday === day.weekday)
+  const spans = (extra.length > 0 ? extra : hours.filter((h) => h.weekday === day.weekday))
     .map((h) => ({ start: at(h.opensAt), end: at(h.closesAt) }))
     .filter((s) => s.start < s.end)
     .sort((a, b) => a.start - b.start);

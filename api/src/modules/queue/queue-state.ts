@@ -146,6 +146,11 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
     officeId,
     today,
   ])) as { date: string }[];
+  const extraDay = (await m.query(
+    `SELECT "opensAt"::text AS "opensAt", "closesAt"::text AS "closesAt" FROM office_extra_day
+      WHERE "officeId" = $1 AND date = $2`,
+    [officeId, today],
+  )) as { opensAt: string; closesAt: string }[];
   const services = (await m.query(
     `SELECT id, name, "durationMinutes", "walkInAllowed", "bookableOnline", "maxPerBooking", active
        FROM service WHERE "officeId" = $1 ORDER BY "sortOrder", name`,
@@ -187,6 +192,7 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
       office.holidayRegion,
       hours,
       closures.map((c) => c.date),
+      extraDay,
     ),
     services: serviceMap,
     counters: counters.map((c) => ({

@@ -1,0 +1,415 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, openPage, type RunningProduct, startProduct } from '../harness.js';
+
+/** The product runs on its own clock (Monday 1 March 2027, E2E_CLOCK_START); pages run on it too. */
+const clockOffsetMs = inject('clockOffsetMs');
+const baseUrl = inject('baseUrl');
+const until = { timeout: 15_000 };
+
+/** Horizontal overflow of the document in CSS pixels; 0 when nothing scrolls sideways. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+type Interval = { opensAt: string; closesAt: string };
+
+/** The times the booking page offers on Thursday 4 March 2027 for a residence registration (10 minutes). */
+async function thursdayTimes(browser: Browser): Promise<string[]> {
+  const page = await openPage(browser, clockOffsetMs);
+  try {
+    await page.goto(`${baseUrl}/booking/buergercentrum/termin`);
+    await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { level: 1, name: /Schritt 2 von 4.*Tag und Uhrzeit/ }).waitFor();
+    // The day choice's radio for Thursday (its value is the office-local date).
+    await page.locator('input[type="radio"][value="2027-03-04"]').check();
+    const times = page.getByRole('radio', { name: /^\d{2}:\d{2} Uhr$/ });
+    await times.first().waitFor();
+    const names = await times.evaluateAll((all) =>
+      all.map((el) => ((el as HTMLInputElement).labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+    return names.map((n) => n.slice(0, 5));
+  } finally {
+    await page.context().close();
+  }
+}
+
+describe('web-staff office administration', () => {
+  let browser: Browser;
+  let page: Page;
+  let thursday: Interval[] = [];
+  const path = () => new URL(page.url()).pathname;
+  const appointments = () => page.getByRole('region', { name: 'Terminzeiten' });
+  const thursdayForm = () => appointments().getByRole('form', { name: 'Donnerstag' });
+
+  /** Thursday's appointment hours through the api with the page's session (the safety net of afterAll). */
+  const setThursday = (intervals: Interval[]) =>
+    page.evaluate(async (vars) => {
+      const office = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query { office(slug: "buergercentrum") { id } }' }),
+      }).then((r) => r.json());
+      await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `mutation($o: ID!, $i: [TimeIntervalInput!]!) {
+            setOpeningHours(officeId: $o, kind: APPOINTMENTS, weekday: 4, intervals: $i) { __typename } }`,
+          variables: { o: office.data.office.id, i: vars },
+        }),
+      });
+    }, intervals);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openPage(browser, clockOffsetMs);
+  });
+  afterAll(async () => {
+    if (thursday.length > 0) await setThursday(thursday).catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('leads the office manager to the office sections of the administration', async () => {
+    await page.goto(`${baseUrl}/staff/login`);
+    await page.getByLabel('Benutzername').fill('leitung');
+    await page.getByLabel('Passwort').fill('Demo-Leitung-2026');
+    await page.getByLabel('Passwort').press('Enter');
+    await expect.poll(path, until).toBe('/staff/');
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Dienststelle', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  let before: string[] = [];
+
+  it('the booking page offers Thursday morning and afternoon before the change', async () => {
+    before = await thursdayTimes(browser);
+    expect(before).toContain('09:00');
+    expect(before).toContain('15:00');
+  }, 60_000);
+
+  it('shows the weekday forms of opening and appointment hours', async () => {
+    await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/oeffnungszeiten');
+    await page.getByRole('heading', { level: 1, name: 'Öffnungszeiten' }).waitFor();
+    await expect.poll(() => page.title(), until).toBe('Öffnungszeiten – Bürgercentrum – Mitarbeitende');
+    const form = thursdayForm();
+    await form.getByLabel('Donnerstag, Zeitraum 1: von').waitFor();
+    const count = await form.getByLabel(/^Donnerstag, Zeitraum \d: von$/).count();
+    thursday = [];
+    for (let n = 1; n <= count; n++)
+      thursday.push({
+        opensAt: await form.getByLabel(`Donnerstag, Zeitraum ${n}: von`).inputValue(),
+        closesAt: await form.getByLabel(`Donnerstag, Zeitraum ${n}: bis`).inputValue(),
+      });
+    expect(thursday).toEqual([{ opensAt: '07:30', closesAt: '18:00' }]);
+    expect(await page.getByRole('region', { name: 'Öffnungszeiten' }).getByRole('form').count()).toBe(7);
+    expect(await appointments().getByRole('form').count()).toBe(7);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('refuses an inverted interval at its field and saves nothing', async () => {
+    const form = thursdayForm();
+    const closes = form.getByLabel('Donnerstag, Zeitraum 1: bis');
+    await closes.fill('07:00');
+    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
+    await expect.poll(() => closes.getAttribute('aria-invalid'), until).toBe('true');
+    const errorId = await closes.getAttribute('aria-describedby');
+    expect(await page.locator(`#${errorId}`).textContent()).toContain('Das Ende muss nach dem Beginn liegen.');
+    expect(await form.getByRole('status').textContent()).toContain('Nicht gespeichert');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await thursdayTimes(browser)).toEqual(before);
+  }, 60_000);
+
+  it('saves a morning and an evening interval, and the booking page follows at once', async () => {
+    const form = thursdayForm();
+    const closes = form.getByLabel('Donnerstag, Zeitraum 1: bis');
+    await closes.fill('12:00');
+    await form.getByRole('button', { name: 'Zeitraum hinzufügen (Donnerstag)' }).click();
+    await form.getByLabel('Donnerstag, Zeitraum 2: von').fill('18:00');
+    await form.getByLabel('Donnerstag, Zeitraum 2: bis').fill('19:00');
+    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), until).toContain('Donnerstag ist gespeichert.');
+    expect(await closes.getAttribute('aria-invalid')).toBeNull();
+
+    const after = await thursdayTimes(browser);
+    expect(after).toContain('09:00');
+    expect(after).not.toContain('15:00');
+    expect(after).toContain('18:30');
+    expect(after.every((t) => t < '12:00' || t >= '18:00')).toBe(true);
+  }, 60_000);
+
+  it('restores the hours through the page', async () => {
+    const form = thursdayForm();
+    await form.getByRole('button', { name: 'Zeitraum 2 entfernen (Donnerstag)' }).click();
+    expect(await form.getByLabel('Donnerstag, Zeitraum 2: von').count()).toBe(0);
+    await form.getByLabel('Donnerstag, Zeitraum 1: bis').fill('18:00');
+    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), until).toContain('Donnerstag ist gespeichert.');
+    expect(await thursdayTimes(browser)).toEqual(before);
+    thursday = [];
+  }, 60_000);
+
+  it('fits a 320 px wide screen', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('edits the office notice by keyboard alone, with field errors announced at the field', async () => {
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum/dienststelle`);
+    await page.getByRole('heading', { level: 1, name: 'Dienststelle' }).waitFor();
+    const notice = page.getByLabel('Hinweis für Besuchende');
+    await notice.waitFor();
+    const original = await notice.inputValue();
+    expect(await page.getByLabel('Postleitzahl').inputValue()).toMatch(/^\d{5}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Tab from the top of the page to the notice field.
+    await page.locator('body').focus();
+    for (let i = 0; i < 60; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === 'office-notice') break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('office-notice');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('x'.repeat(201)); // as typed, in one go
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Angaben speichern');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#office-notice-error').textContent()).toContain('Der Text ist zu lang.');
+    expect(await notice.getAttribute('aria-describedby')).toContain('office-notice-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await notice.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Heute nur bis 12 Uhr');
+    await page.keyboard.press('Enter'); // Enter in a field sends its form
+    const status = page.getByRole('form', { name: 'Angaben zur Dienststelle' }).getByRole('status');
+    await expect.poll(() => status.textContent(), until).toContain('Die Angaben sind gespeichert.');
+    expect(await notice.getAttribute('aria-invalid')).toBeNull();
+    expect(await notice.inputValue()).toBe('Heute nur bis 12 Uhr');
+
+    // Back as it was.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(original);
+    if (original === '') await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice.inputValue(), until).toBe(original);
+  }, 90_000);
+
+  it('keeps the settings form within range with errors at the fields', async () => {
+    const slot = page.getByLabel('Raster der Terminzeiten (Minuten)');
+    const before = await slot.inputValue();
+    await slot.fill('0');
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await expect.poll(() => slot.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#settings-slotMinutes-error').textContent()).toContain(
+      'außerhalb des erlaubten Bereichs',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await slot.fill(before);
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await expect.poll(() => slot.getAttribute('aria-invalid'), until).toBeNull();
+  });
+
+  it('adds a closing day that says how many bookings it affects, notifies them, and removes it again', async () => {
+    // A booking of its own on a Thursday in April (10:00 CEST), so nothing another test relies on is touched.
+    const booked = await page.evaluate(async () => {
+      const call = (query: string, variables: Record<string, unknown> = {}) =>
+        fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json());
+      const office = (await call('query { office(slug: "buergercentrum") { id services { id name } } }')).data.office;
+      const service = office.services.find((x: { name: string }) => x.name.startsWith('Personalausweis'));
+      const res = await call(
+        `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }`,
+        {
+          input: {
+            officeId: office.id,
+            services: [{ serviceId: service.id, count: 1 }],
+            start: '2027-04-22T08:00:00.000Z',
+            name: 'Erika Schließtag',
+            email: `schliesstag-${Date.now()}@example.de`,
+            language: 'de',
+            privacyConsent: true,
+            uploadIds: [],
+          },
+        },
+      );
+      return res.data?.bookAppointment?.__typename;
+    });
+    expect(booked).toBe('BookingConfirmed');
+
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Schließtage', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/schliesstage');
+    await page.getByRole('heading', { level: 1, name: 'Schließtage' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A past day is refused at the field.
+    const date = page.getByLabel('Datum');
+    await date.fill('2027-02-26');
+    await page.getByRole('button', { name: 'Schließtag eintragen' }).click();
+    await expect.poll(() => date.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#closure-date-error').textContent()).toContain('in der Vergangenheit');
+
+    await date.fill('2027-04-22');
+    await page.getByLabel('Anlass').fill('Personalversammlung');
+    await page.getByRole('button', { name: 'Schließtag eintragen' }).click();
+    const status = page.getByRole('status').first();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toBe('Schließtag am Donnerstag, 22. April 2027 eingetragen. 1 gebuchter Termin betroffen');
+    expect(await date.getAttribute('aria-invalid')).toBeNull();
+    const row = page.getByRole('row').filter({ hasText: 'Donnerstag, 22. April 2027' });
+    expect(await row.textContent()).toContain('Personalversammlung');
+    expect(await row.textContent()).toContain('1 gebuchter Termin betroffen');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: 'Betroffene benachrichtigen (Donnerstag, 22. April 2027)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Termine am Donnerstag, 22. April 2027 absagen?' });
+    await dialog.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Termine absagen und benachrichtigen' }).click();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toContain('1 Termin am Donnerstag, 22. April 2027 abgesagt, die Person wird benachrichtigt.');
+    await expect.poll(() => row.textContent(), until).toContain('0 gebuchte Termine betroffen');
+    expect(await row.getByRole('button', { name: /Betroffene benachrichtigen/ }).count()).toBe(0);
+
+    await row.getByRole('button', { name: 'Schließtag entfernen (Donnerstag, 22. April 2027)' }).click();
+    await expect.poll(() => row.count(), until).toBe(0);
+    expect(await status.textContent()).toContain('Der Schließtag am Donnerstag, 22. April 2027 ist entfernt.');
+  }, 90_000);
+
+  it('opens a Saturday as an extra opening day, the booking page offers it, and removing it closes it again', async () => {
+    /** Whether the booking page offers Saturday 13 March 2027 as a day. */
+    const saturdayOffered = async () => {
+      const booking = await openPage(browser, clockOffsetMs);
+      try {
+        await booking.goto(`${baseUrl}/booking/buergercentrum/termin`);
+        await booking.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
+        await booking.getByRole('button', { name: 'Weiter' }).click();
+        await booking.locator('input[type="radio"][value="2027-03-12"]').waitFor(); // the Friday before
+        return (await booking.locator('input[type="radio"][value="2027-03-13"]').count()) === 1;
+      } finally {
+        await booking.context().close();
+      }
+    };
+    expect(await saturdayOffered()).toBe(false);
+
+    await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Sonderöffnungstage', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/sonderoeffnungstage');
+    await page.getByRole('heading', { level: 1, name: 'Sonderöffnungstage' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Datum').fill('2027-03-13');
+    await page.getByLabel('Zeitraum 1: von').fill('09:00');
+    await page.getByLabel('Zeitraum 1: bis').fill('12:00');
+    await page.getByLabel('Anlass').fill('Samstagsöffnung');
+    await page.getByRole('button', { name: 'Sonderöffnungstag speichern' }).click();
+    const status = page.getByRole('status').first();
+    await expect
+      .poll(() => status.textContent(), until)
+      .toContain('Sonderöffnungstag am Samstag, 13. März 2027 gespeichert.');
+    const row = page.getByRole('row').filter({ hasText: 'Samstag, 13. März 2027' });
+    expect(await row.textContent()).toContain('09:00–12:00');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await saturdayOffered()).toBe(true);
+
+    await row.getByRole('button', { name: 'Sonderöffnungstag entfernen (Samstag, 13. März 2027)' }).click();
+    await expect.poll(() => row.count(), until).toBe(0);
+    expect(await saturdayOffered()).toBe(false);
+  }, 120_000);
+
+  it('fits every office page on a 320 px wide screen', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const [section, heading] of [
+      ['dienststelle', 'Dienststelle'],
+      ['oeffnungszeiten', 'Öffnungszeiten'],
+      ['schliesstage', 'Schließtage'],
+      ['sonderoeffnungstage', 'Sonderöffnungstage'],
+    ]) {
+      await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum/${section}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('form').first().waitFor();
+      expect(await horizontalOverflow(page), section).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+});
+
+/**
+ * Setting up an office adds it to every list for good (there is no deleting offices), so this part runs on a product
+ * of its own: the shared demo product stays as the other browser tests expect it.
+ */
+describe('web-staff: an admin sets up a new office', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+  const path = () => new URL(page.url()).pathname;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    page = await openPage(browser, product.clockOffsetMs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('creates the office from the form and lands on its administration, where it has no hours yet', async () => {
+    const base = product.baseUrl;
+    await page.goto(`${base}/staff/login`);
+    await page.getByLabel('Benutzername').fill('admin');
+    await page.getByLabel('Passwort').fill('Demo-Admin-2026');
+    await page.getByLabel('Passwort').press('Enter');
+    await expect.poll(path, until).toBe('/staff/');
+    await page.goto(`${base}/staff/verwaltung/buergercentrum`);
+    await page.getByRole('link', { name: 'Neue Dienststelle', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/neue-dienststelle');
+    await page.getByRole('heading', { level: 1, name: 'Neue Dienststelle' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Name').fill('Bürgerbüro Nord');
+    await page.getByLabel('Kurzbezeichnung für Adressen').fill('buergercentrum');
+    await page.getByLabel('Straße und Hausnummer').fill('Nordstraße 1');
+    await page.getByLabel('Postleitzahl').fill('7517');
+    await page.getByLabel('Ort').fill('Pforzheim');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    const postalCode = page.getByLabel('Postleitzahl');
+    await expect.poll(() => postalCode.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#new-office-postalCode-error').textContent()).toContain('fünf Ziffern');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Well-formed, but the slug is taken.
+    await postalCode.fill('75179');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    const slug = page.getByLabel('Kurzbezeichnung für Adressen');
+    await expect.poll(() => slug.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await page.locator('#new-office-slug-error').textContent()).toContain('schon vergeben');
+    expect(await postalCode.getAttribute('aria-invalid')).toBeNull();
+
+    await slug.fill('buergerbuero-nord');
+    await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord');
+    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+    expect(await page.locator('.bc-office-line').textContent()).toContain('Bürgerbüro Nord');
+
+    await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).click();
+    await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord/oeffnungszeiten');
+    await page.getByRole('region', { name: 'Terminzeiten' }).getByRole('form', { name: 'Montag' }).waitFor();
+    expect(await page.getByText('Geschlossen', { exact: true }).count()).toBe(14);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+});

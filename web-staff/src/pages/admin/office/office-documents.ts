@@ -1,0 +1,254 @@
+import { graphql } from '../../../gql';
+
+export const OfficeAdministrationQuery = graphql(`
+  query OfficeAdministration($officeId: ID!) {
+    officeAdministration(officeId: $officeId) {
+      __typename
+      ... on OfficeAdministration {
+        officeId
+        today
+        details {
+          officeId
+          name
+          slug
+          street
+          postalCode
+          city
+          timeZone
+          notice
+        }
+        settings {
+          ...OfficeSettingsFields
+        }
+        openingHours {
+          ...WeekdayHoursFields
+        }
+        appointmentHours {
+          ...WeekdayHoursFields
+        }
+        closures {
+          date
+          note
+          affectedAppointments
+        }
+        extraDays {
+          date
+          note
+          intervals {
+            opensAt
+            closesAt
+          }
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+      ... on InvalidInput {
+        message
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment OfficeSettingsFields on OfficeSettings {
+    officeId
+    slotMinutes
+    leadMinutes
+    horizonDays
+    checkInEarlyMinutes
+    checkInLateMinutes
+    priorityMinutes
+    maxCalls
+    closingBufferMinutes
+    holidayRegion
+  }
+`);
+
+graphql(`
+  fragment WeekdayHoursFields on WeekdayHours {
+    officeId
+    kind
+    weekday
+    intervals {
+      opensAt
+      closesAt
+    }
+  }
+`);
+
+export const UpdateOfficeDetailsMutation = graphql(`
+  mutation UpdateOfficeDetails($officeId: ID!, $input: OfficeDetailsInput!) {
+    updateOfficeDetails(officeId: $officeId, input: $input) {
+      __typename
+      ... on OfficeDetails {
+        officeId
+        name
+        slug
+        street
+        postalCode
+        city
+        timeZone
+        notice
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateOfficeSettingsMutation = graphql(`
+  mutation UpdateOfficeSettings($officeId: ID!, $input: OfficeSettingsInput!) {
+    updateOfficeSettings(officeId: $officeId, input: $input) {
+      __typename
+      ... on OfficeSettings {
+        ...OfficeSettingsFields
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const SetOpeningHoursMutation = graphql(`
+  mutation SetOpeningHours($officeId: ID!, $kind: HoursKind!, $weekday: Int!, $intervals: [TimeIntervalInput!]!) {
+    setOpeningHours(officeId: $officeId, kind: $kind, weekday: $weekday, intervals: $intervals) {
+      __typename
+      ... on WeekdayHours {
+        ...WeekdayHoursFields
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const AddOfficeClosureMutation = graphql(`
+  mutation AddOfficeClosure($officeId: ID!, $date: String!, $note: String) {
+    addOfficeClosure(officeId: $officeId, date: $date, note: $note) {
+      __typename
+      ... on OfficeClosure {
+        date
+        note
+        affectedAppointments
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const RemoveOfficeClosureMutation = graphql(`
+  mutation RemoveOfficeClosure($officeId: ID!, $date: String!) {
+    removeOfficeClosure(officeId: $officeId, date: $date) {
+      __typename
+      ... on OfficeClosureRemoved {
+        date
+        removed
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const NotifyClosureAffectedMutation = graphql(`
+  mutation NotifyClosureAffected($officeId: ID!, $date: String!) {
+    notifyClosureAffected(officeId: $officeId, date: $date) {
+      __typename
+      ... on ClosureNotified {
+        date
+        cancelled
+        remaining
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
+
+export const CreateOfficeMutation = graphql(`
+  mutation CreateOffice($input: NewOfficeInput!) {
+    createOffice(input: $input) {
+      __typename
+      ... on OfficeDetails {
+        officeId
+        slug
+        name
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const SetExtraOpeningDayMutation = graphql(`
+  mutation SetExtraOpeningDay($officeId: ID!, $date: String!, $intervals: [TimeIntervalInput!]!, $note: String) {
+    setExtraOpeningDay(officeId: $officeId, date: $date, intervals: $intervals, note: $note) {
+      __typename
+      ... on ExtraOpeningDay {
+        date
+        note
+        intervals {
+          opensAt
+          closesAt
+        }
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on OfficeNotAllowed {
+        message
+      }
+    }
+  }
+`);
