@@ -412,4 +412,138 @@ describe('web-staff: an admin sets up a new office', () => {
     expect(await page.getByText('Geschlossen', { exact: true }).count()).toBe(14);
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
+
+  /**
+   * The issue's "done when": the new office is set up entirely in the browser — a manager invited by the admin,
+   * hours, a document, a service, a counter, a clerk, a kiosk and a call display — and a citizen books it at once.
+   */
+  it('is set up by its manager entirely in the browser and is bookable at once', async () => {
+    const base = product.baseUrl;
+    const office = `${base}/staff/verwaltung/buergerbuero-nord`;
+    const section = async (p: Page, name: string, slug: string) => {
+      await p.goto(office);
+      await p.getByRole('link', { name, exact: true }).click();
+      await expect.poll(() => new URL(p.url()).pathname, until).toBe(`/staff/verwaltung/buergerbuero-nord/${slug}`);
+      await p.getByRole('heading', { level: 1, name }).waitFor(until);
+    };
+    /** Creates an account in the Mitarbeitende dialog and returns its password link. */
+    const invite = async (p: Page, name: string, username: string, role?: string) => {
+      await p.getByRole('button', { name: 'Konto anlegen' }).click();
+      const dialog = p.getByRole('dialog', { name: 'Konto anlegen' });
+      await dialog.waitFor(until);
+      await dialog.getByLabel('Name', { exact: true }).fill(name);
+      await dialog.getByLabel('Benutzername').fill(username);
+      expect(await dialog.getByLabel('Bürgerbüro Nord').isChecked()).toBe(true);
+      if (role) {
+        await dialog.getByLabel('Sachbearbeitung am Schalter').uncheck();
+        await dialog.getByLabel(role).check();
+      }
+      await dialog.getByRole('button', { name: 'Anlegen und Link erstellen' }).click();
+      const shown = p.getByRole('dialog', { name: `Konto angelegt: Link für ${name}` });
+      await shown.waitFor(until);
+      const link = await shown.getByLabel('Link zum Setzen des Passworts').inputValue();
+      await shown.getByRole('button', { name: 'Fertig' }).click();
+      return link;
+    };
+    /** Registers a device on the Geräte page and returns its pairing code. */
+    const register = async (p: Page, name: string, kind: string) => {
+      await p.getByRole('textbox', { name: 'Name des Geräts' }).fill(name);
+      await p.getByRole('combobox', { name: 'Art des Geräts' }).selectOption({ label: kind });
+      await p.getByRole('button', { name: 'Registrieren und Code erzeugen' }).click();
+      await p.getByRole('heading', { name: `Kopplungscode für „${name}“` }).waitFor(until);
+      const code = (await p.getByTestId('pairing-code').textContent())?.trim() ?? '';
+      await p.getByRole('button', { name: 'Fertig, Code ausblenden' }).click();
+      return code;
+    };
+
+    // The admin invites the office's manager.
+    await section(page, 'Mitarbeitende', 'mitarbeitende');
+    const managerLink = new URL(await invite(page, 'Nora Nord', 'nora.nord', 'Leitung der Dienststelle'));
+
+    // The manager sets a password with the link and signs in.
+    const manager = await openPage(browser, product.clockOffsetMs);
+    const password = 'Nordlicht über dem Rathaus';
+    await manager.goto(`${base}${managerLink.pathname}${managerLink.hash}`);
+    await manager.getByLabel('Neues Passwort', { exact: true }).fill(password);
+    await manager.getByLabel('Neues Passwort wiederholen').fill(password);
+    await manager.getByRole('button', { name: 'Passwort setzen' }).click();
+    await manager.getByRole('link', { name: 'Zur Anmeldung' }).click();
+    await expect.poll(() => new URL(manager.url()).pathname, until).toBe('/staff/login');
+    await manager.getByLabel('Benutzername').fill('nora.nord');
+    await manager.getByLabel('Passwort', { exact: true }).fill(password);
+    await manager.getByLabel('Passwort', { exact: true }).press('Enter');
+    await expect.poll(() => new URL(manager.url()).pathname, until).toBe('/staff/');
+
+    // Opening hours: Tuesday 08:00–12:00 (without appointment hours, appointments follow the opening hours).
+    await section(manager, 'Öffnungszeiten', 'oeffnungszeiten');
+    const tuesday = manager.getByRole('region', { name: 'Öffnungszeiten' }).getByRole('form', { name: 'Dienstag' });
+    await tuesday.getByRole('button', { name: 'Zeitraum hinzufügen (Dienstag)' }).click();
+    await tuesday.getByLabel('Dienstag, Zeitraum 1: von').fill('08:00');
+    await tuesday.getByLabel('Dienstag, Zeitraum 1: bis').fill('12:00');
+    await tuesday.getByRole('button', { name: 'Dienstag speichern' }).click();
+    await expect.poll(() => tuesday.getByRole('status').textContent(), until).toContain('Dienstag ist gespeichert.');
+
+    // What to bring, the service, and a counter that handles it (at the office's appointment hours).
+    await section(manager, 'Unterlagen', 'unterlagen');
+    const documentForm = manager.locator('#document-form');
+    await documentForm.getByLabel('Name').fill('Fahrzeugschein');
+    await documentForm.getByRole('button', { name: 'Unterlage anlegen' }).click();
+    await expect
+      .poll(() => manager.getByRole('status').textContent(), until)
+      .toContain('„Fahrzeugschein“ wurde angelegt.');
+    await section(manager, 'Dienstleistungen', 'dienstleistungen');
+    const serviceForm = manager.locator('#service-form');
+    await serviceForm.getByLabel('Name', { exact: true }).fill('Parkausweis für Anwohner');
+    await serviceForm.getByLabel('Dauer in Minuten').fill('15');
+    await serviceForm.getByLabel('Fahrzeugschein', { exact: true }).check();
+    await serviceForm.getByRole('button', { name: 'Dienstleistung anlegen' }).click();
+    await expect
+      .poll(() => manager.getByRole('status').textContent(), until)
+      .toContain('„Parkausweis für Anwohner“ wurde angelegt.');
+    await section(manager, 'Schalter', 'schalter');
+    const counterForm = manager.locator('#counter-form');
+    await counterForm.getByLabel('Bezeichnung').fill('1');
+    await counterForm.getByLabel('Parkausweis für Anwohner', { exact: true }).check();
+    await counterForm.getByRole('button', { name: 'Schalter anlegen' }).click();
+    await expect.poll(() => manager.getByRole('status').textContent(), until).toContain('„Schalter 1“ wurde angelegt.');
+
+    // A clerk, a kiosk and a call display.
+    await section(manager, 'Mitarbeitende', 'mitarbeitende');
+    expect(await invite(manager, 'Karl Nord', 'karl.nord')).toMatch(/\/staff\/passwort#code=bcp_/);
+    await section(manager, 'Geräte', 'geraete');
+    const kioskCode = await register(manager, 'Terminal Eingang', 'Terminal (Kiosk)');
+    const displayCode = await register(manager, 'Anzeige Wartebereich', 'Aufrufanzeige');
+    const kiosk = await openPage(browser, product.clockOffsetMs);
+    await kiosk.goto(`${base}/booking/kiosk`);
+    await kiosk.getByRole('textbox', { name: /Kopplungscode/ }).fill(kioskCode);
+    await kiosk.getByRole('button', { name: /Gerät koppeln/ }).click();
+    await kiosk.getByRole('heading', { level: 1, name: 'Guten Tag! Was möchten Sie tun?' }).waitFor(until);
+    const display = await openPage(browser, product.clockOffsetMs);
+    await display.goto(`${base}/track/display`);
+    await display.getByRole('textbox', { name: /Kopplungscode/ }).fill(displayCode);
+    await display.getByRole('button', { name: /Gerät koppeln/ }).click();
+    await display.getByRole('heading', { level: 1, name: 'Bürgerbüro Nord' }).waitFor(until);
+
+    // A citizen books the new office at once.
+    const citizen = await openPage(browser, product.clockOffsetMs);
+    await citizen.goto(`${base}/booking/buergerbuero-nord/termin`);
+    await citizen.getByRole('checkbox', { name: 'Parkausweis für Anwohner' }).check();
+    await citizen.getByRole('button', { name: 'Weiter' }).click();
+    await citizen.getByRole('heading', { level: 1, name: /Schritt 2 von 4.*Tag und Uhrzeit/ }).waitFor(until);
+    await citizen.locator('input[type="radio"][value="2027-03-02"]').check();
+    // The day starts at 08:00, the office's first opening minute on Tuesday.
+    const eight = citizen.getByRole('radio', { name: '08:00 Uhr', exact: true });
+    await eight.waitFor(until);
+    await eight.check();
+    await citizen.getByRole('button', { name: 'Weiter' }).click();
+    await citizen.getByRole('heading', { level: 1, name: /Schritt 3 von 4.*Ihre Angaben/ }).waitFor(until);
+    await citizen.getByLabel('Vor- und Nachname').fill('Erika Mustermann');
+    await citizen.getByLabel('E-Mail-Adresse').fill('erika@example.org');
+    await citizen.getByRole('checkbox', { name: /Hinweise zum Datenschutz gelesen/ }).check();
+    await citizen.getByRole('button', { name: 'Weiter' }).click();
+    await citizen.getByRole('heading', { level: 1, name: /Schritt 4 von 4/ }).waitFor(until);
+    await citizen.getByRole('button', { name: 'Verbindlich buchen' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Ihr Termin ist gebucht' }).waitFor(until);
+    expect(await citizen.getByText('Fahrzeugschein').count()).toBeGreaterThan(0);
+  }, 240_000);
 });
