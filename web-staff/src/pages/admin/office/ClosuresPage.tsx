@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { AdminField, type Problem } from './fields';
 import {
   AddOfficeClosureMutation,
@@ -38,7 +38,6 @@ export function ClosuresPage() {
 
 function Closures(props: { office: StaffOffice }) {
   const { t, i18n } = useTranslation();
-  usePageTitle(`${t('officeAdmin.closures.title')} – ${props.office.name}`);
   const officeId = props.office.id;
   const { data, loading, error, refetch } = useQuery(OfficeAdministrationQuery, {
     variables: { officeId },
@@ -109,18 +108,17 @@ function Closures(props: { office: StaffOffice }) {
   const problemOf = (f: string) => problems.find((p) => p.field === f);
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('officeAdmin.closures.title')}</h1>
-        <OfficeLine base={ADMIN_BASE} office={props.office} />
-        <p className="kern-body">{t('officeAdmin.closures.intro')}</p>
-      </div>
-      <QueryState loading={loading && !view} error={error} onRetry={() => void refetch()} />
-      {view?.__typename === 'OfficeNotAllowed' && (
-        <p className="kern-body" role="alert">
-          {t('officeAdmin.notAllowed')}
-        </p>
-      )}
+    <AdminPageFrame
+      title={t('officeAdmin.closures.title')}
+      office={props.office}
+      intro={<p className="kern-body">{t('officeAdmin.closures.intro')}</p>}
+    >
+      <AdminQueryState
+        loading={loading && !view}
+        error={error}
+        onRetry={() => void refetch()}
+        notAllowed={view?.__typename === 'OfficeNotAllowed' && t('officeAdmin.notAllowed')}
+      />
       <StatusRegion notice={notice} />
       {view?.__typename === 'OfficeAdministration' && (
         <>
@@ -232,6 +230,6 @@ function Closures(props: { office: StaffOffice }) {
           onClose={() => setConfirming(null)}
         />
       )}
-    </div>
+    </AdminPageFrame>
   );
 }

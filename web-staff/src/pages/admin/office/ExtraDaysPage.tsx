@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, FieldError } from '../../../components/FieldError';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { longDate } from './ClosuresPage';
 import { AdminField, type Problem, useProblemText } from './fields';
 import { OfficeAdministrationQuery, SetExtraOpeningDayMutation } from './office-documents';
@@ -26,7 +26,6 @@ export function ExtraDaysPage() {
 function ExtraDays(props: { office: StaffOffice }) {
   const { t, i18n } = useTranslation();
   const problemText = useProblemText();
-  usePageTitle(`${t('officeAdmin.extraDays.title')} – ${props.office.name}`);
   const officeId = props.office.id;
   const { data, loading, error, refetch } = useQuery(OfficeAdministrationQuery, {
     variables: { officeId },
@@ -80,18 +79,17 @@ function ExtraDays(props: { office: StaffOffice }) {
   const wholeProblems = problems.filter((p) => p.field === 'intervals' || /^intervals\.\d+$/.test(p.field));
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('officeAdmin.extraDays.title')}</h1>
-        <OfficeLine base={ADMIN_BASE} office={props.office} />
-        <p className="kern-body">{t('officeAdmin.extraDays.intro')}</p>
-      </div>
-      <QueryState loading={loading && !view} error={error} onRetry={() => void refetch()} />
-      {view?.__typename === 'OfficeNotAllowed' && (
-        <p className="kern-body" role="alert">
-          {t('officeAdmin.notAllowed')}
-        </p>
-      )}
+    <AdminPageFrame
+      title={t('officeAdmin.extraDays.title')}
+      office={props.office}
+      intro={<p className="kern-body">{t('officeAdmin.extraDays.intro')}</p>}
+    >
+      <AdminQueryState
+        loading={loading && !view}
+        error={error}
+        onRetry={() => void refetch()}
+        notAllowed={view?.__typename === 'OfficeNotAllowed' && t('officeAdmin.notAllowed')}
+      />
       <StatusRegion notice={notice} />
       {view?.__typename === 'OfficeAdministration' && (
         <>
@@ -240,6 +238,6 @@ function ExtraDays(props: { office: StaffOffice }) {
           </section>
         </>
       )}
-    </div>
+    </AdminPageFrame>
   );
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import type { OfficeSettingsFieldsFragment } from '../../../gql/graphql';
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { AdminField, type Problem, useProblemText } from './fields';
 import {
   OfficeAdministrationQuery,
@@ -60,31 +60,26 @@ export function OfficeDetailsPage() {
 
 function OfficeDetails(props: { office: StaffOffice }) {
   const { t } = useTranslation();
-  usePageTitle(`${t('officeAdmin.details.title')} – ${props.office.name}`);
   const { data, loading, error, refetch } = useQuery(OfficeAdministrationQuery, {
     variables: { officeId: props.office.id },
     fetchPolicy: 'network-only',
   });
   const view = data?.officeAdministration;
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('officeAdmin.details.title')}</h1>
-        <OfficeLine base={ADMIN_BASE} office={props.office} />
-      </div>
-      <QueryState loading={loading && !view} error={error} onRetry={() => void refetch()} />
-      {view?.__typename === 'OfficeNotAllowed' && (
-        <p className="kern-body" role="alert">
-          {t('officeAdmin.notAllowed')}
-        </p>
-      )}
+    <AdminPageFrame title={t('officeAdmin.details.title')} office={props.office}>
+      <AdminQueryState
+        loading={loading && !view}
+        error={error}
+        onRetry={() => void refetch()}
+        notAllowed={view?.__typename === 'OfficeNotAllowed' && t('officeAdmin.notAllowed')}
+      />
       {view?.__typename === 'OfficeAdministration' && (
         <>
           <DetailsForm officeId={view.officeId} initial={pickDetails(view.details)} />
           <SettingsForm officeId={view.officeId} initial={view.settings} />
         </>
       )}
-    </div>
+    </AdminPageFrame>
   );
 }
 

@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, FieldError } from '../../../components/FieldError';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import type { HoursKind, WeekdayHoursFieldsFragment } from '../../../gql/graphql';
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { type Problem, useProblemText } from './fields';
 import { OfficeAdministrationQuery, SetOpeningHoursMutation } from './office-documents';
 import './office-admin.css';
@@ -28,32 +28,30 @@ export function OpeningHoursPage() {
 
 function OpeningHours(props: { office: StaffOffice }) {
   const { t } = useTranslation();
-  usePageTitle(`${t('officeAdmin.hours.title')} – ${props.office.name}`);
   const { data, loading, error, refetch } = useQuery(OfficeAdministrationQuery, {
     variables: { officeId: props.office.id },
     fetchPolicy: 'network-only',
   });
   const view = data?.officeAdministration;
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('officeAdmin.hours.title')}</h1>
-        <OfficeLine base={ADMIN_BASE} office={props.office} />
-        <p className="kern-body">{t('officeAdmin.hours.intro')}</p>
-      </div>
-      <QueryState loading={loading && !view} error={error} onRetry={() => void refetch()} />
-      {view?.__typename === 'OfficeNotAllowed' && (
-        <p className="kern-body" role="alert">
-          {t('officeAdmin.notAllowed')}
-        </p>
-      )}
+    <AdminPageFrame
+      title={t('officeAdmin.hours.title')}
+      office={props.office}
+      intro={<p className="kern-body">{t('officeAdmin.hours.intro')}</p>}
+    >
+      <AdminQueryState
+        loading={loading && !view}
+        error={error}
+        onRetry={() => void refetch()}
+        notAllowed={view?.__typename === 'OfficeNotAllowed' && t('officeAdmin.notAllowed')}
+      />
       {view?.__typename === 'OfficeAdministration' && (
         <>
           <KindSection officeId={view.officeId} kind="OPEN" days={view.openingHours} />
           <KindSection officeId={view.officeId} kind="APPOINTMENTS" days={view.appointmentHours} />
         </>
       )}
-    </div>
+    </AdminPageFrame>
   );
 }
 
