@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
+import { QueryState } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { describedBy, FieldError } from '../../components/FieldError';
 import { TableScroll } from '../../components/TableScroll';
 import type { AuditFacetsQuery as Facets, AuditLogQuery as LogData } from '../../gql/graphql';
-import { ADMIN_BASE } from '../../lib/paths';
 import { formatInstant } from './admin-format';
 import { AuditFacetsQuery, AuditLogQuery } from './audit-log-documents';
 import './admin-global.css';
+import { AdminPageFrame } from './AdminPageFrame';
 
 const PAGE_SIZE = 50;
 
@@ -46,7 +45,6 @@ function actorVariables(value: string) {
 /** /verwaltung/protokoll — who did what and when (admins only). */
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  usePageTitle(t('auditLog.title'));
   const [draft, setDraft] = useState<Filter>({ from: '', to: '', actor: '', operation: '', outcome: '' });
   const [shown, setShown] = useState<Filter>(draft);
   /** The `before` of each page visited; the last is the page shown (null = newest). */
@@ -134,16 +132,11 @@ export function AuditLogPage() {
   );
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('auditLog.title')}</h1>
-        <p className="kern-body">
-          <Link className="kern-link" to={ADMIN_BASE}>
-            {t('keys.back')}
-          </Link>
-        </p>
-        <p className="kern-body">{t('auditLog.intro')}</p>
-      </div>
+    <AdminPageFrame
+      title={t('auditLog.title')}
+      back={t('keys.back')}
+      intro={<p className="kern-body">{t('auditLog.intro')}</p>}
+    >
       <form className="bc-stack-sm" onSubmit={submit} aria-labelledby={`${formId}-heading`} noValidate>
         <h2 id={`${formId}-heading`} className="kern-heading-medium">
           {t('auditLog.filterTitle')}
@@ -245,6 +238,6 @@ export function AuditLogPage() {
           )}
         </nav>
       </div>
-    </div>
+    </AdminPageFrame>
   );
 }

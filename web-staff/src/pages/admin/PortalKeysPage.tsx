@@ -1,16 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
+import { QueryState } from '@bc/schema';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Dialog } from '../../components/Dialog';
 import { describedBy, FieldError } from '../../components/FieldError';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { TableScroll } from '../../components/TableScroll';
 import type { PortalApiKeyFieldsFragment } from '../../gql/graphql';
-import { ADMIN_BASE } from '../../lib/paths';
 import { formatInstant } from './admin-format';
 import './admin-global.css';
+import { AdminPageFrame } from './AdminPageFrame';
 import {
   CreatePortalApiKeyMutation,
   PortalApiKeysQuery,
@@ -39,7 +38,6 @@ function problemsOf(fields: readonly { field: string; code: string }[]): Problem
 /** /verwaltung/portal-schluessel — the municipal portals' API keys (admins only). */
 export function PortalKeysPage() {
   const { t, i18n } = useTranslation();
-  usePageTitle(t('keys.title'));
   const { data, loading, error, refetch } = useQuery(PortalApiKeysQuery);
   const { notice, show } = useNotice();
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
@@ -50,16 +48,11 @@ export function PortalKeysPage() {
   const when = (iso: string | null | undefined) => formatInstant(iso, i18n.language);
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('keys.title')}</h1>
-        <p className="kern-body">
-          <Link className="kern-link" to={ADMIN_BASE}>
-            {t('keys.back')}
-          </Link>
-        </p>
-        <p className="kern-body">{t('keys.intro')}</p>
-      </div>
+    <AdminPageFrame
+      title={t('keys.title')}
+      back={t('keys.back')}
+      intro={<p className="kern-body">{t('keys.intro')}</p>}
+    >
       <StatusRegion notice={notice} />
       {created ? (
         <CreatedKey
@@ -166,7 +159,7 @@ export function PortalKeysPage() {
           }}
         />
       )}
-    </div>
+    </AdminPageFrame>
   );
 }
 

@@ -1,17 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { usePageTitle } from '@bc/schema';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';
 import type { AdminOfficeCatalogQuery } from '../../../gql/graphql';
 import { ADMIN_BASE } from '../../../lib/paths';
 import { failureNotice, type Notice } from '../../../queue/outcome-text';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame } from '../AdminPageFrame';
 import {
   CreateCounterMutation,
   DeleteCounterMutation,
@@ -62,7 +61,6 @@ export function CountersPage() {
 function Counters(props: { office: StaffOffice }) {
   const { t } = useTranslation();
   const { office } = props;
-  usePageTitle(`${t('adminCatalog.counters.title')} – ${office.name}`);
   const { data, error } = useQuery(OfficeCatalogQuery, { variables: { officeId: office.id } });
   const catalog = data?.officeCatalog.__typename === 'OfficeCatalog' ? data.officeCatalog : null;
   const { notice, show, clear } = useNotice();
@@ -132,14 +130,12 @@ function Counters(props: { office: StaffOffice }) {
   };
 
   return (
-    <div className="bc-stack-lg bc-catalog">
-      <h1 className="kern-heading-large">{t('adminCatalog.counters.title')}</h1>
-      <OfficeLine base={ADMIN_BASE} office={office} />
-      <p className="kern-body">
-        <Link className="kern-link" to={`${ADMIN_BASE}/${office.slug}`}>
-          {t('adminCatalog.back')}
-        </Link>
-      </p>
+    <AdminPageFrame
+      title={t('adminCatalog.counters.title')}
+      office={office}
+      className="bc-catalog"
+      back={t('adminCatalog.back')}
+    >
       <StatusRegion notice={notice} />
       {error && <p className="kern-body">{t('adminCatalog.loadFailed')}</p>}
       <section className="bc-stack" aria-labelledby="counters-heading">
@@ -255,7 +251,7 @@ function Counters(props: { office: StaffOffice }) {
           initialFocus="submit"
         />
       )}
-    </div>
+    </AdminPageFrame>
   );
 }
 

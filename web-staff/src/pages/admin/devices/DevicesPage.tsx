@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import type { ManagedDeviceFieldsFragment } from '../../../gql/graphql';
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { DeviceTable } from './DeviceTable';
 import { NewPairingCodeMutation, OfficeDevicesQuery, RevokeDeviceMutation } from './device-documents';
 import { PairingCodePanel, type ShownCode } from './PairingCodePanel';
@@ -27,7 +27,6 @@ type Pending = { kind: 'rename' | 'revoke' | 'newCode'; device: Device } | null;
 function Devices(props: { office: StaffOffice }) {
   const { t } = useTranslation();
   const { office } = props;
-  usePageTitle(`${t('adminDevices.title')} – ${office.name}`);
   const { data, loading, error, refetch } = useQuery(OfficeDevicesQuery, { variables: { officeId: office.id } });
   const [revoke, revoking] = useMutation(RevokeDeviceMutation);
   const [newCode, issuing] = useMutation(NewPairingCodeMutation);
@@ -72,14 +71,13 @@ function Devices(props: { office: StaffOffice }) {
   };
 
   return (
-    <div className="bc-stack-lg bc-devices">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large" ref={heading} tabIndex={-1}>
-          {t('adminDevices.title')}
-        </h1>
-        <OfficeLine base={ADMIN_BASE} office={office} />
-        <p className="kern-body">{t('adminDevices.intro')}</p>
-      </div>
+    <AdminPageFrame
+      title={t('adminDevices.title')}
+      office={office}
+      className="bc-devices"
+      headingRef={heading}
+      intro={<p className="kern-body">{t('adminDevices.intro')}</p>}
+    >
       <StatusRegion notice={notice} />
       {code && <PairingCodePanel shown={code} timeZone={office.timeZone} onDone={() => setCode(null)} />}
       <RegisterDeviceForm officeId={office.id} onRegistered={showCode} />
@@ -87,12 +85,12 @@ function Devices(props: { office: StaffOffice }) {
         <h2 id="devices-list-heading" className="kern-heading-medium">
           {t('adminDevices.listTitle')}
         </h2>
-        <QueryState loading={loading && !data} error={error} onRetry={() => void refetch()} />
-        {result?.__typename === 'OfficeNotAllowed' && (
-          <p className="kern-body" role="alert">
-            {t('adminDevices.notAllowed')}
-          </p>
-        )}
+        <AdminQueryState
+          loading={loading && !data}
+          error={error}
+          onRetry={() => void refetch()}
+          notAllowed={result?.__typename === 'OfficeNotAllowed' && t('adminDevices.notAllowed')}
+        />
         {result?.__typename === 'OfficeDevices' &&
           (devices.length === 0 ? (
             <p className="kern-body">{t('adminDevices.none')}</p>
@@ -140,6 +138,6 @@ function Devices(props: { office: StaffOffice }) {
           onClose={() => setPending(null)}
         />
       )}
-    </div>
+    </AdminPageFrame>
   );
 }

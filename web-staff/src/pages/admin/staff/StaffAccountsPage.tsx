@@ -1,8 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { usePageTitle } from '@bc/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeLine, OfficeScope } from '../../../components/OfficeScope';
+import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';
 import type { StaffAccountFieldsFragment } from '../../../gql/graphql';
@@ -10,6 +9,7 @@ import { formatDayTime } from '../../../lib/datetime';
 import { ADMIN_BASE } from '../../../lib/paths';
 import { useMe } from '../../../session/me';
 import type { StaffOffice } from '../../../session/offices';
+import { AdminPageFrame } from '../AdminPageFrame';
 import { AccountDialog, type AccountDraft } from './AccountDialog';
 import { ConfirmDialog, LinkDialog, type ShownLink } from './LinkDialog';
 import {
@@ -47,7 +47,6 @@ function StaffAccounts(props: { office?: StaffOffice }) {
   const { t, i18n } = useTranslation();
   const { office } = props;
   const timeZone = office?.timeZone ?? DEFAULT_TIME_ZONE;
-  usePageTitle(office ? `${t('staff.title')} – ${office.name}` : t('staff.allTitle'));
   const me = useMe().data?.me;
   const isAdmin = !!me?.roles.includes('ADMIN');
   const { data, loading, error } = useQuery(StaffAccountsQuery, { variables: { officeId: office?.id ?? null } });
@@ -142,19 +141,23 @@ function StaffAccounts(props: { office?: StaffOffice }) {
   };
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack">
-        <h1 className="kern-heading-large">{office ? t('staff.title') : t('staff.allTitle')}</h1>
-        {office && <OfficeLine base={ADMIN_BASE} office={office} />}
-        <p className="kern-body">
-          {t(office ? (isAdmin ? 'staff.introAdmin' : 'staff.introManager') : 'staff.introAll')}
-        </p>
-        <div>
-          <button type="button" className="kern-btn kern-btn--primary" onClick={() => setOpen({ kind: 'create' })}>
-            <span className="kern-label">{t('staff.create')}</span>
-          </button>
-        </div>
-      </div>
+    <AdminPageFrame
+      title={office ? t('staff.title') : t('staff.allTitle')}
+      office={office}
+      headClassName="bc-stack"
+      intro={
+        <>
+          <p className="kern-body">
+            {t(office ? (isAdmin ? 'staff.introAdmin' : 'staff.introManager') : 'staff.introAll')}
+          </p>
+          <div>
+            <button type="button" className="kern-btn kern-btn--primary" onClick={() => setOpen({ kind: 'create' })}>
+              <span className="kern-label">{t('staff.create')}</span>
+            </button>
+          </div>
+        </>
+      }
+    >
       <StatusRegion notice={notice} />
       <div className="bc-stack-sm">
         <h2 id="staff-list-heading" className="kern-heading-medium">
@@ -270,6 +273,6 @@ function StaffAccounts(props: { office?: StaffOffice }) {
         />
       )}
       {open?.kind === 'link' && <LinkDialog link={open.link} timeZone={timeZone} onClose={close} />}
-    </div>
+    </AdminPageFrame>
   );
 }
