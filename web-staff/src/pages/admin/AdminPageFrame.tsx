@@ -22,8 +22,10 @@ export function AdminPageFrame(props: {
   headingRef?: Ref<HTMLHeadingElement>;
   /** The text of a link back to the administration's start (of the office, if there is one). */
   back?: string;
-  /** Beneath the office line and the way back, inside the heading block. */
-  intro?: ReactNode;
+  /** A paragraph beneath the office line and the way back. */
+  intro?: string;
+  /** Beneath the intro, inside the heading block (the page's main button). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const { office } = props;
@@ -42,7 +44,8 @@ export function AdminPageFrame(props: {
             </Link>
           </p>
         )}
-        {props.intro}
+        {props.intro && <p className="kern-body">{props.intro}</p>}
+        {props.actions}
       </div>
       {props.children}
     </div>

@@ -132,11 +132,7 @@ export function AuditLogPage() {
   );
 
   return (
-    <AdminPageFrame
-      title={t('auditLog.title')}
-      back={t('keys.back')}
-      intro={<p className="kern-body">{t('auditLog.intro')}</p>}
-    >
+    <AdminPageFrame title={t('auditLog.title')} back={t('keys.back')} intro={t('auditLog.intro')}>
       <form className="bc-stack-sm" onSubmit={submit} aria-labelledby={`${formId}-heading`} noValidate>
         <h2 id={`${formId}-heading`} className="kern-heading-medium">
           {t('auditLog.filterTitle')}

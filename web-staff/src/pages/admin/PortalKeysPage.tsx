@@ -48,11 +48,7 @@ export function PortalKeysPage() {
   const when = (iso: string | null | undefined) => formatInstant(iso, i18n.language);
 
   return (
-    <AdminPageFrame
-      title={t('keys.title')}
-      back={t('keys.back')}
-      intro={<p className="kern-body">{t('keys.intro')}</p>}
-    >
+    <AdminPageFrame title={t('keys.title')} back={t('keys.back')} intro={t('keys.intro')}>
       <StatusRegion notice={notice} />
       {created ? (
         <CreatedKey

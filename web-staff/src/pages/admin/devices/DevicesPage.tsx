@@ -76,7 +76,7 @@ function Devices(props: { office: StaffOffice }) {
       office={office}
       className="bc-devices"
       headingRef={heading}
-      intro={<p className="kern-body">{t('adminDevices.intro')}</p>}
+      intro={t('adminDevices.intro')}
     >
       <StatusRegion notice={notice} />
       {code && <PairingCodePanel shown={code} timeZone={office.timeZone} onDone={() => setCode(null)} />}

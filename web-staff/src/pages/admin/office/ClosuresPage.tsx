@@ -111,7 +111,7 @@ function Closures(props: { office: StaffOffice }) {
     <AdminPageFrame
       title={t('officeAdmin.closures.title')}
       office={props.office}
-      intro={<p className="kern-body">{t('officeAdmin.closures.intro')}</p>}
+      intro={t('officeAdmin.closures.intro')}
     >
       <AdminQueryState
         loading={loading && !view}

@@ -82,7 +82,7 @@ function ExtraDays(props: { office: StaffOffice }) {
     <AdminPageFrame
       title={t('officeAdmin.extraDays.title')}
       office={props.office}
-      intro={<p className="kern-body">{t('officeAdmin.extraDays.intro')}</p>}
+      intro={t('officeAdmin.extraDays.intro')}
     >
       <AdminQueryState
         loading={loading && !view}

@@ -34,11 +34,7 @@ function OpeningHours(props: { office: StaffOffice }) {
   });
   const view = data?.officeAdministration;
   return (
-    <AdminPageFrame
-      title={t('officeAdmin.hours.title')}
-      office={props.office}
-      intro={<p className="kern-body">{t('officeAdmin.hours.intro')}</p>}
-    >
+    <AdminPageFrame title={t('officeAdmin.hours.title')} office={props.office} intro={t('officeAdmin.hours.intro')}>
       <AdminQueryState
         loading={loading && !view}
         error={error}

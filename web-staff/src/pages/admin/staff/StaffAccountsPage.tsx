@@ -145,17 +145,13 @@ function StaffAccounts(props: { office?: StaffOffice }) {
       title={office ? t('staff.title') : t('staff.allTitle')}
       office={office}
       headClassName="bc-stack"
-      intro={
-        <>
-          <p className="kern-body">
-            {t(office ? (isAdmin ? 'staff.introAdmin' : 'staff.introManager') : 'staff.introAll')}
-          </p>
-          <div>
-            <button type="button" className="kern-btn kern-btn--primary" onClick={() => setOpen({ kind: 'create' })}>
-              <span className="kern-label">{t('staff.create')}</span>
-            </button>
-          </div>
-        </>
+      intro={t(office ? (isAdmin ? 'staff.introAdmin' : 'staff.introManager') : 'staff.introAll')}
+      actions={
+        <div>
+          <button type="button" className="kern-btn kern-btn--primary" onClick={() => setOpen({ kind: 'create' })}>
+            <span className="kern-label">{t('staff.create')}</span>
+          </button>
+        </div>
       }
     >
       <StatusRegion notice={notice} />
