@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
 import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
@@ -21,10 +20,12 @@ import {
 import {
   CheckField,
   codeAt,
+  DeleteDialog,
   errorText,
   type FieldCodes,
   fieldCodes,
   focusFirstError,
+  RowActions,
   refusalNotice,
   StateLabel,
   TextField,
@@ -184,36 +185,14 @@ function Counters(props: { office: StaffOffice }) {
                         )}
                       </td>
                       <td className="kern-table__cell kern-table__cell--action">
-                        <div className="bc-row-actions">
-                          <button
-                            type="button"
-                            className="kern-btn kern-btn--secondary kern-btn--x-small"
-                            aria-label={`${t('adminCatalog.edit')}: ${name}`}
-                            onClick={() => edit(c)}
-                          >
-                            <span className="kern-label">{t('adminCatalog.edit')}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="kern-btn kern-btn--secondary kern-btn--x-small"
-                            aria-label={`${t(c.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}: ${name}`}
-                            onClick={() => void toggle(c)}
-                          >
-                            <span className="kern-label">
-                              {t(c.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}
-                            </span>
-                          </button>
-                          {c.deletable && (
-                            <button
-                              type="button"
-                              className="kern-btn kern-btn--secondary kern-btn--x-small"
-                              aria-label={`${t('adminCatalog.delete')}: ${name}`}
-                              onClick={() => setToDelete(c)}
-                            >
-                              <span className="kern-label">{t('adminCatalog.delete')}</span>
-                            </button>
-                          )}
-                        </div>
+                        <RowActions
+                          name={name}
+                          active={c.active}
+                          deletable={c.deletable}
+                          onEdit={() => edit(c)}
+                          onToggle={() => void toggle(c)}
+                          onDelete={() => setToDelete(c)}
+                        />
                       </td>
                     </tr>
                   );
@@ -242,13 +221,10 @@ function Counters(props: { office: StaffOffice }) {
         )}
       </section>
       {toDelete && (
-        <Dialog
-          title={t('adminCatalog.deleteTitle', { name: t('adminCatalog.counters.named', { label: toDelete.label }) })}
-          description={t('adminCatalog.deleteBody')}
-          submitLabel={t('adminCatalog.delete')}
-          onSubmit={() => void confirmDelete()}
+        <DeleteDialog
+          name={t('adminCatalog.counters.named', { label: toDelete.label })}
+          onConfirm={() => void confirmDelete()}
           onClose={() => setToDelete(null)}
-          initialFocus="submit"
         />
       )}
     </AdminPageFrame>

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';
@@ -20,10 +19,12 @@ import {
 import {
   CheckField,
   codeAt,
+  DeleteDialog,
   errorText,
   type FieldCodes,
   fieldCodes,
   focusFirstError,
+  RowActions,
   refusalNotice,
   StateLabel,
   TextField,
@@ -145,36 +146,14 @@ function Documents(props: { office: StaffOffice }) {
                       <StateLabel active={d.active} />
                     </td>
                     <td className="kern-table__cell kern-table__cell--action">
-                      <div className="bc-row-actions">
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--x-small"
-                          aria-label={`${t('adminCatalog.edit')}: ${d.name}`}
-                          onClick={() => edit(d)}
-                        >
-                          <span className="kern-label">{t('adminCatalog.edit')}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--x-small"
-                          aria-label={`${t(d.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}: ${d.name}`}
-                          onClick={() => void toggle(d)}
-                        >
-                          <span className="kern-label">
-                            {t(d.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}
-                          </span>
-                        </button>
-                        {d.deletable && (
-                          <button
-                            type="button"
-                            className="kern-btn kern-btn--secondary kern-btn--x-small"
-                            aria-label={`${t('adminCatalog.delete')}: ${d.name}`}
-                            onClick={() => setToDelete(d)}
-                          >
-                            <span className="kern-label">{t('adminCatalog.delete')}</span>
-                          </button>
-                        )}
-                      </div>
+                      <RowActions
+                        name={d.name}
+                        active={d.active}
+                        deletable={d.deletable}
+                        onEdit={() => edit(d)}
+                        onToggle={() => void toggle(d)}
+                        onDelete={() => setToDelete(d)}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -199,14 +178,7 @@ function Documents(props: { office: StaffOffice }) {
         />
       </section>
       {toDelete && (
-        <Dialog
-          title={t('adminCatalog.deleteTitle', { name: toDelete.name })}
-          description={t('adminCatalog.deleteBody')}
-          submitLabel={t('adminCatalog.delete')}
-          onSubmit={() => void confirmDelete()}
-          onClose={() => setToDelete(null)}
-          initialFocus="submit"
-        />
+        <DeleteDialog name={toDelete.name} onConfirm={() => void confirmDelete()} onClose={() => setToDelete(null)} />
       )}
     </AdminPageFrame>
   );

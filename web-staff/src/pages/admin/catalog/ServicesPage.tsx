@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
 import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
@@ -21,10 +20,12 @@ import {
 import {
   CheckField,
   codeAt,
+  DeleteDialog,
   errorText,
   type FieldCodes,
   fieldCodes,
   focusFirstError,
+  RowActions,
   refusalNotice,
   StateLabel,
   TextField,
@@ -161,36 +162,14 @@ function Services(props: { office: StaffOffice }) {
                       )}
                     </td>
                     <td className="kern-table__cell kern-table__cell--action">
-                      <div className="bc-row-actions">
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--x-small"
-                          aria-label={`${t('adminCatalog.edit')}: ${s.name}`}
-                          onClick={() => edit(s)}
-                        >
-                          <span className="kern-label">{t('adminCatalog.edit')}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--x-small"
-                          aria-label={`${t(s.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}: ${s.name}`}
-                          onClick={() => void toggle(s)}
-                        >
-                          <span className="kern-label">
-                            {t(s.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate')}
-                          </span>
-                        </button>
-                        {s.deletable && (
-                          <button
-                            type="button"
-                            className="kern-btn kern-btn--secondary kern-btn--x-small"
-                            aria-label={`${t('adminCatalog.delete')}: ${s.name}`}
-                            onClick={() => setToDelete(s)}
-                          >
-                            <span className="kern-label">{t('adminCatalog.delete')}</span>
-                          </button>
-                        )}
-                      </div>
+                      <RowActions
+                        name={s.name}
+                        active={s.active}
+                        deletable={s.deletable}
+                        onEdit={() => edit(s)}
+                        onToggle={() => void toggle(s)}
+                        onDelete={() => setToDelete(s)}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -216,14 +195,7 @@ function Services(props: { office: StaffOffice }) {
         )}
       </section>
       {toDelete && (
-        <Dialog
-          title={t('adminCatalog.deleteTitle', { name: toDelete.name })}
-          description={t('adminCatalog.deleteBody')}
-          submitLabel={t('adminCatalog.delete')}
-          onSubmit={() => void confirmDelete()}
-          onClose={() => setToDelete(null)}
-          initialFocus="submit"
-        />
+        <DeleteDialog name={toDelete.name} onConfirm={() => void confirmDelete()} onClose={() => setToDelete(null)} />
       )}
     </AdminPageFrame>
   );

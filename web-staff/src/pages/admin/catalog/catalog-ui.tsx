@@ -2,6 +2,7 @@ import './catalog.css';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
 import type { Notice } from '../../../queue/outcome-text';
 
@@ -159,4 +160,62 @@ export function focusFirstError(formId: string) {
 export function StateLabel(props: { active: boolean }) {
   const { t } = useTranslation();
   return <>{props.active ? t('adminCatalog.active') : t('adminCatalog.inactive')}</>;
+}
+
+/** A row's edit, activate/deactivate and (when it may go) delete buttons, each named with the item for screen readers. */
+export function RowActions(props: {
+  name: string;
+  active: boolean;
+  deletable: boolean;
+  onEdit: () => void;
+  onToggle: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const toggle = t(props.active ? 'adminCatalog.deactivate' : 'adminCatalog.activate');
+  return (
+    <div className="bc-row-actions">
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kern-btn--x-small"
+        aria-label={`${t('adminCatalog.edit')}: ${props.name}`}
+        onClick={props.onEdit}
+      >
+        <span className="kern-label">{t('adminCatalog.edit')}</span>
+      </button>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kern-btn--x-small"
+        aria-label={`${toggle}: ${props.name}`}
+        onClick={props.onToggle}
+      >
+        <span className="kern-label">{toggle}</span>
+      </button>
+      {props.deletable && (
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary kern-btn--x-small"
+          aria-label={`${t('adminCatalog.delete')}: ${props.name}`}
+          onClick={props.onDelete}
+        >
+          <span className="kern-label">{t('adminCatalog.delete')}</span>
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Asks before an item is deleted. */
+export function DeleteDialog(props: { name: string; onConfirm: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={t('adminCatalog.deleteTitle', { name: props.name })}
+      description={t('adminCatalog.deleteBody')}
+      submitLabel={t('adminCatalog.delete')}
+      onSubmit={props.onConfirm}
+      onClose={props.onClose}
+      initialFocus="submit"
+    />
+  );
 }
