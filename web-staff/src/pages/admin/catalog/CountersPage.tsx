@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, FieldError } from '../../../components/FieldError';
 import { OfficeScope } from '../../../components/OfficeScope';
@@ -29,6 +29,7 @@ import {
   refusalNotice,
   StateLabel,
   TextField,
+  useItemForm,
 } from './catalog-ui';
 
 type Catalog = Extract<AdminOfficeCatalogQuery['officeCatalog'], { __typename: 'OfficeCatalog' }>;
@@ -65,10 +66,7 @@ function Counters(props: { office: StaffOffice }) {
   const { data, error } = useQuery(OfficeCatalogQuery, { variables: { officeId: office.id } });
   const catalog = data?.officeCatalog.__typename === 'OfficeCatalog' ? data.officeCatalog : null;
   const { notice, show, clear } = useNotice();
-  const [editing, setEditing] = useState<Counter | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [toDelete, setToDelete] = useState<Counter | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const { editing, formKey, formHeading, edit, toDelete, setToDelete } = useItemForm<Counter>(clear);
   const refetch = { refetchQueries: [OfficeCatalogQuery], awaitRefetchQueries: true };
   const [setActive, { loading: switching }] = useMutation(SetCounterActiveMutation, refetch);
   const [remove, { loading: removing }] = useMutation(DeleteCounterMutation, refetch);
@@ -81,14 +79,6 @@ function Counters(props: { office: StaffOffice }) {
     c.hours.length === 0
       ? t('adminCatalog.counters.officeHours')
       : c.hours.map((h) => `${t(`adminCatalog.weekday.${h.weekday}`)} ${formatIntervals(h.intervals)}`).join('; ');
-
-  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
-  const edit = (c: Counter | null, keepNotice = false) => {
-    if (!keepNotice) clear();
-    setEditing(c);
-    setFormKey((k) => k + 1);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
 
   const toggle = async (c: Counter) => {
     if (switching) return;

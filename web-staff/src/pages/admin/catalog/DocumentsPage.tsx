@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
@@ -28,6 +28,7 @@ import {
   refusalNotice,
   StateLabel,
   TextField,
+  useItemForm,
 } from './catalog-ui';
 
 type Catalog = Extract<AdminOfficeCatalogQuery['officeCatalog'], { __typename: 'OfficeCatalog' }>;
@@ -44,10 +45,7 @@ function Documents(props: { office: StaffOffice }) {
   const { data, error } = useQuery(OfficeCatalogQuery, { variables: { officeId: office.id } });
   const catalog = data?.officeCatalog.__typename === 'OfficeCatalog' ? data.officeCatalog : null;
   const { notice, show, clear } = useNotice();
-  const [editing, setEditing] = useState<Doc | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [toDelete, setToDelete] = useState<Doc | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const { editing, formKey, formHeading, edit, toDelete, setToDelete } = useItemForm<Doc>(clear);
   const refetch = { refetchQueries: [OfficeCatalogQuery], awaitRefetchQueries: true };
   const [setActive, { loading: switching }] = useMutation(SetDocumentActiveMutation, refetch);
   const [remove, { loading: removing }] = useMutation(DeleteDocumentMutation, refetch);
@@ -56,14 +54,6 @@ function Documents(props: { office: StaffOffice }) {
       .map((id) => catalog?.services.find((s) => s.id === id)?.name)
       .filter(Boolean)
       .join(', ') || '–';
-
-  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
-  const edit = (d: Doc | null, keepNotice = false) => {
-    if (!keepNotice) clear();
-    setEditing(d);
-    setFormKey((k) => k + 1);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
 
   const toggle = async (d: Doc) => {
     if (switching) return;

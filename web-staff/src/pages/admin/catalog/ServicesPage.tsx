@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, FieldError } from '../../../components/FieldError';
 import { OfficeScope } from '../../../components/OfficeScope';
@@ -29,6 +29,7 @@ import {
   refusalNotice,
   StateLabel,
   TextField,
+  useItemForm,
   wholeNumber,
 } from './catalog-ui';
 
@@ -47,21 +48,10 @@ function Services(props: { office: StaffOffice }) {
   const { data, error } = useQuery(OfficeCatalogQuery, { variables: { officeId: office.id } });
   const catalog = data?.officeCatalog.__typename === 'OfficeCatalog' ? data.officeCatalog : null;
   const { notice, show, clear } = useNotice();
-  const [editing, setEditing] = useState<Service | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [toDelete, setToDelete] = useState<Service | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const { editing, formKey, formHeading, edit, toDelete, setToDelete } = useItemForm<Service>(clear);
   const refetch = { refetchQueries: [OfficeCatalogQuery], awaitRefetchQueries: true };
   const [setActive, { loading: switching }] = useMutation(SetServiceActiveMutation, refetch);
   const [remove, { loading: removing }] = useMutation(DeleteServiceMutation, refetch);
-
-  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
-  const edit = (s: Service | null, keepNotice = false) => {
-    if (!keepNotice) clear();
-    setEditing(s);
-    setFormKey((k) => k + 1);
-    requestAnimationFrame(() => formHeading.current?.focus());
-  };
 
   const toggle = async (s: Service) => {
     if (switching) return;

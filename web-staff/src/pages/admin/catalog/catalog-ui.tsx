@@ -1,6 +1,6 @@
 import './catalog.css';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { describedBy, FieldError } from '../../../components/FieldError';
@@ -218,4 +218,23 @@ export function DeleteDialog(props: { name: string; onConfirm: () => void; onClo
       initialFocus="submit"
     />
   );
+}
+
+/**
+ * A catalog page's form and delete state: the item in the form (null: an empty form for a new one), the key that
+ * renews the form, its heading (focused on each change) and the item asked about before deleting.
+ */
+export function useItemForm<T>(clear: () => void) {
+  const [editing, setEditing] = useState<T | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [toDelete, setToDelete] = useState<T | null>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  /** Shows an item in the form (null: an empty form for a new one); `keepNotice` after a save, to keep its message. */
+  const edit = (item: T | null, keepNotice = false) => {
+    if (!keepNotice) clear();
+    setEditing(item);
+    setFormKey((k) => k + 1);
+    requestAnimationFrame(() => formHeading.current?.focus());
+  };
+  return { editing, formKey, formHeading, edit, toDelete, setToDelete };
 }
