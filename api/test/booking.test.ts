@@ -199,6 +199,20 @@ describe('booking', () => {
     expect(ics).toContain(confirmed.appointment.reference);
   });
 
+  it('stores the name exactly as typed, quotes and backslashes included', async () => {
+    const name = `Zoë O'Hara-\\Brandt "Jr."; DROP TABLE appointment; --`;
+    const r = await book(t.anonymous(), { start: '2027-03-03T09:00:00.000Z', name });
+    expect(r.__typename).toBe('BookingConfirmed');
+    const [row] = await t.sql<{ citizenName: string; services: number; mails: number }>(
+      `SELECT "citizenName",
+              (SELECT count(*)::int FROM appointment_service s WHERE s."appointmentId" = a.id) AS services,
+              (SELECT count(*)::int FROM mail_message m WHERE m."appointmentId" = a.id) AS mails
+         FROM appointment a WHERE reference = $1`,
+      [r.appointment.reference],
+    );
+    expect(row).toEqual({ citizenName: name, services: 1, mails: 3 });
+  });
+
   it('refuses bad input with per-field errors and stores nothing', async () => {
     const before = await countAppointments();
     const res = await book(t.anonymous(), {

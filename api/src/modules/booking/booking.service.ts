@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type pg from 'pg';
+import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { Config } from '../../config.js';
@@ -32,6 +32,17 @@ import { newCheckInCode, newReference } from './codes.js';
 import { appointmentCalendar } from './confirmation.js';
 import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
 
+/** A booking transaction as `work` sees it: its statements, and its last statement sent together with COMMIT. */
+type BookingTx = { manager: EntityManager; queryAndCommit(sql: string): Promise<Record<string, unknown>[]> };
+
+/** pg's own conversion of a parameter value to text (arrays, dates, …); exported by pg, missing in its types. */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+
+/** A value as an SQL literal, exactly as pg would send it as an untyped parameter (for simple queries). */
+function sqlLiteral(value: unknown): string {
+  const prepared = prepareValue(value);
+  return prepared === null || prepared === undefined ? 'NULL' : pg.escapeLiteral(String(prepared));
+}
 /** Who books: the channel is recorded on the appointment; the client key feeds the per-address limit. */
 export type Caller = { channel: BookingChannel; channelName: string | null; clientKey: string | null };
 
@@ -238,7 +249,7 @@ export class BookingService {
       try {
         const outcome = await this.bookingTransaction(
           { email: contact.value.email, officeId: plan.office.id, start, end },
-          async (m, { active, busy }): Promise<BookOutcome | null> => {
+          async (tx, { active, busy }): Promise<BookOutcome | null> => {
             if (active >= this.limits.maxActivePerEmail)
               return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
             const counterId = pickCounter(
@@ -247,11 +258,9 @@ export class BookingService {
             );
             if (!counterId) return null;
             const manageToken = generateSecret('bcm_');
-            const params: unknown[] = [];
-            const param = (value: unknown) => `$${params.push(value)}`;
             const followUps = this.hooks.bookedStatement(
               { manageToken, startsAt: new Date(start), email: contact.value.email, language: contact.value.language },
-              param,
+              sqlLiteral,
             );
             const values = [
               plan.office.id,
@@ -269,28 +278,28 @@ export class BookingService {
               caller.channelName,
               this.now(),
             ]
-              .map(param)
+              .map((v) => sqlLiteral(v))
               .join(', ');
-            const serviceIdsParam = param(req.services.map((s) => s.serviceId));
-            const countsParam = param(req.services.map((s) => s.count));
-            // The appointment, its services and its follow-ups in one statement. Should a concurrent booking have
-            // taken this counter meanwhile, the exclusion constraint refuses the insert (23P01) and the whole attempt
-            // runs again.
-            const [row]: { id: string }[] = await m.query(
-              `WITH a AS (
+            const serviceList = sqlLiteral(req.services.map((s) => s.serviceId));
+            const countList = sqlLiteral(req.services.map((s) => s.count));
+            // The appointment, its services and its follow-ups in one statement, sent with the COMMIT when there are
+            // no uploads to attach. Should a concurrent booking have taken this counter meanwhile, the exclusion
+            // constraint refuses the insert (23P01) and the whole attempt runs again.
+            const insert = `WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
                  "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
                VALUES (${values}) RETURNING id),
              s AS (INSERT INTO appointment_service ("appointmentId", "serviceId", count)
                SELECT a.id, s.id, s.count FROM a,
-                 unnest(${serviceIdsParam}::uuid[], ${countsParam}::int[]) AS s(id, count))
+                 unnest(${serviceList}::uuid[], ${countList}::int[]) AS s(id, count))
              ${followUps ? `, f AS (${followUps})` : ''}
-             SELECT id FROM a`,
-              params,
-            );
+             SELECT id FROM a`;
+            const [row] = (uploadIds.length > 0 ? await tx.manager.query(insert) : await tx.queryAndCommit(insert)) as {
+              id: string;
+            }[];
             if (!row) throw new Error('appointment insert returned no row');
             if (uploadIds.length > 0) {
-              const [{ attached }] = await m.query(
+              const [{ attached }] = await tx.manager.query(
                 `WITH a AS (UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id)
                SELECT count(*)::int AS attached FROM a`,
                 [row.id, uploadIds],
@@ -438,17 +447,20 @@ export class BookingService {
    * A booking's transaction. Its first round trip is one simple query of three statements: BEGIN, the lock that
    * serialises bookings of one email address (so the per-email limit holds under races), and — as a statement of
    * its own, so that its snapshot is taken after the lock was granted and sees every booking committed before —
-   * the address's upcoming appointments and the booked times that overlap [start, end). A simple query cannot
-   * carry parameters: the address goes in as an escaped literal, everything else is a number, a hash or an ISO
-   * time made here. Capacity needs no lock: the exclusion constraint refuses a second booking of a counter.
+   * the address's upcoming appointments and the booked times that overlap [start, end). `work` may end the
+   * transaction with its last statement (`queryAndCommit`: the statement and COMMIT in one simple query, one round
+   * trip less); otherwise COMMIT follows it. A simple query cannot carry parameters: values go in as literals
+   * (`sqlLiteral`, pg's own escaping). Capacity needs no lock: the exclusion constraint refuses a second booking of
+   * a counter.
    */
   private async bookingTransaction<T>(
     scope: { email: string; officeId: string; start: number; end: number },
-    work: (m: EntityManager, loaded: { active: number; busy: Busy[] }) => Promise<T>,
+    work: (tx: BookingTx, loaded: { active: number; busy: Busy[] }) => Promise<T>,
   ): Promise<T> {
     const runner = this.ds.createQueryRunner();
     try {
       const client = (await runner.connect()) as pg.PoolClient;
+      let committed = false;
       let result: T;
       try {
         const at = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
@@ -456,10 +468,10 @@ export class BookingService {
           `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${emailLockKey(scope.email)});
            SELECT
              (SELECT count(*)::int FROM appointment
-               WHERE email = ${client.escapeLiteral(scope.email)} AND status = 'BOOKED' AND "endsAt" > ${at(this.now().getTime())}) AS active,
+               WHERE email = ${sqlLiteral(scope.email)} AND status = 'BOOKED' AND "endsAt" > ${at(this.now().getTime())}) AS active,
              (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
                        round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
-                FROM appointment WHERE "officeId" = ${client.escapeLiteral(scope.officeId)} AND status = 'BOOKED'
+                FROM appointment WHERE "officeId" = ${sqlLiteral(scope.officeId)} AND status = 'BOOKED'
                  AND "startsAt" < ${at(scope.end)} AND "endsAt" > ${at(scope.start)}) AS busy`,
         )) as unknown as pg.QueryResult<{ active: number; busy: [string, number, number][] }>[];
         const row = results[2]?.rows[0];
@@ -467,12 +479,20 @@ export class BookingService {
           active: row?.active ?? 0,
           busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
         };
-        result = await work(runner.manager, loaded);
+        const tx: BookingTx = {
+          manager: runner.manager,
+          queryAndCommit: async (sql) => {
+            const [done] = (await client.query(`${sql}; COMMIT`)) as unknown as pg.QueryResult[];
+            committed = true;
+            return done?.rows ?? [];
+          },
+        };
+        result = await work(tx, loaded);
       } catch (e) {
-        await runner.query('ROLLBACK').catch(() => undefined);
+        if (!committed) await runner.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
-      await runner.query('COMMIT');
+      if (!committed) await runner.query('COMMIT');
       return result;
     } finally {
       await runner.release();
