@@ -311,6 +311,34 @@ describe('booking', () => {
     expect(overlaps[0]?.n).toBe(0);
   });
 
+  it('races on overlapping times end without errors: each attempt is booked, or its time is really full', async () => {
+    // Thursday 11 March, 13:00–15:00 local: 24 starts 5 minutes apart, four attempts each, all at once. Bookings of
+    // neighbouring starts overlap and so compete for the same counters from different times.
+    const starts = Array.from({ length: 24 }, (_, i) => new Date(Date.UTC(2027, 2, 11, 12, 5 * i)).toISOString());
+    const attempts = await Promise.all(
+      starts.flatMap((start) => Array.from({ length: 4 }, () => book(t.anonymous(), { start }))),
+    );
+    expect(new Set(attempts.map((a) => a.__typename))).toEqual(new Set(['BookingConfirmed', 'SlotUnavailable']));
+    const overlaps = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appointment a JOIN appointment b ON a.id < b.id AND a."counterId" = b."counterId"
+        WHERE a.status = 'BOOKED' AND b.status = 'BOOKED' AND tstzrange(a."startsAt", a."endsAt") && tstzrange(b."startsAt", b."endsAt")`,
+    );
+    expect(overlaps[0]?.n).toBe(0);
+    // A refused start is not offered afterwards either: it was refused because it was full, not by accident.
+    const refused = new Set(
+      attempts.flatMap((a, i) => (a.__typename === 'SlotUnavailable' ? [starts[Math.floor(i / 4)]] : [])),
+    );
+    const { availability } = await t.anonymous().ok<{ availability: { days: { starts: string[] }[] } }>(AVAILABILITY, {
+      officeId: office.id,
+      services: [{ serviceId: serviceId(office, 'Personalausweis'), count: 1 }],
+      from: '2027-03-11',
+      to: '2027-03-11',
+    });
+    const offered = new Set(availability.days.flatMap((d) => d.starts));
+    expect(refused.size).toBeGreaterThan(0);
+    expect([...refused].filter((s) => offered.has(s as string))).toEqual([]);
+  });
+
   it('the database itself refuses an overlapping booking on one counter', async () => {
     const [row] = await t.sql<{ id: string; counterId: string; startsAt: Date; endsAt: Date }>(
       `SELECT id, "counterId", "startsAt", "endsAt" FROM appointment WHERE status = 'BOOKED' LIMIT 1`,
@@ -324,6 +352,18 @@ describe('booking', () => {
         [row?.id],
       ),
     ).rejects.toThrow(/appointment_counter_no_overlap/);
+  });
+
+  it('the database refuses an appointment longer than a day (reads of booked times rely on it)', async () => {
+    await expect(
+      t.sql(
+        `INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt", "endsAt",
+           "citizenName", email, channel, "consentAt")
+         SELECT $1, id, 'ZZZZ-ZZZY', 'x2', 'y2', '2027-05-03T06:00:00Z', '2027-05-04T07:00:01Z', 'X', 'x@example.de', 'WEB', now()
+           FROM counter WHERE "officeId" = $1 LIMIT 1`,
+        [office.id],
+      ),
+    ).rejects.toThrow(/appointment_within_a_day/);
   });
 });
 

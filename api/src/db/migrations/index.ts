@@ -11,6 +11,7 @@ import * as m8 from './1795709000000-catalog-admin.js';
 import * as m9 from './1795710000000-staff-password-links.js';
 import * as m10 from './1795710500000-devices.js';
 import * as m11 from './1795711000000-portal-key-limits.js';
+import * as m12 from './1795712000000-appointment-within-a-day.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -26,4 +27,5 @@ export const migrations = [
   pick(m9),
   pick(m10),
   pick(m11),
+  pick(m12),
 ];

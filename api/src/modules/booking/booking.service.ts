@@ -30,10 +30,13 @@ import {
 } from './booking-input.js';
 import { newCheckInCode, newReference } from './codes.js';
 import { appointmentCalendar } from './confirmation.js';
-import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
+import { LONGEST_APPOINTMENT_MS, loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
 
-/** A booking transaction as `work` sees it: its statements, and its last statement sent together with COMMIT. */
-type BookingTx = { manager: EntityManager; queryAndCommit(sql: string): Promise<Record<string, unknown>[]> };
+/**
+ * A booking transaction as `work` sees it: `run` sends statements (a simple query, so values are literals) and
+ * answers the last one's rows; with `commit` the COMMIT goes in the same round trip.
+ */
+type BookingTx = { run(sql: string, commit: boolean): Promise<Record<string, unknown>[]> };
 
 /** pg's own conversion of a parameter value to text (arrays, dates, …); exported by pg, missing in its types. */
 const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
@@ -100,7 +103,9 @@ const noHooks: BookingHooks = {
 
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;
+const LOCK_COUNTER = 31_002;
 const uniqueViolation = '23505';
+const deadlock = '40P01';
 const exclusionViolation = '23P01';
 const DAY_MS = 86_400_000;
 const PLAN_TTL_MS = 2000;
@@ -282,31 +287,30 @@ export class BookingService {
               .join(', ');
             const serviceList = sqlLiteral(req.services.map((s) => s.serviceId));
             const countList = sqlLiteral(req.services.map((s) => s.count));
-            // The appointment, its services and its follow-ups in one statement, sent with the COMMIT when there are
-            // no uploads to attach. Should a concurrent booking have taken this counter meanwhile, the exclusion
-            // constraint refuses the insert (23P01) and the whole attempt runs again.
-            const insert = `WITH a AS (
+            // The counter's lock first: bookings of one counter insert one after the other. Two inserts of overlapping
+            // times that check the exclusion constraint at the same moment would each wait for the other (a deadlock
+            // PostgreSQL breaks only after a second); in turn, the later one is refused at once (23P01) and the whole
+            // attempt runs again with another counter. Then the appointment, its services, its follow-ups and its
+            // uploads in one statement, sent with the COMMIT when there are no uploads to check.
+            const attach =
+              uploadIds.length > 0
+                ? `, u AS (UPDATE upload SET "appointmentId" = (SELECT id FROM a)
+                     WHERE id = ANY(${sqlLiteral(uploadIds)}::uuid[]) AND "appointmentId" IS NULL RETURNING id)`
+                : '';
+            const insert = `SELECT pg_advisory_xact_lock(${LOCK_COUNTER}, ${lockKey(counterId)});
+             WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
                  "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
                VALUES (${values}) RETURNING id),
              s AS (INSERT INTO appointment_service ("appointmentId", "serviceId", count)
                SELECT a.id, s.id, s.count FROM a,
                  unnest(${serviceList}::uuid[], ${countList}::int[]) AS s(id, count))
-             ${followUps ? `, f AS (${followUps})` : ''}
-             SELECT id FROM a`;
-            const [row] = (uploadIds.length > 0 ? await tx.manager.query(insert) : await tx.queryAndCommit(insert)) as {
-              id: string;
-            }[];
+             ${followUps ? `, f AS (${followUps})` : ''} ${attach}
+             SELECT id, ${attach ? '(SELECT count(*) FROM u)::int' : '0'} AS attached FROM a`;
+            const [row] = (await tx.run(insert, uploadIds.length === 0)) as { id: string; attached: number }[];
             if (!row) throw new Error('appointment insert returned no row');
-            if (uploadIds.length > 0) {
-              const [{ attached }] = await tx.manager.query(
-                `WITH a AS (UPDATE upload SET "appointmentId" = $1 WHERE id = ANY($2::uuid[]) AND "appointmentId" IS NULL RETURNING id)
-               SELECT count(*)::int AS attached FROM a`,
-                [row.id, uploadIds],
-              );
-              // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
-              if (attached !== uploadIds.length) throw new UploadTaken();
-            }
+            // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
+            if (row.attached !== uploadIds.length) throw new UploadTaken();
             return { kind: 'booked', appointmentId: row.id, manageToken };
           },
         );
@@ -327,8 +331,9 @@ export class BookingService {
           };
         }
         // Another booking took the counter first (23P01), or a reference or check-in code collided: try again. Each
-        // lost race means one counter fewer is free, so this ends within the office's number of counters.
-        if (attempt < plan.counters.length + 3 && isDbError(e, uniqueViolation, exclusionViolation)) continue;
+        // lost race means one counter fewer is free, so this ends within the office's number of counters. A deadlock
+        // (40P01) should not happen with the counter lock, but would be a lost race as well.
+        if (attempt < plan.counters.length + 3 && isDbError(e, uniqueViolation, exclusionViolation, deadlock)) continue;
         throw e;
       }
     }
@@ -409,6 +414,8 @@ export class BookingService {
           freeCountersAt(plan.rules, plan.counters, busy, serviceIds, from, durationMinutes),
         );
         if (!counterId) return null;
+        // The counter's lock, as a booking takes it (see book).
+        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_COUNTER, lockKey(counterId)]);
         await m.update(AppointmentEntity, id, { counterId, startsAt: start, endsAt: new Date(to) });
         await this.hooks.rescheduled(m, id);
         return { kind: 'ok', appointmentId: id };
@@ -420,7 +427,7 @@ export class BookingService {
         break;
       } catch (e) {
         // A concurrent booking took the chosen counter first: read again and take another one.
-        if (attempt < plan.counters.length + 1 && isDbError(e, exclusionViolation)) continue;
+        if (attempt < plan.counters.length + 1 && isDbError(e, exclusionViolation, deadlock)) continue;
         throw e;
       }
     }
@@ -448,10 +455,10 @@ export class BookingService {
    * serialises bookings of one email address (so the per-email limit holds under races), and — as a statement of
    * its own, so that its snapshot is taken after the lock was granted and sees every booking committed before —
    * the address's upcoming appointments and the booked times that overlap [start, end). `work` may end the
-   * transaction with its last statement (`queryAndCommit`: the statement and COMMIT in one simple query, one round
+   * transaction with its last statements (`run(sql, true)`: the statements and COMMIT in one simple query, one round
    * trip less); otherwise COMMIT follows it. A simple query cannot carry parameters: values go in as literals
-   * (`sqlLiteral`, pg's own escaping). Capacity needs no lock: the exclusion constraint refuses a second booking of
-   * a counter.
+   * (`sqlLiteral`, pg's own escaping). Capacity is decided by the exclusion constraint, which refuses a second
+   * booking of a counter.
    */
   private async bookingTransaction<T>(
     scope: { email: string; officeId: string; start: number; end: number },
@@ -465,14 +472,15 @@ export class BookingService {
       try {
         const at = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
         const results = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${emailLockKey(scope.email)});
+          `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${lockKey(scope.email)});
            SELECT
              (SELECT count(*)::int FROM appointment
                WHERE email = ${sqlLiteral(scope.email)} AND status = 'BOOKED' AND "endsAt" > ${at(this.now().getTime())}) AS active,
              (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
                        round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
                 FROM appointment WHERE "officeId" = ${sqlLiteral(scope.officeId)} AND status = 'BOOKED'
-                 AND "startsAt" < ${at(scope.end)} AND "endsAt" > ${at(scope.start)}) AS busy`,
+                 AND "startsAt" < ${at(scope.end)} AND "startsAt" > ${at(scope.start - LONGEST_APPOINTMENT_MS)}
+                 AND "endsAt" > ${at(scope.start)}) AS busy`,
         )) as unknown as pg.QueryResult<{ active: number; busy: [string, number, number][] }>[];
         const row = results[2]?.rows[0];
         const loaded = {
@@ -480,11 +488,11 @@ export class BookingService {
           busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
         };
         const tx: BookingTx = {
-          manager: runner.manager,
-          queryAndCommit: async (sql) => {
-            const [done] = (await client.query(`${sql}; COMMIT`)) as unknown as pg.QueryResult[];
-            committed = true;
-            return done?.rows ?? [];
+          run: async (sql, commit) => {
+            const answer = (await client.query(commit ? `${sql}; COMMIT` : sql)) as unknown as pg.QueryResult[];
+            const results = Array.isArray(answer) ? answer : [answer];
+            committed = commit;
+            return results[results.length - (commit ? 2 : 1)]?.rows ?? [];
           },
         };
         result = await work(tx, loaded);
@@ -585,7 +593,7 @@ function isDbError(e: unknown, ...codes: string[]): boolean {
   return typeof code === 'string' && codes.includes(code);
 }
 
-/** The advisory-lock key of an email address: the first 32 bits of its SHA-256, the same in every api process. */
-export function emailLockKey(email: string): number {
-  return createHash('sha256').update(email).digest().readInt32BE(0);
+/** The advisory-lock key of an email address or counter id: the first 32 bits of its SHA-256, the same in every api process. */
+function lockKey(text: string): number {
+  return createHash('sha256').update(text).digest().readInt32BE(0);
 }

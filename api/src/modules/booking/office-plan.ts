@@ -111,6 +111,12 @@ export async function loadOfficePlan(m: EntityManager, officeId: string, now: Da
 }
 
 /**
+ * No appointment lasts longer (a check constraint holds it): reads of the booked times overlapping a range look
+ * back no further than this before the range, so that they read a day's appointments, not the office's history.
+ */
+export const LONGEST_APPOINTMENT_MS = 25 * 3_600_000;
+
+/**
  * Booked appointments of an office that overlap [from, to); times come as epoch ms. One row per counter with its
  * starts and ends as JSON arrays of numbers: for 60 days of a busy office that is a handful of values to parse
  * instead of thousands of rows, and date_part (float8) costs PostgreSQL far less than extract (numeric).
@@ -126,9 +132,10 @@ export async function loadBusy(
     `SELECT "counterId", json_agg(round(date_part('epoch', "startsAt") * 1000)::int8) AS starts,
             json_agg(round(date_part('epoch', "endsAt") * 1000)::int8) AS ends
        FROM appointment
-      WHERE "officeId" = $1 AND status = 'BOOKED' AND "startsAt" < $3 AND "endsAt" > $2 AND id IS DISTINCT FROM $4
+      WHERE "officeId" = $1 AND status = 'BOOKED' AND "startsAt" < $3 AND "startsAt" > $5 AND "endsAt" > $2
+        AND id IS DISTINCT FROM $4
       GROUP BY "counterId"`,
-    [officeId, from, to, exceptId ?? null],
+    [officeId, from, to, exceptId ?? null, new Date(from.getTime() - LONGEST_APPOINTMENT_MS)],
   );
   const busy: Busy[] = [];
   for (const { counterId, starts, ends } of rows) {
