@@ -7,6 +7,7 @@ import {
   bookingDuration,
   type CounterPlan,
   type DayAvailability,
+  dayOfInstant,
   freeCountersAt,
   nearestFreeStarts,
   type OfficeRules,
@@ -425,5 +426,21 @@ describe('extra opening days', () => {
     const rules = office({ extraDays, closedDates: new Set([SATURDAY]) });
     expect(startsOf(availableDays(rules, [counter('a')], [], query({ from: SATURDAY, to: SATURDAY })))).toEqual([]);
     expect(startProblem(rules, NOW, t('2027-03-20T08:30:00Z'), 30)).toBe('CLOSED');
+  });
+});
+
+describe('dayOfInstant', () => {
+  const date = (instant: string) =>
+    DateTime.fromMillis(dayOfInstant('Europe/Berlin', Date.parse(instant)) * 86_400_000, { zone: 'UTC' }).toISODate();
+  it('is the office-local date, also around both daylight-saving changes', () => {
+    expect(date('2027-03-27T22:59:59Z')).toBe('2027-03-27'); // 23:59:59 CET
+    expect(date('2027-03-27T23:00:00Z')).toBe('2027-03-28'); // 00:00 CET, the day clocks go forward
+    expect(date('2027-03-28T21:59:59Z')).toBe('2027-03-28'); // 23:59:59 CEST
+    expect(date('2027-03-28T22:00:00Z')).toBe('2027-03-29');
+    expect(date('2027-10-30T22:00:00Z')).toBe('2027-10-31'); // 00:00 CEST, the day clocks go back
+    expect(date('2027-10-31T00:30:00Z')).toBe('2027-10-31'); // 02:30 CEST
+    expect(date('2027-10-31T01:30:00Z')).toBe('2027-10-31'); // 02:30 CET, the second time
+    expect(date('2027-10-31T22:59:59Z')).toBe('2027-10-31'); // 23:59:59 CET
+    expect(date('2027-10-31T23:00:00Z')).toBe('2027-11-01');
   });
 });

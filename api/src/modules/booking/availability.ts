@@ -427,9 +427,20 @@ function timeZone(name: string): IANAZone {
   return zone;
 }
 
-/** Local wall-clock time of an instant, as ms since 1970-01-01T00:00 on the wall clock. */
+/** The local day (days since 1970-01-01) an instant falls on in the given time zone. */
+export function dayOfInstant(timeZoneName: string, instant: number): number {
+  return localDay(timeZone(timeZoneName), instant);
+}
+
+/**
+ * Local wall-clock time of an instant, as ms since 1970-01-01T00:00 on the wall clock. The samples before and
+ * after the instant's UTC day (see dayClock) mostly agree and then give its offset without a slow look-up.
+ */
 function wall(zone: IANAZone, instant: number): number {
-  return instant + zone.offset(instant) * MINUTE;
+  const sample = sampler(zone);
+  const day = Math.floor(instant / DAY);
+  const before = sample(day);
+  return instant + (before === sample(day + 2) ? before : zone.offset(instant)) * MINUTE;
 }
 
 /** Local date of an instant as a day number (days since 1970-01-01). */

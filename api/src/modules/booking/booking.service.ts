@@ -15,6 +15,7 @@ import {
   type Busy,
   bookingDuration,
   type DayAvailability,
+  dayOfInstant,
   freeCountersAt,
   nearestFreeStarts,
   startProblem,
@@ -287,17 +288,17 @@ export class BookingService {
               .join(', ');
             const serviceList = sqlLiteral(req.services.map((s) => s.serviceId));
             const countList = sqlLiteral(req.services.map((s) => s.count));
-            // The counter's lock first: bookings of one counter insert one after the other. Two inserts of overlapping
-            // times that check the exclusion constraint at the same moment would each wait for the other (a deadlock
-            // PostgreSQL breaks only after a second); in turn, the later one is refused at once (23P01) and the whole
-            // attempt runs again with another counter. Then the appointment, its services, its follow-ups and its
-            // uploads in one statement, sent with the COMMIT when there are no uploads to check.
+            // The lock of the counter's day first: bookings of one counter and day insert one after the other. Two
+            // inserts of overlapping times that check the exclusion constraint at the same moment would each wait for
+            // the other (a deadlock PostgreSQL breaks only after a second); in turn, the later one is refused at once
+            // (23P01) and the whole attempt runs again with another counter. Then the appointment, its services, its
+            // follow-ups and its uploads in one statement, sent with the COMMIT when there are no uploads to check.
             const attach =
               uploadIds.length > 0
                 ? `, u AS (UPDATE upload SET "appointmentId" = (SELECT id FROM a)
                      WHERE id = ANY(${sqlLiteral(uploadIds)}::uuid[]) AND "appointmentId" IS NULL RETURNING id)`
                 : '';
-            const insert = `SELECT pg_advisory_xact_lock(${LOCK_COUNTER}, ${lockKey(counterId)});
+            const insert = `SELECT pg_advisory_xact_lock(${LOCK_COUNTER}, ${counterDayKey(plan, counterId, start)});
              WITH a AS (
                INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
                  "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
@@ -415,7 +416,7 @@ export class BookingService {
         );
         if (!counterId) return null;
         // The counter's lock, as a booking takes it (see book).
-        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_COUNTER, lockKey(counterId)]);
+        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_COUNTER, counterDayKey(plan, counterId, from)]);
         await m.update(AppointmentEntity, id, { counterId, startsAt: start, endsAt: new Date(to) });
         await this.hooks.rescheduled(m, id);
         return { kind: 'ok', appointmentId: id };
@@ -593,7 +594,15 @@ function isDbError(e: unknown, ...codes: string[]): boolean {
   return typeof code === 'string' && codes.includes(code);
 }
 
-/** The advisory-lock key of an email address or counter id: the first 32 bits of its SHA-256, the same in every api process. */
+/**
+ * The lock key of a counter's office-local day. Appointments lie within one local day, so two that overlap on a
+ * counter share it, while bookings of other days or counters do not wait for each other.
+ */
+function counterDayKey(plan: OfficePlan, counterId: string, start: number): number {
+  return lockKey(`${counterId}/${dayOfInstant(plan.rules.timeZone, start)}`);
+}
+
+/** The advisory-lock key of a text: the first 32 bits of its SHA-256, the same in every api process. */
 function lockKey(text: string): number {
   return createHash('sha256').update(text).digest().readInt32BE(0);
 }
