@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -223,6 +226,9 @@ export function createHttpServer(deps: HttpDeps) {
       portalLimitPlugin,
       auditPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field carries cache hints and no response may be cached by a proxy: the default cache-control
+      // plugin would only cost every field of every response a hook.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
