@@ -68,7 +68,7 @@ export function createServices(
   return {
     clock,
     audit: new AuditService(ds, clock.now),
-    catalog: new CatalogService(ds),
+    catalog: new CatalogService(ds, clock.now),
     identity: new IdentityService(ds, clock.now),
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),
     staff: new StaffService(ds),

@@ -520,6 +520,40 @@ describe('extra opening days', () => {
     expect(await starts(SATURDAY)).toEqual([]);
   });
 
+  it('are listed on the public office with closures and holidays, but not holidays it is closed on anyway', async () => {
+    await extra(manager, { d: '2027-03-13', i: [{ opensAt: '09:00', closesAt: '12:00' }], n: 'Samstagsöffnung' });
+    await manager.ok(ADD_CLOSURE, { o: office.id, d: '2027-03-12', n: 'Betriebsausflug' });
+    await manager.ok(ADD_CLOSURE, { o: office.id, d: '2027-03-14', n: 'Sonntag' });
+    const { office: shown } = await t.anonymous().ok<{
+      office: { specialDays: { date: string; closed: boolean; reason: string; hours: unknown[] }[] };
+    }>('query($s: String!) { office(slug: $s) { specialDays { date closed reason hours { opensAt closesAt } } } }', {
+      s: 'buergercentrum',
+    });
+    const byDate = new Map(shown.specialDays.map((d) => [d.date, d]));
+    expect(byDate.get('2027-03-12')).toEqual({
+      date: '2027-03-12',
+      closed: true,
+      reason: 'Betriebsausflug',
+      hours: [],
+    });
+    expect(byDate.get('2027-03-13')).toEqual({
+      date: '2027-03-13',
+      closed: false,
+      reason: 'Samstagsöffnung',
+      hours: [{ opensAt: '09:00', closesAt: '12:00' }],
+    });
+    expect(byDate.get('2027-03-26')).toEqual({ date: '2027-03-26', closed: true, reason: 'Karfreitag', hours: [] });
+    expect(byDate.get('2027-03-29')?.reason).toBe('Ostermontag');
+    // A closure on a Sunday, when the office does not open anyway, is no news.
+    expect(byDate.has('2027-03-14')).toBe(false);
+    const dates = shown.specialDays.map((d) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[0] && dates[0] >= '2027-03-01').toBe(true);
+    await extra(manager, { d: '2027-03-13', i: [] });
+    await manager.ok(REMOVE_CLOSURE, { o: office.id, d: '2027-03-12' });
+    await manager.ok(REMOVE_CLOSURE, { o: office.id, d: '2027-03-14' });
+  });
+
   it('refuses bad input and another office’s manager, storing nothing', async () => {
     const rows = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM office_extra_day'))[0]?.n;
     const before = await rows();

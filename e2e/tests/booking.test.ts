@@ -67,6 +67,11 @@ describe('web-booking', () => {
     const monday = page.locator('.bc-hours__day', { hasText: 'Montag' });
     expect(await visibleText(monday)).toBe('Montag07:30–12:30, 13:30–15:30 Uhr');
     expect(await monday.textContent()).toMatch(/07:30–? bis 12:30/); // read out as "bis", not as a dash
+    // The coming days that differ from the weekly hours: here Good Friday and Easter Monday (Baden-Württemberg).
+    await page.getByRole('heading', { level: 3, name: 'Abweichende Öffnungszeiten' }).waitFor();
+    const goodFriday = page.locator('.bc-hours__date', { hasText: '26. März' });
+    expect(await visibleText(goodFriday)).toBe('Freitag, 26. Märzgeschlossen (Karfreitag)');
+    expect(await page.locator('.bc-hours__date', { hasText: '29. März' }).textContent()).toContain('Ostermontag');
 
     // The service opens by keyboard and says, in words, that the document is required and can be uploaded.
     const bookable = page.locator('section', {
@@ -117,6 +122,9 @@ describe('web-booking', () => {
     expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('de');
     const monday = page.locator('.bc-hours__day', { hasText: 'Monday' });
     expect(await visibleText(monday)).toBe('Monday07:30–12:30, 13:30–15:30');
+    const goodFriday = page.locator('.bc-hours__date', { hasText: '26 March' });
+    expect(await visibleText(goodFriday)).toBe('Friday, 26 Marchclosed (Karfreitag)');
+    expect(await goodFriday.getByText('Karfreitag').getAttribute('lang')).toBe('de');
   });
 
   it('has no accessibility violations on the office page (English)', async () => {

@@ -3,7 +3,7 @@ import { QueryState } from '@bc/schema';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { OfficeNotFound } from '../components/OfficeNotFound';
-import { OpeningHours } from '../components/OpeningHours';
+import { OpeningHours, SpecialDays } from '../components/OpeningHours';
 import { PageHeading } from '../components/PageHeading';
 import { PageTitle } from '../components/PageTitle';
 import { ServiceDetails } from '../components/ServiceDetails';
@@ -18,6 +18,7 @@ const OfficeQuery = graphql(`
       slug
       name
       notice
+      timeZone
       address {
         street
         postalCode
@@ -28,6 +29,15 @@ const OfficeQuery = graphql(`
         weekday
         opensAt
         closesAt
+      }
+      specialDays {
+        date
+        closed
+        reason
+        hours {
+          opensAt
+          closesAt
+        }
       }
       services {
         id
@@ -115,9 +125,15 @@ export function OfficePage() {
 
       <div className="bc-office-layout">
         <section className="kern-card kern-card--surface kern-card--hug bc-office-layout__hours">
-          <div className="kern-card__container">
+          <div className="kern-card__container bc-stack">
             <h2 className="kern-heading-small">{t('office.hours')}</h2>
             <OpeningHours hours={office.openingHours} />
+            {office.specialDays.length > 0 && (
+              <>
+                <h3 className="kern-title">{t('office.specialDays')}</h3>
+                <SpecialDays days={office.specialDays} timeZone={office.timeZone} reasonLang={catalogLang} />
+              </>
+            )}
           </div>
         </section>
 

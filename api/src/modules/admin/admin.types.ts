@@ -1,6 +1,7 @@
 /** GraphQL types of office administration (staff only). */
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { InvalidInput } from '../booking/booking.types.js';
+import { TimeInterval } from '../catalog/catalog.types.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import { OfficeNotAllowed } from '../queue/queue-results.types.js';
 
@@ -73,15 +74,6 @@ export class TimeIntervalInput {
   opensAt: string;
 
   @Field(() => String, { description: '"HH:MM", later than opensAt.' })
-  closesAt: string;
-}
-
-@ObjectType({ description: 'One interval of a weekday in office-local time.' })
-export class TimeInterval {
-  @Field(() => String, { description: '"HH:MM".' })
-  opensAt: string;
-
-  @Field(() => String, { description: '"HH:MM".' })
   closesAt: string;
 }
 

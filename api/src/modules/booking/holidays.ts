@@ -34,20 +34,29 @@ export function isValidHolidayRegion(region: string): region is HolidayRegion {
 }
 
 /**
- * Office-local dates 'YYYY-MM-DD' from `from` to `to` inclusive that are public holidays in the German federal state
- * `region` (feiertagejs region code, e.g. 'BW'), plus the given extra closure dates inside the range.
+ * The public holidays in the German federal state `region` (feiertagejs region code, e.g. 'BW') from `from` to `to`
+ * inclusive: office-local date 'YYYY-MM-DD' → German name, in date order.
  */
-export function closedDatesBetween(region: string, from: string, to: string, closures: readonly string[]): Set<string> {
+export function holidaysBetween(region: string, from: string, to: string): Map<string, string> {
   if (!isValidHolidayRegion(region)) throw new RangeError(`Unknown holiday region: ${region}`);
   if (!DATE.test(from) || !DATE.test(to)) throw new RangeError(`Dates must be YYYY-MM-DD: ${from}, ${to}`);
-  const closed = new Set<string>();
+  const holidays = new Map<string, string>();
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     for (const holiday of getHolidays(year, region)) {
       // feiertagejs puts each holiday at 12:00 UTC of its calendar date, so the UTC date is the German date.
       const date = holiday.date.toISOString().slice(0, 10);
-      if (date >= from && date <= to) closed.add(date);
+      if (date >= from && date <= to) holidays.set(date, holiday.translate('de') ?? holiday.name);
     }
   }
+  return holidays;
+}
+
+/**
+ * Office-local dates 'YYYY-MM-DD' from `from` to `to` inclusive that are public holidays in `region` (see
+ * holidaysBetween), plus the given extra closure dates inside the range.
+ */
+export function closedDatesBetween(region: string, from: string, to: string, closures: readonly string[]): Set<string> {
+  const closed = new Set(holidaysBetween(region, from, to).keys());
   for (const date of closures) if (date >= from && date <= to) closed.add(date);
   return closed;
 }

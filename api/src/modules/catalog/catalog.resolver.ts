@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { Office, OpeningHours, Service } from './catalog.types.js';
+import { Office, OpeningHours, Service, SpecialDay } from './catalog.types.js';
 
 @Resolver(() => Office)
 export class CatalogResolver {
@@ -27,6 +27,14 @@ export class CatalogResolver {
   @FieldResolver(() => [Service], { description: 'Active services with the documents each needs.' })
   services(@Root() office: Office, @Ctx() ctx: Context): Promise<Service[]> {
     return ctx.loaders.services.load(office.id);
+  }
+
+  @FieldResolver(() => [SpecialDay], {
+    description:
+      'Days from today through the booking horizon that differ from the weekly opening hours, by date: public holidays and closures on days the office would open, and extra opening days.',
+  })
+  specialDays(@Root() office: Office, @Ctx() ctx: Context): Promise<SpecialDay[]> {
+    return ctx.services.catalog.specialDays(office.id);
   }
 
   @FieldResolver(() => [OpeningHours])

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
+import { holidaysBetween } from '../booking/holidays.js';
 import type { Office, OpeningHours, Service } from './catalog.types.js';
 import { OfficeEntity } from './office.entity.js';
 import { OpeningHoursEntity } from './opening-hours.entity.js';
 import { ServiceEntity } from './service.entity.js';
+import { type SpecialDayFacts, specialDays } from './special-days.js';
 
 export function toOffice(e: OfficeEntity): Office {
   return {
@@ -49,7 +51,47 @@ export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 const hhmm = (t: string) => t.slice(0, 5);
 
 export class CatalogService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * The office's special days from today (office-local) through its booking horizon: holidays and closures on days
+   * it would open, and extra opening days (see specialDays).
+   */
+  async specialDays(officeId: string): Promise<SpecialDayFacts[]> {
+    const [row]: {
+      holidayRegion: string;
+      from: string;
+      to: string;
+      openWeekdays: number[];
+      closures: { date: string; reason: string }[];
+      extraDays: { date: string; opensAt: string; closesAt: string; note: string }[];
+    }[] = await this.ds.query(
+      `WITH o AS (SELECT id, "holidayRegion", ($2::timestamptz AT TIME ZONE "timeZone")::date AS today, "horizonDays"
+                    FROM office WHERE id = $1)
+       SELECT o."holidayRegion", o.today::text AS from, (o.today + o."horizonDays")::text AS to,
+         (SELECT coalesce(jsonb_agg(DISTINCT h.weekday), '[]') FROM opening_hours h
+           WHERE h."officeId" = o.id AND h.kind = 'OPEN') AS "openWeekdays",
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('date', c.date::text, 'reason', c.reason)), '[]')
+            FROM office_closure c WHERE c."officeId" = o.id AND c.date BETWEEN o.today AND o.today + o."horizonDays") AS closures,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('date', e.date::text, 'opensAt', to_char(e."opensAt", 'HH24:MI'),
+                   'closesAt', to_char(e."closesAt", 'HH24:MI'), 'note', e.note)), '[]')
+            FROM office_extra_day e WHERE e."officeId" = o.id AND e.date BETWEEN o.today AND o.today + o."horizonDays") AS "extraDays"
+       FROM o`,
+      [officeId, this.now()],
+    );
+    if (!row) return [];
+    return specialDays({
+      from: row.from,
+      to: row.to,
+      openWeekdays: new Set(row.openWeekdays),
+      holidays: holidaysBetween(row.holidayRegion, row.from, row.to),
+      closures: row.closures,
+      extraDays: row.extraDays,
+    });
+  }
 
   async offices(opts: { includeDisabled: boolean }): Promise<Office[]> {
     const rows = await this.ds.getRepository(OfficeEntity).find({

@@ -51,13 +51,33 @@ export class Office {
   horizonDays: number;
 }
 
-@ObjectType({ description: 'A day on which the office is closed: a public holiday or a closure it announced.' })
-export class ClosedDay {
+@ObjectType({ description: 'One interval of a weekday in office-local time.' })
+export class TimeInterval {
+  @Field(() => String, { description: '"HH:MM".' })
+  opensAt: string;
+
+  @Field(() => String, { description: '"HH:MM".' })
+  closesAt: string;
+}
+
+@ObjectType({
+  description:
+    'A day that differs from the weekly opening hours: closed (a public holiday or a closure the office announced) or an extra opening day with hours of its own.',
+})
+export class SpecialDay {
   @Field(() => String, { description: 'Office-local date YYYY-MM-DD.' })
   date: string;
 
-  @Field(() => String, { description: 'The holiday’s name or the reason given.' })
+  @Field(() => Boolean, { description: 'Closed all day; otherwise open at `hours` instead of the weekday’s hours.' })
+  closed: boolean;
+
+  @Field(() => String, {
+    description: 'The reason given for a closure, else the holiday’s name (German); an extra day’s note. May be empty.',
+  })
   reason: string;
+
+  @Field(() => [TimeInterval], { description: 'The hours of an extra opening day, in time order; empty when closed.' })
+  hours: TimeInterval[];
 }
 
 @ObjectType({
