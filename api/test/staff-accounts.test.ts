@@ -233,6 +233,57 @@ describe('invitation', () => {
   });
 });
 
+describe('own password', () => {
+  const CHANGE = `mutation($c: String!, $n: String!) { changeOwnPassword(currentPassword: $c, newPassword: $n) {
+    __typename ... on PasswordSet { username } ... on InvalidInput { fields { field code } }
+    ... on TooManyAttempts { retryAfterSeconds } } }`;
+  const change = async (client: GqlClient, c: string, n: string, headers: Record<string, string>) => {
+    const res = await client.request<{ changeOwnPassword: Record<string, any> }>(CHANGE, { c, n }, { headers });
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.changeOwnPassword;
+  };
+
+  it('a signed-in clerk changes it: the other sessions end, this one stays, only the new password works', async () => {
+    await accountWithPassword('own.pw', ['CLERK'], ['buergercentrum'], 'Altes Passwort 2026');
+    const here = (await signIn('own.pw', 'Altes Passwort 2026')) as GqlClient;
+    const elsewhere = (await signIn('own.pw', 'Altes Passwort 2026')) as GqlClient;
+    expect(await change(here, 'Altes Passwort 2026', 'Neues Passwort 2026', fromNewAddress())).toEqual({
+      __typename: 'PasswordSet',
+      username: 'own.pw',
+    });
+    expect((await here.ok<{ me: unknown }>(ME)).me).toEqual({ username: 'own.pw', roles: ['CLERK'] });
+    expect((await elsewhere.ok<{ me: unknown }>(ME)).me).toBeNull();
+    expect(await signIn('own.pw', 'Altes Passwort 2026')).toBe('InvalidCredentials');
+    expect(await signIn('own.pw', 'Neues Passwort 2026')).toBeInstanceOf(GqlClient);
+  });
+
+  it('refuses a wrong current password and a weak or unchanged new one, changing nothing; guesses lock', async () => {
+    await accountWithPassword('own.lock', ['CLERK'], ['buergercentrum'], 'Mein Passwort 2026');
+    const session = (await signIn('own.lock', 'Mein Passwort 2026')) as GqlClient;
+    const from = fromNewAddress();
+    expect(await change(session, 'falsch geraten 1', 'Neues Passwort 2026', from)).toEqual({
+      __typename: 'InvalidInput',
+      fields: [{ field: 'currentPassword', code: 'WRONG_PASSWORD' }],
+    });
+    expect((await change(session, 'Mein Passwort 2026', 'kurz', from)).fields).toEqual([
+      { field: 'newPassword', code: 'TOO_SHORT' },
+    ]);
+    expect((await change(session, 'Mein Passwort 2026', 'Mein Passwort 2026', from)).fields).toEqual([
+      { field: 'newPassword', code: 'UNCHANGED' },
+    ]);
+    expect(await signIn('own.lock', 'Mein Passwort 2026')).toBeInstanceOf(GqlClient);
+    // Five wrong guesses from one address lock the account there, as five failed sign-ins would.
+    for (let i = 2; i <= 5; i++)
+      expect((await change(session, `falsch geraten ${i}`, 'Neues Passwort 2026', from)).__typename).toBe(
+        'InvalidInput',
+      );
+    const locked = await change(session, 'Mein Passwort 2026', 'Neues Passwort 2026', from);
+    expect(locked.__typename).toBe('TooManyAttempts');
+    expect(locked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await signIn('own.lock', 'Mein Passwort 2026')).toBeInstanceOf(GqlClient);
+  });
+});
+
 describe('validation', () => {
   it('refuses bad input field by field, and taken usernames regardless of case, changing nothing', async () => {
     const before = await t.sql('SELECT id FROM staff_user');

@@ -122,6 +122,40 @@ describe('web-staff: staff accounts', () => {
     await expect.poll(() => path(clerk), until).toBe('/staff/');
   });
 
+  it('lets the signed-in clerk change their own password from the header, by keyboard', async () => {
+    const newPassword = 'Hinter den sieben Bergen wohnt niemand';
+    await clerk.getByRole('link', { name: 'Passwort ändern' }).focus();
+    await clerk.keyboard.press('Enter');
+    await expect.poll(() => clerk.getByRole('heading', { level: 1, name: 'Passwort ändern' }).count(), until).toBe(1);
+    expect(await accessibilityViolations(clerk)).toEqual([]);
+
+    // A wrong current password: the error is tied to its field, and focus goes there.
+    const current = clerk.getByLabel('Bisheriges Passwort');
+    await current.fill('Das ist nicht mein Passwort');
+    await clerk.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
+    await clerk.getByLabel('Neues Passwort wiederholen').fill(newPassword);
+    await clerk.getByLabel('Neues Passwort wiederholen').press('Enter');
+    await expect.poll(() => current.getAttribute('aria-invalid'), until).toBe('true');
+    expect(await clerk.getByText('Das bisherige Passwort stimmt nicht.').count()).toBe(1);
+    expect(await clerk.evaluate(() => document.activeElement?.id)).toBe('current-password');
+    expect(await accessibilityViolations(clerk)).toEqual([]);
+
+    await current.fill(password);
+    await current.press('Enter');
+    await expect.poll(() => clerk.getByRole('status').textContent(), until).toContain('Ihr Passwort ist geändert.');
+    expect(await current.inputValue()).toBe('');
+    expect(await accessibilityViolations(clerk)).toEqual([]);
+
+    // Still signed in here; the new password is the one that works.
+    await clerk.goto(`${baseUrl}/staff/`);
+    await expect.poll(() => path(clerk), until).toBe('/staff/');
+    const other = await openPage(browser, clockOffsetMs);
+    await other.goto(`${baseUrl}/staff/login`);
+    await signIn(other, username, newPassword);
+    await expect.poll(() => path(other), until).toBe('/staff/');
+    await other.context().close();
+  }, 60_000);
+
   it('refuses the used link', async () => {
     const other = await openPage(browser, clockOffsetMs);
     const { pathname, hash } = new URL(link);
@@ -148,7 +182,7 @@ describe('web-staff: staff accounts', () => {
     await expect.poll(() => path(clerk), until).toBe('/staff/login');
   }, 60_000);
 
-  it('does not scroll sideways at 320 px, on the list and on the password page', async () => {
+  it('does not scroll sideways at 320 px, on the list and on the password pages', async () => {
     const context = await newContext(browser, clockOffsetMs, {
       locale: 'de-DE',
       viewport: { width: 320, height: 640 },
@@ -162,6 +196,9 @@ describe('web-staff: staff accounts', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await phone.getByRole('button', { name: 'Konto anlegen' }).click();
     await phone.getByRole('dialog', { name: 'Konto anlegen' }).waitFor(until);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.goto(`${baseUrl}/staff/konto/passwort`);
+    await phone.getByRole('heading', { level: 1, name: 'Passwort ändern' }).waitFor(until);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await phone.goto(`${baseUrl}/staff/passwort#code=bcp_not-a-real-code`);
     await phone.getByRole('heading', { level: 1, name: 'Passwort setzen' }).waitFor(until);

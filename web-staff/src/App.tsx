@@ -23,6 +23,7 @@ import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/Sta
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OwnPasswordPage } from './pages/OwnPasswordPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { StartPage } from './pages/StartPage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="passwort" element={<SetPasswordPage />} />
         <Route element={<RequireStaff />}>
           <Route index element={<StartPage />} />
+          <Route path="konto/passwort" element={<OwnPasswordPage />} />
           <Route element={<RequireRole roles={DESK_ROLES} />}>
             <Route path={DESK_BASE.slice(1)} element={<OfficeChoice base={DESK_BASE} title={t('desk.title')} />} />
             <Route path={`${DESK_BASE.slice(1)}/:office`} element={<DeskPage />} />

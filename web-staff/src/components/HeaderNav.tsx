@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import { MeQuery, useMe } from '../session/me';
 import { MainNav } from './MainNav';
@@ -42,6 +42,9 @@ export function HeaderNav() {
       <MainNav />
       <nav className="bc-staff-nav" aria-label={t('nav.label')}>
         <span className="kern-body">{me.displayName}</span>
+        <Link className="kern-link" to="/konto/passwort">
+          {t('nav.ownPassword')}
+        </Link>
         <button
           type="button"
           className="kern-btn kern-btn--secondary"

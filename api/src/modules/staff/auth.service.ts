@@ -2,7 +2,9 @@ import argon2 from 'argon2';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import type { FieldProblem } from '../booking/booking-input.js';
 import { generateSecret, hashSecret, tokenPrefix } from './credentials.js';
+import { checkPassword } from './staff-account-rules.js';
 import { StaffSessionEntity } from './staff-session.entity.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 
@@ -13,6 +15,11 @@ const ADDRESS_MAX_FAILURES = 50;
 export type LoginOutcome =
   | { kind: 'ok'; user: StaffUserEntity; sessionToken: string; maxAgeSeconds: number }
   | { kind: 'invalid' }
+  | { kind: 'locked'; retryAfterSeconds: number };
+
+export type ChangePasswordOutcome =
+  | { kind: 'ok'; username: string }
+  | { kind: 'invalid'; problems: FieldProblem[] }
   | { kind: 'locked'; retryAfterSeconds: number };
 
 /** Compared against when the username is unknown, so that both failures take the same time. */
@@ -88,6 +95,46 @@ export class AuthService {
         !!res && res.consumedPoints >= (i === 0 ? LOGIN_MAX_FAILURES : ADDRESS_MAX_FAILURES),
     );
     return Math.max(0, ...over.map((res) => Math.ceil(res.msBeforeNext / 1000)));
+  }
+
+  /**
+   * A signed-in staff member changes their own password. A wrong current password counts as a failed sign-in of
+   * the account from this address, and the sign-in lock applies here too: a session left open on a shared screen
+   * is no way to guess the password. The new one follows the password rules and differs from the current one. The
+   * account's other sessions end (the usual reason for a change is a password that others may know); this one stays.
+   */
+  async changeOwnPassword(
+    staff: { sessionId: string; user: { id: string; username: string } },
+    currentPassword: string,
+    newPassword: string,
+    clientIp: string,
+  ): Promise<ChangePasswordOutcome> {
+    const accountKey = `${staff.user.username}|${clientIp}`;
+    const locked = await this.lockedFor(accountKey, clientIp);
+    if (locked > 0) return { kind: 'locked', retryAfterSeconds: locked };
+    const user = await this.ds.getRepository(StaffUserEntity).findOneBy({ id: staff.user.id });
+    if (!user || !(await argon2.verify(user.passwordHash ?? (await dummyHash), currentPassword))) {
+      await Promise.allSettled([this.failuresByAccount.consume(accountKey), this.failuresByAddress.consume(clientIp)]);
+      return {
+        kind: 'invalid',
+        problems: [{ field: 'currentPassword', code: 'WRONG_PASSWORD', message: 'The current password is not right.' }],
+      };
+    }
+    const problems = checkPassword(newPassword, user.username);
+    if (problems.length === 0 && newPassword === currentPassword)
+      problems.push({
+        field: 'newPassword',
+        code: 'UNCHANGED',
+        message: 'Choose a password other than the current one.',
+      });
+    if (problems.length > 0) return { kind: 'invalid', problems };
+    const passwordHash = await AuthService.hashPassword(newPassword);
+    await this.ds.transaction(async (m) => {
+      await m.update(StaffUserEntity, user.id, { passwordHash });
+      await m.query('DELETE FROM staff_session WHERE "staffUserId" = $1 AND id <> $2', [user.id, staff.sessionId]);
+    });
+    await this.failuresByAccount.delete(accountKey);
+    return { kind: 'ok', username: user.username };
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Allow, Public } from '../../graphql/access.js';
+import { Allow, Public, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
 import { adminResult } from '../admin/admin-results.js';
@@ -7,6 +7,7 @@ import { actorOf, invalid } from '../queue/queue-results.js';
 import { Role } from './role.js';
 import { TooManyAttempts } from './staff.types.js';
 import {
+  ChangePasswordResult,
   CreateStaffAccountInput,
   PasswordLink,
   PasswordLinkProblem,
@@ -121,6 +122,40 @@ export class StaffAccountsResolver {
           code: outcome.reason as PasswordLinkProblem,
           message: refusals[outcome.reason],
         });
+      case 'invalid':
+        return invalid(outcome.problems);
+      case 'locked':
+        return Object.assign(new TooManyAttempts(), {
+          code: 'TOO_MANY_ATTEMPTS' as const,
+          message: 'Too many failed attempts. Please wait before trying again.',
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        });
+    }
+  }
+
+  @Allow(...StaffRoles)
+  @Mutation(() => ChangePasswordResult, {
+    description:
+      'Changes the signed-in staff member’s own password. The current password must be given: a wrong one counts ' +
+      'as a failed sign-in of the account from this address (the same lock applies). The account’s other sessions ' +
+      'end; this one stays.',
+  })
+  async changeOwnPassword(
+    @Ctx() ctx: Context,
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+  ): Promise<typeof ChangePasswordResult> {
+    if (ctx.identity.kind !== 'staff') throw appError(ErrorCode.Forbidden, 'Only staff have a password.');
+    const outcome = await ctx.services.auth.changeOwnPassword(
+      ctx.identity,
+      currentPassword.slice(0, 500),
+      newPassword.slice(0, 1000),
+      ctx.clientIp,
+    );
+    switch (outcome.kind) {
+      case 'ok':
+        ctx.log.info({ staffUserId: ctx.identity.user.id }, 'staff password changed');
+        return Object.assign(new PasswordSet(), { username: outcome.username });
       case 'invalid':
         return invalid(outcome.problems);
       case 'locked':

@@ -117,3 +117,8 @@ export const SetPasswordResult = createUnionType({
   name: 'SetPasswordResult',
   types: () => [PasswordSet, PasswordLinkRefused, InvalidInput, TooManyAttempts] as const,
 });
+
+export const ChangePasswordResult = createUnionType({
+  name: 'ChangePasswordResult',
+  types: () => [PasswordSet, InvalidInput, TooManyAttempts] as const,
+});
