@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { TextInput, useProblemText } from './admin/staff/AccountDialog';
+import { lockedMinutes, NewPasswordInputs, newPasswordErrors } from './NewPasswordInputs';
 
 const ChangeOwnPasswordMutation = graphql(`
   mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
@@ -59,10 +60,11 @@ export function OwnPasswordPage() {
     event.preventDefault();
     if (loading) return;
     setNotice(undefined);
+    const checked = newPasswordErrors(t, next, repeat);
     const local: Errors = {
       current: current === '' ? t('ownPassword.currentRequired') : undefined,
-      next: next === '' ? t('setPassword.required') : undefined,
-      repeat: next !== '' && repeat !== next ? t('setPassword.mismatch') : undefined,
+      next: checked.password,
+      repeat: checked.repeat,
     };
     if (showErrors(local)) return;
     try {
@@ -85,7 +87,7 @@ export function OwnPasswordPage() {
           return;
         }
         case 'TooManyAttempts':
-          setNotice({ kind: 'locked', minutes: Math.max(1, Math.ceil(r.retryAfterSeconds / 60)) });
+          setNotice({ kind: 'locked', minutes: lockedMinutes(r.retryAfterSeconds) });
           return;
         default:
           setNotice({ kind: 'unexpected' });
@@ -132,26 +134,15 @@ export function OwnPasswordPage() {
           error={errors.current}
           inputRef={refs.current}
         />
-        <TextInput
-          id="new-password"
-          type="password"
-          label={t('setPassword.password')}
-          hint={t('setPassword.rules')}
-          autoComplete="new-password"
-          value={next}
-          onChange={setNext}
-          error={errors.next}
-          inputRef={refs.next}
-        />
-        <TextInput
-          id="repeat-password"
-          type="password"
-          label={t('setPassword.repeat')}
-          autoComplete="new-password"
-          value={repeat}
-          onChange={setRepeat}
-          error={errors.repeat}
-          inputRef={refs.repeat}
+        <NewPasswordInputs
+          password={next}
+          onPassword={setNext}
+          passwordError={errors.next}
+          passwordRef={refs.next}
+          repeat={repeat}
+          onRepeat={setRepeat}
+          repeatError={errors.repeat}
+          repeatRef={refs.repeat}
         />
         <div>
           <button type="submit" className="kern-btn kern-btn--primary" disabled={loading}>

@@ -3,8 +3,9 @@ import { usePageTitle } from '@bc/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { TextInput, useProblemText } from './admin/staff/AccountDialog';
+import { useProblemText } from './admin/staff/AccountDialog';
 import { SetPasswordWithLinkMutation } from './admin/staff/staff-documents';
+import { lockedMinutes, NewPasswordInputs, newPasswordErrors } from './NewPasswordInputs';
 
 type Failure =
   | { kind: 'refused'; code: string }
@@ -45,10 +46,7 @@ export function SetPasswordPage() {
     event.preventDefault();
     if (loading) return;
     setFailure(undefined);
-    const next = {
-      password: password === '' ? t('setPassword.required') : undefined,
-      repeat: password !== '' && repeat !== password ? t('setPassword.mismatch') : undefined,
-    };
+    const next = newPasswordErrors(t, password, repeat);
     setErrors(next);
     if (next.password || next.repeat) {
       (next.password ? passwordRef : repeatRef).current?.focus();
@@ -71,7 +69,7 @@ export function SetPasswordPage() {
           setFailure({ kind: 'refused', code: r.code });
           return;
         case 'TooManyAttempts':
-          setFailure({ kind: 'locked', minutes: Math.max(1, Math.ceil(r.retryAfterSeconds / 60)) });
+          setFailure({ kind: 'locked', minutes: lockedMinutes(r.retryAfterSeconds) });
           return;
         default:
           setFailure({ kind: 'unexpected' });
@@ -129,26 +127,15 @@ export function SetPasswordPage() {
       )}
       {code && (
         <form className="bc-login-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-          <TextInput
-            id="new-password"
-            type="password"
-            label={t('setPassword.password')}
-            hint={t('setPassword.rules')}
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
-            inputRef={passwordRef}
-          />
-          <TextInput
-            id="repeat-password"
-            type="password"
-            label={t('setPassword.repeat')}
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            error={errors.repeat}
-            inputRef={repeatRef}
+          <NewPasswordInputs
+            password={password}
+            onPassword={setPassword}
+            passwordError={errors.password}
+            passwordRef={passwordRef}
+            repeat={repeat}
+            onRepeat={setRepeat}
+            repeatError={errors.repeat}
+            repeatRef={repeatRef}
           />
           <div>
             <button type="submit" className="kern-btn kern-btn--primary" disabled={loading}>

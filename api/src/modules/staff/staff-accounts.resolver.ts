@@ -26,6 +26,13 @@ const refusals: Record<PasswordLinkProblem, string> = {
   EXPIRED: 'This link has expired. Ask for a new one.',
 };
 
+const tooManyAttempts = (retryAfterSeconds: number) =>
+  Object.assign(new TooManyAttempts(), {
+    code: 'TOO_MANY_ATTEMPTS' as const,
+    message: 'Too many failed attempts. Please wait before trying again.',
+    retryAfterSeconds,
+  });
+
 /** Staff accounts: ADMIN for all accounts, office managers for the accounts of their own offices. */
 @Resolver()
 export class StaffAccountsResolver {
@@ -125,11 +132,7 @@ export class StaffAccountsResolver {
       case 'invalid':
         return invalid(outcome.problems);
       case 'locked':
-        return Object.assign(new TooManyAttempts(), {
-          code: 'TOO_MANY_ATTEMPTS' as const,
-          message: 'Too many failed attempts. Please wait before trying again.',
-          retryAfterSeconds: outcome.retryAfterSeconds,
-        });
+        return tooManyAttempts(outcome.retryAfterSeconds);
     }
   }
 
@@ -159,11 +162,7 @@ export class StaffAccountsResolver {
       case 'invalid':
         return invalid(outcome.problems);
       case 'locked':
-        return Object.assign(new TooManyAttempts(), {
-          code: 'TOO_MANY_ATTEMPTS' as const,
-          message: 'Too many failed attempts. Please wait before trying again.',
-          retryAfterSeconds: outcome.retryAfterSeconds,
-        });
+        return tooManyAttempts(outcome.retryAfterSeconds);
     }
   }
 }
