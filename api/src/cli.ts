@@ -45,13 +45,14 @@ try {
     now,
     new PortalKeysService(ds, now, config.booking.portalRequestsPerMinute),
   );
-  // Key changes made here are audited like those made on the staff pages (actor kind "cli").
+  // Device and key changes made here are audited like those made on the staff pages (actor kind "cli").
   const audit = new AuditService(ds, now);
   switch (command) {
     case 'device:create': {
       const [slug, kind, name] = args;
       if (!slug || !name || !deviceRoles.includes(kind as DeviceKind)) throw new Error(usage);
       const { id, token } = await credentials.createDevice({ officeSlug: slug, kind: kind as DeviceKind, name });
+      await audit.recordCommandLine({ operation: 'registerDevice', ids: { id }, outcome: 'ManagedDevice' });
       if (kind === 'PHOTO_TERMINAL') {
         // The photo terminal is a third-party device: it calls reportBiometricsCaptured with this bearer token.
         console.log(`Device ${id} created. Its bearer token (shown once):\n  ${token}`);
@@ -77,12 +78,9 @@ try {
       if (!id) throw new Error(usage);
       const done =
         command === 'device:revoke' ? await credentials.revokeDevice(id) : await credentials.revokeApiKey(id);
-      if (command === 'api-key:revoke')
-        await audit.recordCommandLine({
-          operation: 'revokePortalApiKey',
-          ids: { id },
-          outcome: done ? 'PortalApiKey' : 'InvalidInput',
-        });
+      const [operation, outcome] =
+        command === 'device:revoke' ? ['revokeDevice', 'ManagedDevice'] : ['revokePortalApiKey', 'PortalApiKey'];
+      await audit.recordCommandLine({ operation, ids: { id }, outcome: done ? outcome : 'InvalidInput' });
       console.log(done ? `Revoked ${id}.` : `Nothing found with id ${id}.`);
       if (!done) exitCode = 1;
       break;

@@ -151,6 +151,40 @@ describe('the command line', () => {
       },
     ]);
   }, 60_000);
+
+  it('revokes devices as the staff pages do, dropping a pending pairing code, and the audit log records it', async () => {
+    const created = await cli('device:create', 'buergercentrum', 'KIOSK', 'Kiosk Kommandozeile');
+    expect(created.ok).toBe(true);
+    const id = /Device (\S+) created/.exec(created.out)?.[1] as string;
+    // A new screen: the staff pages issue a pairing code, which is pending when the device is revoked.
+    const code = await admin.ok<{ newPairingCode: { __typename: string } }>(
+      'mutation($d: ID!) { newPairingCode(deviceId: $d) { __typename } }',
+      { d: id },
+    );
+    expect(code.newPairingCode.__typename).toBe('DevicePairingCode');
+    const row = async () =>
+      (
+        await t.sql<{ revokedAt: Date | null; pairingCodeHash: string | null }>(
+          'SELECT "revokedAt", "pairingCodeHash" FROM device WHERE id = $1',
+          [id],
+        )
+      )[0];
+    expect((await cli('device:revoke', id)).ok).toBe(true);
+    const revoked = await row();
+    expect(revoked?.revokedAt).not.toBeNull();
+    expect(revoked?.pairingCodeHash).toBeNull();
+    // Revoking again keeps the first time; an unknown id is refused.
+    expect((await cli('device:revoke', id)).ok).toBe(true);
+    expect((await row())?.revokedAt).toEqual(revoked?.revokedAt);
+    expect((await cli('device:revoke', '00000000-0000-4000-8000-000000000000')).ok).toBe(false);
+    const LOG = '{ auditLog(actorKind: "cli") { operation ids outcome } }';
+    const entries = (await admin.ok<{ auditLog: { operation: string; ids: string; outcome: string }[] }>(LOG)).auditLog;
+    expect(entries.filter((e) => JSON.parse(e.ids).id === id)).toEqual([
+      { operation: 'revokeDevice', ids: JSON.stringify({ id }), outcome: 'ManagedDevice' },
+      { operation: 'revokeDevice', ids: JSON.stringify({ id }), outcome: 'ManagedDevice' },
+      { operation: 'registerDevice', ids: JSON.stringify({ id }), outcome: 'ManagedDevice' },
+    ]);
+  }, 90_000);
 });
 
 describe('revoking a key', () => {

@@ -34,9 +34,18 @@ export class CredentialsService {
     return { id: outcome.value.apiKey.id, key: outcome.value.key };
   }
 
+  /**
+   * Revokes a device as the staff pages do (DeviceAdminService.revokeDevice): from its next request on, and a pending
+   * pairing code goes too. Revoking twice keeps the first time. False when there is no such device.
+   */
   async revokeDevice(id: string): Promise<boolean> {
     if (!isUuid(id)) return false;
-    const result = await this.ds.getRepository(DeviceEntity).update({ id }, { revokedAt: this.now() });
+    const result = await this.ds
+      .createQueryBuilder()
+      .update(DeviceEntity)
+      .set({ revokedAt: () => 'coalesce("revokedAt", :now)', pairingCodeHash: null, pairingCodeExpiresAt: null })
+      .where('id = :id', { id, now: this.now() })
+      .execute();
     return (result.affected ?? 0) > 0;
   }
 
