@@ -24,7 +24,7 @@ import { CredentialsService } from './modules/staff/credentials.service.js';
 import { IdentityService } from './modules/staff/identity.service.js';
 import { PortalLimitService } from './modules/staff/portal-limit.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
-import { StaffAccountsService } from './modules/staff/staff-accounts.service.js';
+import { passwordLinkRetentionStep, StaffAccountsService } from './modules/staff/staff-accounts.service.js';
 import { StatsService } from './modules/stats/stats.service.js';
 import { PostgresUploadStorage } from './modules/upload/storage.js';
 import { UploadService } from './modules/upload/upload.service.js';
@@ -45,6 +45,7 @@ export function createServices(
   const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [
     ticketRetentionStep,
     auditRetentionStep,
+    passwordLinkRetentionStep,
   ]);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
   const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));

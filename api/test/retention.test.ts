@@ -82,13 +82,23 @@ describe('retention', () => {
 
     // 14 days after the cancellation (1 March), but not yet 14 days after the visit (3 March): only the cancelled one.
     clock.advance(14 * DAY + 1000);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0, auditEvents: 0 });
+    expect(await t.app.services.retention.run()).toEqual({
+      appointments: 1,
+      ticketNotes: 0,
+      auditEvents: 0,
+      passwordLinks: 0,
+    });
     expect(await appointment(cancelled.appointment.id)).toMatchObject({ citizenName: '', email: '', phone: null });
     expect((await appointment(visited.appointment.id)).email).not.toBe('');
 
     // 14 days after the visit (it ended on 3 March, 09:10 local).
     clock.advance(3 * DAY);
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 1, ticketNotes: 0, auditEvents: 0 });
+    expect(await t.app.services.retention.run()).toEqual({
+      appointments: 1,
+      ticketNotes: 0,
+      auditEvents: 0,
+      passwordLinks: 0,
+    });
     const after = await appointment(visited.appointment.id);
     expect(after).toEqual({
       ...before,
@@ -119,7 +129,12 @@ describe('retention', () => {
 
     // An appointment whose visit is less than 14 days ago keeps its data; a second run changes nothing.
     expect((await appointment(later.appointment.id)).email).not.toBe('');
-    expect(await t.app.services.retention.run()).toEqual({ appointments: 0, ticketNotes: 0, auditEvents: 0 });
+    expect(await t.app.services.retention.run()).toEqual({
+      appointments: 0,
+      ticketNotes: 0,
+      auditEvents: 0,
+      passwordLinks: 0,
+    });
   });
 
   it('removes audit events after a year, not before', async () => {
@@ -134,6 +149,21 @@ describe('retention', () => {
       `SELECT operation FROM audit_event WHERE operation IN ('old', 'recent')`,
     );
     expect(left).toEqual([{ operation: 'recent' }]);
+  });
+
+  it('removes password links used or expired more than 14 days ago, not later ones or open ones', async () => {
+    const now = t.clock.now().getTime();
+    const daysAgo = (n: number) => new Date(now - n * 86_400_000);
+    const [user] = await t.sql<{ id: string }>('SELECT id FROM staff_user LIMIT 1');
+    await t.sql(
+      `INSERT INTO staff_password_link ("codeHash", "staffUserId", "expiresAt", "usedAt") VALUES
+         ('used-long-ago', $1, $2, $3), ('expired-long-ago', $1, $3, NULL),
+         ('used-lately', $1, $4, $5), ('open', $1, $4, NULL)`,
+      [user?.id, daysAgo(10), daysAgo(15), daysAgo(-3), daysAgo(13)],
+    );
+    expect((await t.app.services.retention.run()).passwordLinks).toBe(2);
+    const left = await t.sql<{ codeHash: string }>('SELECT "codeHash" FROM staff_password_link ORDER BY "codeHash"');
+    expect(left.map((r) => r.codeHash)).toEqual(['open', 'used-lately']);
   });
 
   it('runs as a daily agenda job, next to the mail dispatch and the upload purge', async () => {

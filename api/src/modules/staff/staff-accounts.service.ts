@@ -7,6 +7,7 @@ import { isUuid, toOffice } from '../catalog/catalog.service.js';
 import type { Office } from '../catalog/catalog.types.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import type { Actor } from '../queue/ticket-store.js';
+import type { RetentionStep } from '../retention/retention.service.js';
 import { AuthService } from './auth.service.js';
 import { generateSecret, hashSecret, tokenPrefix } from './credentials.js';
 import { PasswordLinkEntity } from './password-link.entity.js';
@@ -31,6 +32,21 @@ import { StaffUserEntity } from './staff-user.entity.js';
 const LOCK_STAFF_ACCOUNTS = 51_001;
 /** Failed link redemptions per client address and hour before it must wait. */
 export const PASSWORD_LINK_MAX_FAILURES = 10;
+
+/**
+ * Removes password links used or expired before the cutoff (part of the daily retention run). They hold no personal
+ * data, only a hash and who issued them; afterwards such a code is refused as unknown rather than as used or expired.
+ */
+export const passwordLinkRetentionStep: RetentionStep = {
+  name: 'passwordLinks',
+  run: async (ds, cutoff) => {
+    const [, count]: [unknown, number] = await ds.query(
+      'DELETE FROM staff_password_link WHERE "usedAt" < $1 OR "expiresAt" < $1',
+      [cutoff],
+    );
+    return count;
+  },
+};
 const PASSWORD_LINK_LOCK_SECONDS = 60 * 60;
 
 export type StaffAccountView = {
