@@ -10,12 +10,7 @@ const ChangeOwnPasswordMutation = graphql(`
   mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
     changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       __typename
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on TooManyAttempts {
         retryAfterSeconds
       }

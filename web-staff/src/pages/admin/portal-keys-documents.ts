@@ -31,12 +31,7 @@ export const CreatePortalApiKeyMutation = graphql(`
           ...PortalApiKeyFields
         }
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -46,12 +41,7 @@ export const RenamePortalApiKeyMutation = graphql(`
     renamePortalApiKey(id: $id, name: $name) {
       __typename
       ...PortalApiKeyFields
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -61,12 +51,7 @@ export const SetPortalApiKeyLimitsMutation = graphql(`
     setPortalApiKeyLimits(id: $id, requestsPerMinute: $requestsPerMinute) {
       __typename
       ...PortalApiKeyFields
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -76,12 +61,7 @@ export const RevokePortalApiKeyMutation = graphql(`
     revokePortalApiKey(id: $id) {
       __typename
       ...PortalApiKeyFields
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);

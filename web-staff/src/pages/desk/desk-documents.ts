@@ -78,14 +78,7 @@ export const IssueWalkInMutation = graphql(`
         serviceIds
         nextAppointments
       }
-      ... on InvalidInput {
-        message
-        fields {
-          field
-          code
-          message
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -125,14 +118,7 @@ export const SetWalkInOverrideMutation = graphql(`
         override
         closedSince
       }
-      ... on InvalidInput {
-        message
-        fields {
-          field
-          code
-          message
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }

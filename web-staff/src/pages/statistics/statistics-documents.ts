@@ -21,12 +21,7 @@ export const OfficeStatisticsQuery = graphql(`
           arrivals
         }
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }

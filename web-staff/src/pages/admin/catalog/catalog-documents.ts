@@ -79,12 +79,7 @@ export const CreateServiceMutation = graphql(`
         id
         name
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -100,12 +95,7 @@ export const UpdateServiceMutation = graphql(`
         id
         name
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -122,12 +112,7 @@ export const SetServiceActiveMutation = graphql(`
         name
         active
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -139,12 +124,7 @@ export const DeleteServiceMutation = graphql(`
   mutation AdminDeleteService($officeId: ID!, $serviceId: ID!) {
     deleteService(officeId: $officeId, serviceId: $serviceId) {
       __typename
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -160,12 +140,7 @@ export const CreateDocumentMutation = graphql(`
         id
         name
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -181,12 +156,7 @@ export const UpdateDocumentMutation = graphql(`
         id
         name
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -203,12 +173,7 @@ export const SetDocumentActiveMutation = graphql(`
         name
         active
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -220,12 +185,7 @@ export const DeleteDocumentMutation = graphql(`
   mutation AdminDeleteDocument($officeId: ID!, $documentId: ID!) {
     deleteRequiredDocument(officeId: $officeId, documentId: $documentId) {
       __typename
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -241,12 +201,7 @@ export const CreateCounterMutation = graphql(`
         id
         label
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -262,12 +217,7 @@ export const UpdateCounterMutation = graphql(`
         id
         label
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -284,12 +234,7 @@ export const SetCounterActiveMutation = graphql(`
         label
         active
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }
@@ -301,12 +246,7 @@ export const DeleteCounterMutation = graphql(`
   mutation AdminDeleteCounter($officeId: ID!, $counterId: ID!) {
     deleteCounter(officeId: $officeId, counterId: $counterId) {
       __typename
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on CatalogItemInUse {
         ...CatalogRefusal
       }

@@ -40,12 +40,7 @@ export const RegisterDeviceMutation = graphql(`
           ...ManagedDeviceFields
         }
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -57,12 +52,7 @@ export const RenameDeviceMutation = graphql(`
       ... on ManagedDevice {
         ...ManagedDeviceFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -74,12 +64,7 @@ export const RevokeDeviceMutation = graphql(`
       ... on ManagedDevice {
         ...ManagedDeviceFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -95,12 +80,7 @@ export const NewPairingCodeMutation = graphql(`
           ...ManagedDeviceFields
         }
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);

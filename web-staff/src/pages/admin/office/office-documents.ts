@@ -91,12 +91,7 @@ export const UpdateOfficeDetailsMutation = graphql(`
         timeZone
         notice
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -111,12 +106,7 @@ export const UpdateOfficeSettingsMutation = graphql(`
       ... on OfficeSettings {
         ...OfficeSettingsFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -131,12 +121,7 @@ export const SetOpeningHoursMutation = graphql(`
       ... on WeekdayHours {
         ...WeekdayHoursFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -153,12 +138,7 @@ export const AddOfficeClosureMutation = graphql(`
         note
         affectedAppointments
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -174,12 +154,7 @@ export const RemoveOfficeClosureMutation = graphql(`
         date
         removed
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -196,12 +171,7 @@ export const NotifyClosureAffectedMutation = graphql(`
         cancelled
         remaining
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -218,12 +188,7 @@ export const CreateOfficeMutation = graphql(`
         slug
         name
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
     }
   }
 `);
@@ -240,12 +205,7 @@ export const SetExtraOpeningDayMutation = graphql(`
           closesAt
         }
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }

@@ -31,12 +31,7 @@ export const CreateStaffAccountMutation = graphql(`
       ... on StaffAccount {
         ...StaffAccountFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -51,12 +46,7 @@ export const UpdateStaffAccountMutation = graphql(`
       ... on StaffAccount {
         ...StaffAccountFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -71,12 +61,7 @@ export const DeactivateStaffAccountMutation = graphql(`
       ... on StaffAccount {
         ...StaffAccountFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -91,12 +76,7 @@ export const ReactivateStaffAccountMutation = graphql(`
       ... on StaffAccount {
         ...StaffAccountFields
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -113,12 +93,7 @@ export const IssuePasswordLinkMutation = graphql(`
         url
         expiresAt
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on OfficeNotAllowed {
         message
       }
@@ -136,12 +111,7 @@ export const SetPasswordWithLinkMutation = graphql(`
       ... on PasswordLinkRefused {
         code
       }
-      ... on InvalidInput {
-        fields {
-          field
-          code
-        }
-      }
+      ...InvalidInputFields
       ... on TooManyAttempts {
         retryAfterSeconds
       }
