@@ -1,24 +1,63 @@
 /**
- * The closing guard (pure; see docs/queue-policy.md): before a walk-in ticket is issued, predict when its visitor
- * would be done, and refuse the ticket when that is after closing time minus a buffer. The old call system had to be
- * locked by hand before closing; this makes that unnecessary, per service and automatically, with a manual override
- * for the office manager.
+ * The closing guard (pure; see docs/queue-policy.md): before a walk-in ticket is issued, play the queue forward with
+ * and without it, and refuse the ticket when admitting it would make anybody work past closing: when its own visitor,
+ * or any waiting ticket, or any appointment booked for later today would be served past the end of their opening
+ * interval minus a buffer (or further past it than without the new ticket). The old call system had to be locked by
+ * hand before closing; this makes that unnecessary, per service and automatically, with a manual override for the
+ * office manager.
  */
-import { type EstimateCounter, type EstimateEntry, estimateQueue, type OpenInterval } from './estimate.js';
+import {
+  type EstimateCounter,
+  type EstimateEntry,
+  type OpenInterval,
+  type SimulatedCall,
+  simulateCalls,
+} from './estimate.js';
 import { MINUTE, type OrderingRules } from './ordering.js';
 import { WalkInOverride, WalkInRefusal } from './ticket-model.js';
 
-export type WalkInPrediction = { callAt: number; finishAt: number };
+export type WalkInPrediction = {
+  callAt: number;
+  finishAt: number;
+  /** Whether admitting the ticket makes anybody (its own visitor included) be served past closing minus the buffer. */
+  pastClosing: boolean;
+};
 
 export type WalkInDecision =
   | { open: true; prediction: WalkInPrediction | null }
   | { open: false; reason: WalkInRefusal; prediction: WalkInPrediction | null };
 
 const CANDIDATE = '\u0000walk-in-candidate';
+/** A later finish than without the new ticket counts from this much on (rounding noise aside). */
+const TOLERANCE_MS = 1_000;
 
 /**
- * When a new walk-in ticket `candidate` (due now) would be called and done, if it were issued now behind the waiting
- * `entries`; null when no open counter can serve it.
+ * The latest a visitor called at `callAt` may be done: the end of that opening interval minus the buffer (after the
+ * last interval: its end). Null when there are no opening hours to keep.
+ */
+export function servedBy(callAt: number, open: readonly OpenInterval[], bufferMinutes: number): number | null {
+  const interval = open.find((i) => callAt < i.end) ?? open[open.length - 1];
+  return interval ? interval.end - bufferMinutes * MINUTE : null;
+}
+
+/** How far each simulated visitor is served past closing minus the buffer (ms, 0 when in time). */
+function overruns(
+  calls: ReadonlyMap<string, SimulatedCall>,
+  open: readonly OpenInterval[],
+  bufferMinutes: number,
+): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [id, call] of calls) {
+    const limit = servedBy(call.callAt, open, bufferMinutes);
+    result.set(id, limit === null ? 0 : Math.max(0, call.finishAt - limit));
+  }
+  return result;
+}
+
+/**
+ * When a new walk-in ticket `candidate` (due now) would be called and done if it were issued now, and whether that
+ * moves anybody past closing: `entries` are the waiting tickets and the appointments expected later today. Null when
+ * no open counter can serve it.
  */
 export function predictWalkIn(
   entries: readonly EstimateEntry[],
@@ -26,13 +65,26 @@ export function predictWalkIn(
   now: number,
   rules: OrderingRules,
   open: readonly OpenInterval[],
-  candidate: Omit<EstimateEntry, 'id' | 'dueAt' | 'arrivedAt' | 'counterId'>,
+  bufferMinutes: number,
+  candidate: Pick<EstimateEntry, 'priority' | 'serviceIds' | 'durationMs' | 'spread'>,
 ): WalkInPrediction | null {
-  const entry: EstimateEntry = { ...candidate, id: CANDIDATE, dueAt: now, arrivedAt: now, counterId: null };
-  const estimate = estimateQueue([...entries, entry], counters, now, rules, open).get(CANDIDATE);
-  return estimate
-    ? { callAt: estimate.expectedCallAt, finishAt: estimate.expectedCallAt + candidate.durationMs }
-    : null;
+  const entry: EstimateEntry = {
+    ...candidate,
+    id: CANDIDATE,
+    dueAt: now,
+    arrivedAt: now,
+    counterId: null,
+    appointmentAt: null,
+  };
+  const withIt = simulateCalls([...entries, entry], counters, now, rules, open);
+  const own = withIt.get(CANDIDATE);
+  if (!own) return null;
+  const before = overruns(simulateCalls(entries, counters, now, rules, open), open, bufferMinutes);
+  let pastClosing = false;
+  for (const [id, overrun] of overruns(withIt, open, bufferMinutes)) {
+    if (overrun > (before.get(id) ?? 0) + (id === CANDIDATE ? 0 : TOLERANCE_MS)) pastClosing = true;
+  }
+  return { callAt: own.callAt, finishAt: own.finishAt, pastClosing };
 }
 
 /**
@@ -42,7 +94,6 @@ export function predictWalkIn(
  */
 export function walkInDecision(input: {
   openInterval: OpenInterval | null;
-  bufferMinutes: number;
   override: WalkInOverride | null;
   prediction: WalkInPrediction | null;
 }): WalkInDecision {
@@ -51,7 +102,6 @@ export function walkInDecision(input: {
   if (override === WalkInOverride.CLOSED) return { open: false, reason: WalkInRefusal.MANUALLY_CLOSED, prediction };
   if (override === WalkInOverride.OPEN) return { open: true, prediction };
   if (!prediction) return { open: false, reason: WalkInRefusal.NO_COUNTER, prediction };
-  if (prediction.finishAt > openInterval.end - input.bufferMinutes * MINUTE)
-    return { open: false, reason: WalkInRefusal.CLOSING_SOON, prediction };
+  if (prediction.pastClosing) return { open: false, reason: WalkInRefusal.CLOSING_SOON, prediction };
   return { open: true, prediction };
 }

@@ -7,7 +7,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../catalog/catalog.service.js';
 import { callOrder, canServe } from './ordering.js';
-import { counterScope, orderingRules, toEntry, waitingTickets } from './queue-estimates.js';
+import { counterScope, orderingRules, toEntry, waitingEntries, waitingTickets } from './queue-estimates.js';
 import type { CallOutcome, CounterOutcome } from './queue-outcomes.js';
 import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
@@ -146,11 +146,7 @@ export class CounterService {
         await this.markCalled(m, actor, counterId, t.id);
         return { kind: 'called', ticketId: t.id };
       }
-      const candidates = callOrder(
-        waitingTickets(state).map((t) => toEntry(state, t)),
-        scope,
-        orderingRules(state),
-      );
+      const candidates = callOrder(waitingEntries(state), scope, state.now, orderingRules(state));
       for (const candidate of candidates) {
         const [free]: { id: string }[] = await m.query(
           `SELECT id FROM ticket WHERE id = $1 AND status = 'WAITING' FOR UPDATE SKIP LOCKED`,

@@ -16,7 +16,7 @@ import { WalkInOverride } from './ticket-model.js';
 
 const T0 = Date.parse('2027-03-01T08:00:00Z');
 const min = (m: number) => T0 + m * 60_000;
-const rules = { priorityMinutes: 15 };
+const rules = { priorityMinutes: 15, appointmentLeadMinutes: 2 };
 const walkIn = (id: string, due: number, minutes: number, more: Partial<EstimateEntry> = {}): EstimateEntry => ({
   id,
   dueAt: min(due),
@@ -24,9 +24,16 @@ const walkIn = (id: string, due: number, minutes: number, more: Partial<Estimate
   priority: false,
   serviceIds: ['id-card'],
   counterId: null,
+  appointmentAt: null,
   durationMs: minutes * 60_000,
   ...more,
 });
+/** An appointment starting at `start`, checked in at `checkIn` (minutes from T0), taking `minutes`. */
+const appointment = (id: string, start: number, checkIn: number, minutes: number, more: Partial<EstimateEntry> = {}) =>
+  walkIn(id, Math.max(start, checkIn), minutes, { arrivedAt: min(checkIn), appointmentAt: min(start), ...more });
+/** An appointment booked at `start` that has not checked in yet, coming with probability `show`. */
+const expected = (id: string, start: number, minutes: number, show = 1) =>
+  appointment(id, start, start, minutes, { expected: { show } });
 /** A counter that is free at `freeAt` (minutes from T0): busy with a visitor who came 10 minutes before that. */
 const counter = (id: string, freeAt: number, ...services: string[]): EstimateCounter => ({
   id,
@@ -102,10 +109,43 @@ describe('simulated calls', () => {
     expect(estimateQueue(queue, [counter('1', 0)], min(0), rules)).toEqual(estimates);
   });
 
-  it('expects an appointment checked in early not before its start, though it may be called sooner', () => {
-    const early = walkIn('appointment', 20, 10, { arrivedAt: min(-5) });
+  it('expects an appointment checked in early not before its start (less the lead), though it may come sooner', () => {
+    const early = appointment('appointment', 20, -5, 10);
     const estimate = estimateQueue([early], [counter('1', 0)], min(0), rules).get('appointment');
-    expect(estimate).toMatchObject({ expectedCallAt: min(20), earliestCallAt: min(0), peopleAhead: 0 });
+    expect(estimate).toMatchObject({ expectedCallAt: min(18), earliestCallAt: min(0), peopleAhead: 0 });
+  });
+
+  it('calls a due appointment before the walk-ins, and an early one when it falls due', () => {
+    const queue = [walkIn('a', -30, 10), walkIn('b', -20, 10), walkIn('c', -10, 10), appointment('t', 13, -15, 10)];
+    const calls = simulateCalls(queue, [counter('1', 0)], min(0), rules);
+    // a 0–10, b 10–20 (at 10 the appointment is not due yet: 13 − 2 > 10), t at 20, c at 30.
+    expect(callMinutes(calls)).toEqual({ a: 0, b: 10, t: 20, c: 30 });
+  });
+
+  it('counts the appointments expected later today: they go ahead of waiting walk-ins when their time comes', () => {
+    const queue = [walkIn('a', -30, 10), walkIn('b', -20, 10), walkIn('c', -10, 10), expected('x', 10, 10)];
+    const calls = simulateCalls(queue, [counter('1', 0)], min(0), rules);
+    expect(callMinutes(calls)).toEqual({ a: 0, x: 10, b: 20, c: 30 });
+    // People ahead count the tickets waiting now, not the expected appointment.
+    expect(calls.get('c')?.ahead).toBe(2);
+    // The estimate of c, the last walk-in, includes the expected appointment.
+    const estimates = estimateQueue(queue, [counter('1', 0)], min(0), rules);
+    expect(estimates.has('x')).toBe(false);
+    expect(Math.abs((estimates.get('c')?.expectedCallAt ?? 0) - min(30))).toBeLessThan(5 * 60_000);
+  });
+
+  it('weights an expected appointment by its show-up probability', () => {
+    const queue = [walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 0.5)];
+    // The mean run takes half of the expected appointment's duration: a 0–10, x 10–15, b 15.
+    expect(callMinutes(simulateCalls(queue, [counter('1', 0)], min(0), rules))).toEqual({ a: 0, x: 10, b: 15 });
+    const never = estimateQueue([walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 0)], [counter('1', 0)], min(0), rules);
+    const always = estimateQueue([walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 1)], [counter('1', 0)], min(0), rules);
+    expect((always.get('b')?.expectedCallAt ?? 0) - (never.get('b')?.expectedCallAt ?? 0)).toBeGreaterThan(5 * 60_000);
+  });
+
+  it('lets an idle counter wait for an expected appointment rather than drop out', () => {
+    const calls = simulateCalls([expected('x', 20, 10)], [counter('1', 0)], min(0), rules);
+    expect(callMinutes(calls)).toEqual({ x: 20 });
   });
 });
 
@@ -139,45 +179,88 @@ describe('learned durations', () => {
 
 describe('closing guard', () => {
   const open = { start: min(-90), end: min(60) }; // closes at 09:00Z
-  const decide = (finishAt: number | null, override: WalkInOverride | null = null) =>
+  const decide = (pastClosing: boolean | null, override: WalkInOverride | null = null) =>
     walkInDecision({
       openInterval: open,
-      bufferMinutes: 10,
       override,
-      prediction: finishAt === null ? null : { callAt: finishAt - 60_000, finishAt },
+      prediction: pastClosing === null ? null : { callAt: min(0), finishAt: min(10), pastClosing },
     });
+  const candidate = { priority: false, serviceIds: ['id-card'], durationMs: 15 * 60_000 };
+  const predict = (queue: EstimateEntry[], counters = [counter('1', 0)], now = min(0)) =>
+    predictWalkIn(queue, counters, now, rules, [open], 10, candidate);
 
   it('issues a walk-in that would be done by closing time minus the buffer, and refuses one that would not', () => {
-    expect(decide(min(50)).open).toBe(true);
-    expect(decide(min(50) + 1)).toMatchObject({ open: false, reason: 'CLOSING_SOON' });
+    // Two of 15 minutes ahead: the candidate is called at 30 and done at 45, before 50 (60 − 10).
+    const two = [walkIn('a', -20, 15), walkIn('b', -5, 15)];
+    expect(predict(two)).toMatchObject({ callAt: min(30), finishAt: min(45), pastClosing: false });
+    expect(decide(false).open).toBe(true);
+    // At 6 it would be done at 51: refused.
+    expect(predict(two, [counter('1', 0)], min(6))?.pastClosing).toBe(true);
+    expect(decide(true)).toMatchObject({ open: false, reason: 'CLOSING_SOON' });
   });
 
-  it('refuses outside the opening hours whatever the override, and when no counter can serve the services', () => {
-    expect(
-      walkInDecision({ openInterval: null, bufferMinutes: 10, override: WalkInOverride.OPEN, prediction: null }),
-    ).toMatchObject({ open: false, reason: 'OFFICE_CLOSED' });
-    expect(decide(null)).toMatchObject({ open: false, reason: 'NO_COUNTER' });
+  it('refuses a walk-in that would push a checked-in appointment past closing, though it would be done in time', () => {
+    // One counter; a walk-in a (0–15) and an appointment at 30 checked in early, taking 22 minutes. Without the
+    // candidate the idle counter takes the appointment early at 15 (done 37). With it, the candidate (a walk-in goes
+    // before an early appointment) takes 15–30 and is done in time itself, but the appointment moves to 30–52, past 50.
+    const queue = [walkIn('a', -5, 15), appointment('t', 30, -10, 22)];
+    expect(predict(queue)).toMatchObject({ callAt: min(15), finishAt: min(30), pastClosing: true });
+    // The same appointment taking 20 minutes is done at 50 either way: the candidate is issued.
+    expect(predict([walkIn('a', -5, 15), appointment('t', 30, -10, 20)])?.pastClosing).toBe(false);
   });
 
-  it('lets the office manager force walk-ins open or closed', () => {
-    expect(decide(min(59), WalkInOverride.OPEN).open).toBe(true);
-    expect(decide(min(0), WalkInOverride.CLOSED)).toMatchObject({ open: false, reason: 'MANUALLY_CLOSED' });
-  });
-
-  it('predicts the new ticket behind the waiting ones', () => {
-    const queue = [walkIn('a', -20, 15), walkIn('b', -5, 15)];
-    const candidate = { priority: false, serviceIds: ['id-card'], durationMs: 15 * 60_000 };
-    const near = (actual: number | undefined, minutes: number) =>
-      expect(Math.abs((actual ?? Number.NaN) - min(minutes))).toBeLessThan(5 * 60_000);
-    const plain = predictWalkIn(queue, [counter('1', 0)], min(0), rules, [open], candidate);
-    near(plain?.callAt, 30);
-    expect(plain && plain.finishAt - plain.callAt).toBe(15 * 60_000);
-    // With priority (15 minutes) the candidate moves ahead of b (who arrived 5 minutes ago), not of a (20).
-    const prioritized = predictWalkIn(queue, [counter('1', 0)], min(0), rules, [open], {
+  it('refuses a priority walk-in whose head start pushes a waiting walk-in past closing', () => {
+    // Without the candidate: a 0–15, b 15–37 (in time). A priority candidate goes ahead of b (who arrived 5 minutes
+    // ago), not of a (20): candidate 15–30 is in time itself, but b moves to 30–52, past 50.
+    const queue = [walkIn('a', -20, 15), walkIn('b', -5, 22)];
+    const prioritized = predictWalkIn(queue, [counter('1', 0)], min(0), rules, [open], 10, {
       ...candidate,
       priority: true,
     });
-    near(prioritized?.callAt, 15);
-    expect(predictWalkIn(queue, [], min(0), rules, [open], candidate)).toBeNull();
+    expect(prioritized).toMatchObject({ callAt: min(15), finishAt: min(30), pastClosing: true });
+    // With b a little shorter (20), b is done at 50 either way: issued.
+    const shorter = [walkIn('a', -20, 15), walkIn('b', -5, 20)];
+    expect(
+      predictWalkIn(shorter, [counter('1', 0)], min(0), rules, [open], 10, { ...candidate, priority: true })
+        ?.pastClosing,
+    ).toBe(false);
+  });
+
+  it('refuses a walk-in that would push an appointment expected later today past closing', () => {
+    // One counter, an appointment booked at 35 for 15 minutes (not here yet). Without the candidate: a 0–15, then idle
+    // until 35, x 35–50. With it: candidate 15–30, x still 35–50: fine. With a longer candidate (25): 15–40, x 40–55.
+    const queue = [walkIn('a', -5, 15), expected('x', 35, 15)];
+    expect(predict(queue)?.pastClosing).toBe(false);
+    const longer = predictWalkIn(queue, [counter('1', 0)], min(0), rules, [open], 10, {
+      ...candidate,
+      durationMs: 25 * 60_000,
+    });
+    expect(longer?.finishAt).toBe(min(40));
+    expect(longer?.pastClosing).toBe(true);
+  });
+
+  it('lets a morning walk-in wait over the lunch break when the afternoon can serve it in time', () => {
+    const day = [
+      { start: min(-90), end: min(30) },
+      { start: min(90), end: min(210) },
+    ];
+    const queue = [walkIn('a', -5, 20), walkIn('b', -4, 20)];
+    const p = predictWalkIn(queue, [counter('1', 0)], min(0), rules, day, 10, candidate);
+    // a 0–20, b 20–40 (past 30 − 10: it overran before, and no more than before), candidate at 90.
+    expect(p).toMatchObject({ callAt: min(90), finishAt: min(105), pastClosing: false });
+  });
+
+  it('refuses outside the opening hours whatever the override, and when no counter can serve the services', () => {
+    expect(walkInDecision({ openInterval: null, override: WalkInOverride.OPEN, prediction: null })).toMatchObject({
+      open: false,
+      reason: 'OFFICE_CLOSED',
+    });
+    expect(decide(null)).toMatchObject({ open: false, reason: 'NO_COUNTER' });
+    expect(predict([walkIn('a', -5, 15)], [])).toBeNull();
+  });
+
+  it('lets the office manager force walk-ins open or closed', () => {
+    expect(decide(true, WalkInOverride.OPEN).open).toBe(true);
+    expect(decide(false, WalkInOverride.CLOSED)).toMatchObject({ open: false, reason: 'MANUALLY_CLOSED' });
   });
 });

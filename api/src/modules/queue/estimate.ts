@@ -2,15 +2,21 @@
  * Wait estimates (pure; see docs/queue-policy.md). Instants are epoch ms.
  *
  * Instead of "position × average ÷ counters", a small discrete simulation plays the queue forward: every counter
- * that is open now becomes free when its current visitor is done, and then calls the next ticket in queue order that
- * it can serve (ordering.ts), for as long as that ticket's services take. Outside the opening hours (a lunch break)
- * nobody is called: a counter free at 12:40 calls at the next opening.
+ * that is open now becomes free when its current visitor is done, and then calls the next ticket in queue order at
+ * that moment (ordering.ts: due appointments, then walk-ins, then early appointments) that it can serve, for as long
+ * as that ticket's services take. Outside the opening hours (a lunch break) nobody is called: a counter free at 12:40
+ * calls at the next opening.
+ *
+ * Appointments booked for the rest of the day that have not checked in yet take part as **expected** entries: they
+ * can be called from their start on, and each comes with the office's learned show-up probability. So a walk-in's
+ * estimate already counts the appointments that will go ahead of it.
  *
  * Service times vary, so the simulation runs many times with durations drawn around the learned ones (log-normal,
- * same mean) and a visitor at a counter who has already taken long is assumed to need a while longer. The median of a
- * ticket's call times is the estimate, the 10th and 90th percentiles are its range. A ticket that is not due yet (an
- * appointment checked in early) is expected at its due time at the earliest: walk-ins who arrive before it will be
- * ahead of it; only the range's early end tells that it may be called sooner when counters are idle.
+ * same mean), expected appointments coming or not at their show-up probability, and a visitor at a counter who has
+ * already taken long is assumed to need a while longer. The median of a ticket's call times is the estimate, the
+ * 10th and 90th percentiles are its range. An appointment checked in early is expected at its start at the earliest
+ * (less the lead): walk-ins who arrive in the meantime are ahead of it; only the range's early end tells that it may
+ * be called sooner when counters are idle.
  *
  * Durations are learned: the mean of the last finished tickets of a service (from ticket_event times), each capped at
  * three times their median so that one visitor whose case took an hour does not slow every estimate of the day; the
@@ -23,15 +29,19 @@
 import {
   type CounterScope,
   canServe,
-  effectiveDue,
+  compareWithinRank,
+  isAppointmentDue,
   MINUTE,
   type OrderingRules,
-  orderQueue,
   type QueueEntry,
 } from './ordering.js';
 
-/** A waiting ticket with how long serving it is expected to take (mean) and how much that varies (log-normal σ). */
-export type EstimateEntry = QueueEntry & { durationMs: number; spread?: number };
+/**
+ * A ticket the simulation plays: a waiting one, or (with `expected`) a booked appointment not checked in yet, which
+ * can be called from its start (`arrivedAt`) and comes with probability `expected.show`. With how long serving it is
+ * expected to take (mean) and how much that varies (log-normal σ).
+ */
+export type EstimateEntry = QueueEntry & { durationMs: number; spread?: number; expected?: { show: number } };
 
 /** A counter that is open now; `busy` when it serves a visitor: since when, for how long (mean) and how variable. */
 export type EstimateCounter = CounterScope & {
@@ -45,10 +55,13 @@ export type WaitEstimate = {
   expectedCallAt: number;
   earliestCallAt: number;
   latestCallAt: number;
-  /** Tickets called before this one when every service takes its mean duration. */
+  /** Waiting tickets called before this one when every service takes its mean duration. */
   peopleAhead: number;
   counterId: string;
 };
+
+/** One ticket's call in a played-forward queue. */
+export type SimulatedCall = { callAt: number; finishAt: number; counterId: string; ahead: number };
 
 /** σ of log service times when too few samples tell it (about ±40 %). */
 export const DEFAULT_SPREAD = 0.4;
@@ -68,34 +81,67 @@ export function nextOpenInstant(t: number, open: readonly OpenInterval[]): numbe
 }
 
 type Draw = (meanMs: number, spread: number | undefined) => number;
-type RunCall = { callAt: number; counterId: string; ahead: number };
+
+/** The entries split by kind, each in the order within its rank (sorted once, filtered per run). */
+type Sorted = { appointments: EstimateEntry[]; walkIns: EstimateEntry[] };
+
+function sortEntries(entries: readonly EstimateEntry[], rules: OrderingRules): Sorted {
+  const byOrder = (a: EstimateEntry, b: EstimateEntry) => compareWithinRank(a, b, rules);
+  return {
+    appointments: entries.filter((e) => e.appointmentAt !== null).sort(byOrder),
+    walkIns: entries.filter((e) => e.appointmentAt === null).sort(byOrder),
+  };
+}
+
+/** Whether the visitor is in the building at `t`: a waiting ticket always, an expected appointment from its start. */
+const present = (e: EstimateEntry, t: number) => !e.expected || e.arrivedAt <= t;
 
 /**
- * One run: when each waiting ticket is called and at which counter. Tickets no open counter can serve are missing.
- * `duration` gives a ticket's service time; `freeAt` when a counter is free.
+ * One run: when each ticket is called and at which counter, calling in queue order at each free counter's moment.
+ * Tickets no open counter can serve are missing. `duration` gives a ticket's service time.
  */
 function run(
-  ordered: readonly EstimateEntry[],
+  sorted: Sorted,
   counters: readonly { counter: EstimateCounter; freeAt: number }[],
   open: readonly OpenInterval[],
+  rules: OrderingRules,
   duration: (e: EstimateEntry) => number,
-): Map<string, RunCall> {
-  const pending = [...ordered];
+): Map<string, SimulatedCall> {
+  const appointments = [...sorted.appointments];
+  const walkIns = [...sorted.walkIns];
   const pool = counters.map((c) => ({ counter: c.counter, t: nextOpenInstant(c.freeAt, open) }));
-  const calls = new Map<string, RunCall>();
+  const calls = new Map<string, SimulatedCall>();
   let ahead = 0;
-  while (pending.length > 0 && pool.length > 0) {
+  while (appointments.length + walkIns.length > 0 && pool.length > 0) {
     let i = 0; // the counter that is free first; ties keep the given order
     for (let j = 1; j < pool.length; j++) if ((pool[j]?.t ?? 0) < (pool[i]?.t ?? 0)) i = j;
     const slot = pool[i] as (typeof pool)[number];
-    const index = pending.findIndex((e) => canServe(slot.counter, e));
+    const t = slot.t;
+    const servable = (e: EstimateEntry) => canServe(slot.counter, e);
+    let list = appointments;
+    let index = appointments.findIndex(
+      (e) => servable(e) && present(e, t) && isAppointmentDue(e.appointmentAt as number, t, rules),
+    );
     if (index < 0) {
-      pool.splice(i, 1); // it can serve none of the rest
+      list = walkIns;
+      index = walkIns.findIndex(servable);
+    }
+    if (index < 0) {
+      list = appointments;
+      index = appointments.findIndex((e) => servable(e) && present(e, t)); // an idle counter works ahead
+    }
+    if (index < 0) {
+      // Nobody here it can serve: wait for the next expected appointment it can serve, or drop out.
+      const next = appointments.filter(servable).reduce((soonest, e) => Math.min(soonest, e.arrivedAt), Infinity);
+      if (next === Infinity) pool.splice(i, 1);
+      else slot.t = nextOpenInstant(next, open);
       continue;
     }
-    const [entry] = pending.splice(index, 1) as [EstimateEntry];
-    calls.set(entry.id, { callAt: slot.t, counterId: slot.counter.id, ahead: ahead++ });
-    slot.t = nextOpenInstant(slot.t + duration(entry), open);
+    const [entry] = list.splice(index, 1) as [EstimateEntry];
+    const finishAt = t + duration(entry);
+    calls.set(entry.id, { callAt: t, finishAt, counterId: slot.counter.id, ahead });
+    if (!entry.expected) ahead++;
+    slot.t = nextOpenInstant(finishAt, open);
   }
   return calls;
 }
@@ -107,8 +153,9 @@ function expectedFreeAt(c: EstimateCounter, now: number): number {
 }
 
 /**
- * Plays the queue forward once with mean durations: the call order, each ticket's counter and the tickets ahead of
- * it. Used for "people ahead"; the estimate's times come from estimateQueue.
+ * Plays the queue forward once with mean durations (an expected appointment weighted by its show-up probability):
+ * each ticket's call and finish, its counter and the waiting tickets called before it. Used for "people ahead" and
+ * by the closing guard; the estimate's times come from estimateQueue.
  */
 export function simulateCalls(
   entries: readonly EstimateEntry[],
@@ -116,9 +163,9 @@ export function simulateCalls(
   now: number,
   rules: OrderingRules,
   open: readonly OpenInterval[] = [],
-): Map<string, RunCall> {
+): Map<string, SimulatedCall> {
   const pool = counters.map((counter) => ({ counter, freeAt: expectedFreeAt(counter, now) }));
-  return run(orderQueue(entries, rules), pool, open, (e) => e.durationMs);
+  return run(sortEntries(entries, rules), pool, open, rules, (e) => e.durationMs * (e.expected?.show ?? 1));
 }
 
 /** Estimated call time with its range and the people ahead, for every waiting ticket an open counter can serve. */
@@ -129,26 +176,31 @@ export function estimateQueue(
   rules: OrderingRules,
   open: readonly OpenInterval[] = [],
 ): Map<string, WaitEstimate> {
-  const ordered = orderQueue(entries, rules);
-  const mean = simulateCalls(ordered, counters, now, rules, open);
-  const draw = logNormalDraw(prng(now));
+  const sorted = sortEntries(entries, rules);
+  const mean = simulateCalls(entries, counters, now, rules, open);
+  const random = prng(now);
+  const draw = logNormalDraw(random);
+  const comes = (e: EstimateEntry) => !e.expected || random() < e.expected.show;
   const times = new Map<string, number[]>();
   for (let r = 0; r < RUNS; r++) {
     const pool = counters.map((counter) => ({ counter, freeAt: drawnFreeAt(counter, now, draw) }));
-    for (const [id, call] of run(ordered, pool, open, (e) => draw(e.durationMs, e.spread))) {
+    const played = { appointments: sorted.appointments.filter(comes), walkIns: sorted.walkIns };
+    for (const [id, call] of run(played, pool, open, rules, (e) => draw(e.durationMs, e.spread))) {
       const list = times.get(id) ?? [];
       list.push(call.callAt);
       times.set(id, list);
     }
   }
   const estimates = new Map<string, WaitEstimate>();
-  for (const entry of ordered) {
+  for (const entry of entries) {
     const call = mean.get(entry.id);
     const runs = times.get(entry.id);
-    if (!call || !runs) continue;
+    if (entry.expected || !call || !runs) continue;
     runs.sort((a, b) => a - b);
-    const due = effectiveDue(entry, rules);
-    const expected = Math.max(quantile(runs, 0.5), due);
+    // An appointment checked in early: not before its start (less the lead), unless it has come already.
+    const notBefore =
+      entry.appointmentAt === null ? now : entry.appointmentAt - rules.appointmentLeadMinutes * MINUTE;
+    const expected = Math.max(quantile(runs, 0.5), notBefore);
     estimates.set(entry.id, {
       expectedCallAt: expected,
       earliestCallAt: Math.min(quantile(runs, RANGE.low), expected),
@@ -205,6 +257,21 @@ export function learnedDuration(
   const mu = logs.reduce((a, b) => a + b, 0) / logs.length;
   const sd = Math.sqrt(logs.reduce((sum, l) => sum + (l - mu) ** 2, 0) / (logs.length - 1));
   return { minutes, spread: Math.min(1, Math.max(0.1, sd)) };
+}
+
+/** The show-up probability assumed while an office has too little history. */
+export const DEFAULT_SHOW_RATE = 0.9;
+/** Weight of that assumption, in appointments: it fades as the office's own history grows. */
+const SHOW_RATE_PRIOR = 20;
+
+/**
+ * The share of booked appointments whose visitor comes, from the office's recent history (`came` of `booked`),
+ * blended with DEFAULT_SHOW_RATE so that a handful of days cannot swing it to 0 or 1.
+ */
+export function learnedShowRate(booked: number, came: number): number {
+  const b = Math.max(0, booked);
+  const c = Math.min(b, Math.max(0, came));
+  return (c + DEFAULT_SHOW_RATE * SHOW_RATE_PRIOR) / (b + SHOW_RATE_PRIOR);
 }
 
 /** How long a ticket takes: its services' unit durations times their counts. */

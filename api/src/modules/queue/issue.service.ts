@@ -84,8 +84,8 @@ export class IssueService {
     if (found.status === 'CANCELLED') return { kind: 'cancelled' };
     const now = this.now();
     const window = checkInWindow(found.startsAt.getTime(), now.getTime(), {
-      earlyMinutes: office.checkInEarlyMinutes,
       lateMinutes: office.checkInLateMinutes,
+      timeZone: office.timeZone,
     });
     if (window.kind === 'tooEarly')
       return { kind: 'tooEarly', startsAt: found.startsAt, comeBackAt: new Date(window.comeBackAt) };
@@ -276,7 +276,6 @@ export class IssueService {
         : null;
     const decision = walkInDecision({
       openInterval,
-      bufferMinutes: state.office.closingBufferMinutes,
       override,
       prediction: walkInPrediction(state, choices, priority),
     });

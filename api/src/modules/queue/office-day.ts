@@ -10,6 +10,12 @@ export function localDate(instant: number, timeZone: string): string {
   return DateTime.fromMillis(instant, { zone: timeZone }).toISODate() as string;
 }
 
+/** [start, end) of the office-local `date` as instants (23 or 25 hours on the days the clocks change). */
+export function localDayBounds(date: string, timeZone: string): { start: number; end: number } {
+  const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+}
+
 /**
  * The opening intervals of the local `date` (sorted, touching ones merged), empty on a public holiday of `region`, a
  * closure, or a weekday without hours. An extra opening day's intervals (`extra`, non-empty) replace the weekday's.

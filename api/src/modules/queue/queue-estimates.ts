@@ -1,6 +1,7 @@
 /**
- * From a loaded queue state to the pure rules' inputs (pure): waiting tickets as queue entries with durations,
- * open counters with their current visitors, and the estimates and walk-in predictions computed from them.
+ * From a loaded queue state to the pure rules' inputs (pure): waiting tickets as queue entries with durations, the
+ * appointments expected later today, open counters with their current visitors, and the estimates and walk-in
+ * predictions computed from them.
  */
 import { predictWalkIn, type WalkInPrediction } from './closing-guard.js';
 import {
@@ -11,12 +12,17 @@ import {
   ticketDurationMs,
   type WaitEstimate,
 } from './estimate.js';
-import type { CounterScope, OrderingRules } from './ordering.js';
-import type { QueueCounterInfo, QueueState, TicketRow } from './queue-state.js';
+import {
+  APPOINTMENT_LEAD_MINUTES,
+  appointmentStanding,
+  type CounterScope,
+  type OrderingRules,
+} from './ordering.js';
+import type { ExpectedAppointmentRow, QueueCounterInfo, QueueState, TicketRow } from './queue-state.js';
 import { TicketStatus } from './ticket-model.js';
 
 export function orderingRules(state: QueueState): OrderingRules {
-  return { priorityMinutes: state.office.priorityMinutes };
+  return { priorityMinutes: state.office.priorityMinutes, appointmentLeadMinutes: APPOINTMENT_LEAD_MINUTES };
 }
 
 /** Minutes one unit of a service takes: learned, else configured. */
@@ -49,9 +55,44 @@ export function toEntry(state: QueueState, ticket: TicketRow): EstimateEntry {
     priority: ticket.priority !== null,
     serviceIds: asked.map((s) => s.serviceId),
     counterId: ticket.counterId,
+    appointmentAt: appointmentStanding(
+      ticket.appointmentStartsAt?.getTime() ?? null,
+      ticket.dueAt.getTime(),
+      state.office.checkInLateMinutes,
+    ),
     durationMs: ticketDuration(state, asked),
     spread: spreadOf(state, asked),
   };
+}
+
+/** A booked appointment not checked in yet, as the simulation expects it: from its start, at the show-up rate. */
+export function expectedEntry(state: QueueState, appointment: ExpectedAppointmentRow): EstimateEntry {
+  const startsAt = appointment.startsAt.getTime();
+  return {
+    id: `expected:${appointment.id}`,
+    dueAt: startsAt,
+    arrivedAt: startsAt,
+    priority: appointment.priority,
+    serviceIds: appointment.services.map((s) => s.serviceId),
+    counterId: null,
+    appointmentAt: startsAt,
+    durationMs: ticketDuration(state, appointment.services),
+    spread: spreadOf(state, appointment.services),
+    expected: { show: state.showRate },
+  };
+}
+
+/** What the simulation plays: the waiting tickets and the appointments expected later today. */
+export function simulatedEntries(state: QueueState): EstimateEntry[] {
+  return [
+    ...waitingEntries(state),
+    ...state.expected.map((a) => expectedEntry(state, a)),
+  ];
+}
+
+/** The waiting tickets as queue entries (no expected appointments: those cannot be called yet). */
+export function waitingEntries(state: QueueState): EstimateEntry[] {
+  return waitingTickets(state).map((t) => toEntry(state, t));
 }
 
 export function counterScope(counter: QueueCounterInfo): CounterScope {
@@ -91,7 +132,7 @@ export function waitingTickets(state: QueueState): TicketRow[] {
 /** Estimates for every waiting ticket of today that an open counter can serve. */
 export function waitingEstimates(state: QueueState): Map<string, WaitEstimate> {
   return estimateQueue(
-    waitingTickets(state).map((t) => toEntry(state, t)),
+    simulatedEntries(state),
     estimateCounters(state),
     state.now,
     orderingRules(state),
@@ -106,11 +147,12 @@ export function walkInPrediction(
   priority: boolean,
 ): WalkInPrediction | null {
   return predictWalkIn(
-    waitingTickets(state).map((t) => toEntry(state, t)),
+    simulatedEntries(state),
     estimateCounters(state),
     state.now,
     orderingRules(state),
     state.open,
+    state.office.closingBufferMinutes,
     {
       priority,
       serviceIds: services.map((s) => s.serviceId),

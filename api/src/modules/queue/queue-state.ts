@@ -7,8 +7,9 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../catalog/catalog.service.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import type { OpenInterval } from './estimate.js';
-import { learnedDuration } from './estimate.js';
-import { localDate, openIntervalsOn } from './office-day.js';
+import { learnedDuration, learnedShowRate } from './estimate.js';
+import { localDate, localDayBounds, openIntervalsOn } from './office-day.js';
+import { MINUTE } from './ordering.js';
 import type { TicketOrigin, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';
 
 export type OfficeQueueSettings = {
@@ -83,6 +84,15 @@ export type WalkInStateRow = {
   overrideAt: Date | null;
 };
 
+/** A booked appointment of today that has not checked in yet and still may (its late window is open). */
+export type ExpectedAppointmentRow = {
+  id: string;
+  startsAt: Date;
+  /** Biometrics captured beforehand: the ticket will get priority at check-in. */
+  priority: boolean;
+  services: { serviceId: string; count: number }[];
+};
+
 export type QueueState = {
   office: OfficeQueueSettings;
   now: number;
@@ -97,11 +107,16 @@ export type QueueState = {
   /** Learned minutes per unit and their spread, per service with enough finished tickets. */
   durations: Map<string, { minutes: number; spread: number }>;
   walkIns: Map<string, WalkInStateRow>;
+  /** Today's appointments expected later: booked, not checked in, late window still open. */
+  expected: ExpectedAppointmentRow[];
+  /** The share of booked appointments that came, learned from the office's recent days. */
+  showRate: number;
 };
 
 /** How many finished tickets per service the learned duration uses, and how far back. */
 const SAMPLES = 20;
 const HISTORY_DAYS = 60;
+const DAY_MS = 86_400_000;
 
 export const ticketSelect = `
   SELECT t.id, t."officeId", t."serviceDay"::text AS "serviceDay", t.number, t.origin, t."appointmentId",
@@ -171,11 +186,28 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
     `${ticketSelect} WHERE t."officeId" = $1 AND t."serviceDay" = $2 ORDER BY t."arrivedAt", t.number`,
     [officeId, today],
   )) as TicketRow[];
-  const durations = await loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
+  const durations = await loadDurationSamples(m, officeId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS));
   const walkIns = (await m.query(
     `SELECT "serviceId", "guardClosedSince", override, "overrideAt" FROM walk_in_state WHERE "officeId" = $1 AND "serviceDay" = $2`,
     [officeId, today],
   )) as WalkInStateRow[];
+  const day = localDayBounds(today, office.timeZone);
+  const expected = (await m.query(
+    `SELECT a.id, a."startsAt", a."biometricsCapturedAt" IS NOT NULL AS priority,
+            (SELECT coalesce(json_agg(json_build_object('serviceId', x."serviceId", 'count', x.count)), '[]')
+               FROM appointment_service x WHERE x."appointmentId" = a.id) AS services
+       FROM appointment a
+      WHERE a."officeId" = $1 AND a.status = 'BOOKED' AND a."startsAt" >= $2 AND a."startsAt" < $3
+        AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t."appointmentId" = a.id)
+      ORDER BY a."startsAt"`,
+    [officeId, new Date(Math.max(day.start, now.getTime() - office.checkInLateMinutes * MINUTE)), new Date(day.end)],
+  )) as ExpectedAppointmentRow[];
+  const [shows] = (await m.query(
+    `SELECT count(*)::int AS booked, count(t.id)::int AS came
+       FROM appointment a LEFT JOIN ticket t ON t."appointmentId" = a.id
+      WHERE a."officeId" = $1 AND a.status = 'BOOKED' AND a."startsAt" >= $2 AND a."startsAt" < $3`,
+    [officeId, new Date(day.start - HISTORY_DAYS * DAY_MS), new Date(day.start)],
+  )) as { booked: number; came: number }[];
   const serviceMap = new Map(services.map((s) => [s.id, s]));
   const learned = new Map<string, { minutes: number; spread: number }>();
   for (const { serviceId, samples } of durations) {
@@ -210,6 +242,8 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
     tickets,
     durations: learned,
     walkIns: new Map(walkIns.map((w) => [w.serviceId, w])),
+    expected,
+    showRate: learnedShowRate(shows?.booked ?? 0, shows?.came ?? 0),
   };
 }
 

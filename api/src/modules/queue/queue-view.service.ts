@@ -123,11 +123,7 @@ export class QueueViewService {
       (t) => t.counterId === counter.id && (t.status === TicketStatus.CALLED || t.status === TicketStatus.SERVING),
     );
     const scope = counterScope(counter);
-    const waiting = callOrder(
-      waitingTickets(state).map((t) => toEntry(state, t)),
-      scope,
-      orderingRules(state),
-    ).length;
+    const waiting = callOrder(waitingEntries(state), scope, state.now, orderingRules(state)).length;
     return {
       id: counter.id,
       officeId: state.office.id,
@@ -170,11 +166,7 @@ export class QueueViewService {
     if (!state || !counter) return 'notFound';
     const estimates = waitingEstimates(state);
     const byId = new Map(state.tickets.map((t) => [t.id, t]));
-    const waiting = callOrder(
-      waitingTickets(state).map((t) => toEntry(state, t)),
-      counterScope(counter),
-      orderingRules(state),
-    ).map((e) => ticketView(byId.get(e.id) as TicketRow, state.office, estimates.get(e.id) ?? null, state.now));
+    const waiting = callOrder(waitingEntries(state), counterScope(counter), state.now, orderingRules(state)).map((e) => ticketView(byId.get(e.id) as TicketRow, state.office, estimates.get(e.id) ?? null, state.now));
     const parked = state.tickets
       .filter((t) => t.status === TicketStatus.PARKED)
       .map((t) => ticketView(t, state.office, null, state.now));
@@ -205,7 +197,7 @@ export class QueueViewService {
       if (!s.active || !s.walkInAllowed) continue;
       const saved = state.walkIns.get(s.id);
       const prediction = walkInPrediction(state, [{ serviceId: s.id, count: 1 }], false);
-      const input = { openInterval, bufferMinutes: state.office.closingBufferMinutes, prediction };
+      const input = { openInterval, prediction };
       const guard = walkInDecision({ ...input, override: null });
       const decision = walkInDecision({ ...input, override: saved?.override ?? null });
       const guardRefuses = !guard.open && guard.reason === WalkInRefusal.CLOSING_SOON;
