@@ -138,8 +138,18 @@ describe('simulated calls', () => {
     const queue = [walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 0.5)];
     // The mean run takes half of the expected appointment's duration: a 0–10, x 10–15, b 15.
     expect(callMinutes(simulateCalls(queue, [counter('1', 0)], min(0), rules))).toEqual({ a: 0, x: 10, b: 15 });
-    const never = estimateQueue([walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 0)], [counter('1', 0)], min(0), rules);
-    const always = estimateQueue([walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 1)], [counter('1', 0)], min(0), rules);
+    const never = estimateQueue(
+      [walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 0)],
+      [counter('1', 0)],
+      min(0),
+      rules,
+    );
+    const always = estimateQueue(
+      [walkIn('a', -30, 10), walkIn('b', -20, 10), expected('x', 5, 10, 1)],
+      [counter('1', 0)],
+      min(0),
+      rules,
+    );
     expect((always.get('b')?.expectedCallAt ?? 0) - (never.get('b')?.expectedCallAt ?? 0)).toBeGreaterThan(5 * 60_000);
   });
 

@@ -198,8 +198,7 @@ export function estimateQueue(
     if (entry.expected || !call || !runs) continue;
     runs.sort((a, b) => a - b);
     // An appointment checked in early: not before its start (less the lead), unless it has come already.
-    const notBefore =
-      entry.appointmentAt === null ? now : entry.appointmentAt - rules.appointmentLeadMinutes * MINUTE;
+    const notBefore = entry.appointmentAt === null ? now : entry.appointmentAt - rules.appointmentLeadMinutes * MINUTE;
     const expected = Math.max(quantile(runs, 0.5), notBefore);
     estimates.set(entry.id, {
       expectedCallAt: expected,
@@ -283,7 +282,7 @@ export function ticketDurationMs(
 }
 
 /** mulberry32, seeded: estimates must not change between two reads of the same queue. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = (seed ^ (seed / 2 ** 32)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -134,7 +134,7 @@ describe('queue order', () => {
 describe('check-in window', () => {
   const start = min(60); // 10:00 Berlin
   const window = { lateMinutes: 10, timeZone: 'Europe/Berlin' };
-  it('opens at the start of the appointment\'s day, office time: an hour early (or more) is fine', () => {
+  it("opens at the start of the appointment's day, office time: an hour early (or more) is fine", () => {
     expect(checkInWindow(start, min(0), window)).toEqual({ kind: 'ok', late: false });
     const midnight = Date.parse('2027-02-28T23:00:00Z'); // 00:00 on 1 March in Berlin
     expect(checkInWindow(start, midnight, window)).toEqual({ kind: 'ok', late: false });

@@ -85,9 +85,7 @@ export function compareWithinRank(a: QueueEntry, b: QueueEntry, rules: OrderingR
 
 /** The waiting tickets in the order counters call them at `now` (a new array). */
 export function orderQueue<T extends QueueEntry>(entries: readonly T[], now: number, rules: OrderingRules): T[] {
-  return [...entries].sort(
-    (a, b) => rankAt(a, now, rules) - rankAt(b, now, rules) || compareWithinRank(a, b, rules),
-  );
+  return [...entries].sort((a, b) => rankAt(a, now, rules) - rankAt(b, now, rules) || compareWithinRank(a, b, rules));
 }
 
 /** Whether `counter` may call `entry`. */

@@ -12,12 +12,7 @@ import {
   ticketDurationMs,
   type WaitEstimate,
 } from './estimate.js';
-import {
-  APPOINTMENT_LEAD_MINUTES,
-  appointmentStanding,
-  type CounterScope,
-  type OrderingRules,
-} from './ordering.js';
+import { APPOINTMENT_LEAD_MINUTES, appointmentStanding, type CounterScope, type OrderingRules } from './ordering.js';
 import type { ExpectedAppointmentRow, QueueCounterInfo, QueueState, TicketRow } from './queue-state.js';
 import { TicketStatus } from './ticket-model.js';
 
@@ -84,10 +79,7 @@ export function expectedEntry(state: QueueState, appointment: ExpectedAppointmen
 
 /** What the simulation plays: the waiting tickets and the appointments expected later today. */
 export function simulatedEntries(state: QueueState): EstimateEntry[] {
-  return [
-    ...waitingEntries(state),
-    ...state.expected.map((a) => expectedEntry(state, a)),
-  ];
+  return [...waitingEntries(state), ...state.expected.map((a) => expectedEntry(state, a))];
 }
 
 /** The waiting tickets as queue entries (no expected appointments: those cannot be called yet). */
@@ -131,13 +123,7 @@ export function waitingTickets(state: QueueState): TicketRow[] {
 
 /** Estimates for every waiting ticket of today that an open counter can serve. */
 export function waitingEstimates(state: QueueState): Map<string, WaitEstimate> {
-  return estimateQueue(
-    simulatedEntries(state),
-    estimateCounters(state),
-    state.now,
-    orderingRules(state),
-    state.open,
-  );
+  return estimateQueue(simulatedEntries(state), estimateCounters(state), state.now, orderingRules(state), state.open);
 }
 
 /** When a new walk-in ticket for these services would be called and done if it were issued now. */

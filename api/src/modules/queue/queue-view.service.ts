@@ -9,14 +9,7 @@ import { walkInDecision } from './closing-guard.js';
 import type { WaitEstimate } from './estimate.js';
 import { intervalAt } from './office-day.js';
 import { callOrder } from './ordering.js';
-import {
-  counterScope,
-  orderingRules,
-  toEntry,
-  waitingEstimates,
-  waitingTickets,
-  walkInPrediction,
-} from './queue-estimates.js';
+import { counterScope, orderingRules, waitingEstimates, walkInPrediction } from './queue-estimates.js';
 import type { CounterView, TicketView, WalkInServiceView, WalkInStatusView } from './queue-outcomes.js';
 import {
   loadOfficeSettings,
@@ -166,7 +159,9 @@ export class QueueViewService {
     if (!state || !counter) return 'notFound';
     const estimates = waitingEstimates(state);
     const byId = new Map(state.tickets.map((t) => [t.id, t]));
-    const waiting = callOrder(waitingEntries(state), counterScope(counter), state.now, orderingRules(state)).map((e) => ticketView(byId.get(e.id) as TicketRow, state.office, estimates.get(e.id) ?? null, state.now));
+    const waiting = callOrder(waitingEntries(state), counterScope(counter), state.now, orderingRules(state)).map((e) =>
+      ticketView(byId.get(e.id) as TicketRow, state.office, estimates.get(e.id) ?? null, state.now),
+    );
     const parked = state.tickets
       .filter((t) => t.status === TicketStatus.PARKED)
       .map((t) => ticketView(t, state.office, null, state.now));
