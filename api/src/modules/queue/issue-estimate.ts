@@ -21,11 +21,6 @@ export async function recordIssueEstimate(
   await m.query(
     `UPDATE ticket SET "issuedExpectedCallAt" = $2, "issuedEarliestCallAt" = $3, "issuedLatestCallAt" = $4
       WHERE id = $1`,
-    [
-      ticket.id,
-      new Date(estimate.expectedCallAt),
-      new Date(estimate.earliestCallAt),
-      new Date(estimate.latestCallAt),
-    ],
+    [ticket.id, new Date(estimate.expectedCallAt), new Date(estimate.earliestCallAt), new Date(estimate.latestCallAt)],
   );
 }

@@ -5,7 +5,12 @@
  * German settings import it with "comma" as separator.
  */
 import type { EstimateAccuracy } from './estimate-calibration.js';
-import { type EstimateAccuracyByVisitor, type OfficeFigures, type PeriodFigures, VisitorChannel } from './stats-figures.js';
+import {
+  type EstimateAccuracyByVisitor,
+  type OfficeFigures,
+  type PeriodFigures,
+  VisitorChannel,
+} from './stats-figures.js';
 import type { Summary } from './stats-math.js';
 
 export type CsvSource = {

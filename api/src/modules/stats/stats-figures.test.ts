@@ -104,7 +104,10 @@ describe('office figures', () => {
         dayClosedFrom: 'WAITING',
         issuedEstimate: told('2027-03-02T09:40:00Z', 5), // never called: does not count
       }),
-      walkIn('2027-03-02', '2027-03-02T09:40:00Z', '2027-03-02T09:45:00Z', { status: 'CANCELLED', dayClosedFrom: 'SERVING' }),
+      walkIn('2027-03-02', '2027-03-02T09:40:00Z', '2027-03-02T09:45:00Z', {
+        status: 'CANCELLED',
+        dayClosedFrom: 'SERVING',
+      }),
       walkIn('2027-03-02', '2027-03-02T09:50:00Z', null, { status: 'CANCELLED', dayClosedFrom: 'PARKED' }),
     ],
     serviceTimes: [

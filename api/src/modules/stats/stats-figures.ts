@@ -63,7 +63,11 @@ export type StatsInput = {
 export type ServiceTime = { serviceId: string } & Summary;
 
 /** Estimate accuracy over all visitors, appointment visitors and walk-ins. */
-export type EstimateAccuracyByVisitor = { all: EstimateAccuracy; appointment: EstimateAccuracy; walkIn: EstimateAccuracy };
+export type EstimateAccuracyByVisitor = {
+  all: EstimateAccuracy;
+  appointment: EstimateAccuracy;
+  walkIn: EstimateAccuracy;
+};
 
 export type PeriodFigures = Period & {
   visitors: number;

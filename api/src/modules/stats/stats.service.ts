@@ -121,15 +121,13 @@ export class StatsService {
         WHERE "officeId" = $1 AND "serviceDay" BETWEEN $2 AND $3 AND reason = $4`,
       [...args, WalkInRefusal.CLOSING_SOON],
     );
-    // A counter's last activity per local day: its last ticket event on the ticket's own day (a ticket of yesterday
-    // finished this morning is no work past yesterday's closing), or its session closed that same day.
+    // A counter's last activity per local day: its last ticket event, or its session closed that same day.
     const counterDays: (Omit<CounterDayFact, 'lastActiveAt'> & { lastActiveAt: Date })[] = await m.query(
       `SELECT x."serviceDay", x."counterId", max(x.at) AS "lastActiveAt"
          FROM (SELECT t."serviceDay"::text AS "serviceDay", e."counterId", e.at
                  FROM ticket_event e JOIN ticket t ON t.id = e."ticketId"
                 WHERE e."officeId" = $1 AND t."serviceDay" BETWEEN $2 AND $3 AND e."counterId" IS NOT NULL
                   AND e.type IN ('CALLED', 'RECALLED', 'SERVING_STARTED', 'FINISHED', 'NO_SHOW', 'PARKED', 'TRANSFERRED')
-                  AND (e.at AT TIME ZONE $4)::date = t."serviceDay"
                UNION ALL
                SELECT (s."openedAt" AT TIME ZONE $4)::date::text, s."counterId", s."closedAt"
                  FROM counter_session s JOIN counter k ON k.id = s."counterId"

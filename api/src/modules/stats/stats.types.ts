@@ -133,7 +133,8 @@ export class PeriodStatistics {
   dayClosedWaiting: number;
 
   @Field(() => Int, {
-    description: 'Tickets still called or being served when their day ended, closed by the nightly job (never finished).',
+    description:
+      'Tickets still called or being served when their day ended, closed by the nightly job (never finished).',
   })
   dayClosedAtCounter: number;
 
