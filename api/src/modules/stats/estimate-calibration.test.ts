@@ -42,7 +42,7 @@ describe('estimate accuracy', () => {
       { issuedEstimate: told('08:10', '08:05', '08:15'), firstCalledAt: at('08:10') },
       { issuedEstimate: told('08:10', '08:05', '08:15'), firstCalledAt: at('08:16') },
     ]);
-    // Errors 1/3, 0 and 6 minutes: mean 6.333… rounds to 0.1 minutes, the share to 0.001.
+    // Errors 1/3, 0 and 6 minutes: the mean 2.11… is rounded to 0.1 minutes, the share 2/3 to 0.001.
     expect(accuracy).toEqual({ count: 3, meanAbsoluteError: 2.1, bias: 2.1, insideRange: 0.667 });
   });
 

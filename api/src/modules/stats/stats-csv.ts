@@ -1,8 +1,7 @@
 /**
  * The statistics as CSV (pure): one row per period and one for the whole range (estimate accuracy for all visitors,
- * appointment visitors and walk-ins), then the hourly load. Comma
- * separated, RFC 4180 quoting, CRLF line ends, a dot as decimal mark, minutes for durations; spreadsheet programs in
- * German settings import it with "comma" as separator.
+ * appointment visitors and walk-ins), then the hourly load. Comma separated, RFC 4180 quoting, CRLF line ends, a dot
+ * as decimal mark, minutes for durations; spreadsheet programs in German settings import it with "comma" as separator.
  */
 import type { EstimateAccuracy } from './estimate-calibration.js';
 import {
