@@ -16,6 +16,7 @@ import { LiveListener } from './modules/live/live-listener.js';
 import { OfficeFeeds, officeSnapshot } from './modules/live/office-feeds.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
+import { DayCloseService } from './modules/queue/day-close.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
 import { RetentionService } from './modules/retention/retention.service.js';
@@ -47,8 +48,9 @@ export function createServices(
     auditRetentionStep,
     passwordLinkRetentionStep,
   ]);
+  const dayClose = new DayCloseService(ds, clock.now);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
-  const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, log }));
+  const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, dayClose, log }));
   mail.onQueued(() => jobs.runSoon(JOB.mailDispatchNow));
   const booking = new BookingService(
     ds,
@@ -87,6 +89,7 @@ export function createServices(
     uploads,
     mail,
     retention,
+    dayClose,
     jobs,
     stats: new StatsService(ds, clock.now),
   };

@@ -7,9 +7,15 @@ import { accessibilityViolations, launchBrowser, openPage } from '../harness.js'
 const clockOffsetMs = inject('clockOffsetMs');
 const KIOSK = 'bcd_demo-kiosk-buergercentrum';
 
-async function gql(baseUrl: string, query: string, variables: Record<string, unknown>, bearer?: string): Promise<any> {
+async function gql(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  auth: { bearer?: string; cookie?: string } = {},
+): Promise<any> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  if (auth.cookie) headers.cookie = auth.cookie;
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers,
@@ -18,6 +24,20 @@ async function gql(baseUrl: string, query: string, variables: Record<string, unk
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+async function staffCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
+      variables: { u: username, p: password },
+    }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
+  if (!cookie) throw new Error(`no session cookie for ${username}`);
+  return cookie.split(';')[0] as string;
 }
 
 describe('web-staff statistics', () => {
@@ -31,16 +51,40 @@ describe('web-staff statistics', () => {
     page.getByRole('region', { name: heading }).getByRole('row').filter({ hasText: 'Gesamt' });
 
   beforeAll(async () => {
-    // A walk-in ticket drawn at the kiosk today, so the period has at least one visit whatever ran before.
-    const office = await gql(baseUrl, 'query { office(slug: "buergercentrum") { services { id name } } }', {});
+    // A walk-in ticket drawn at the kiosk today, so the period has at least one visit whatever ran before; the office
+    // manager calls it at a counter of their own (it is then marked a no-show, so no service time is learned), so
+    // the estimate it was given at issue is measured too.
+    const office = await gql(baseUrl, 'query { office(slug: "buergercentrum") { id services { id name } } }', {});
     const service = office.office.services.find((s: { name: string }) => s.name === 'Meldebescheinigung');
     const issued = await gql(
       baseUrl,
-      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) { __typename } }`,
+      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
+        __typename ... on IssuedTicket { ticketId ticket { estimate { expectedCallAt } } } } }`,
       { input: { requestId: `stats-e2e-${Date.now()}`, services: [{ serviceId: service.id, count: 1 }] } },
-      KIOSK,
+      { bearer: KIOSK },
     );
     expect(issued.issueWalkInTicket.__typename).toBe('IssuedTicket');
+    expect(issued.issueWalkInTicket.ticket.estimate).not.toBeNull();
+    const ticketId = issued.issueWalkInTicket.ticketId as string;
+    const cookie = await staffCookie(baseUrl, 'leitung', 'Demo-Leitung-2026');
+    const asManager = (query: string, variables: Record<string, unknown>) => gql(baseUrl, query, variables, { cookie });
+    const counters = (
+      await asManager('query($o: ID!) { queueCounters(officeId: $o) { id label } }', { o: office.office.id })
+    ).queueCounters as { id: string; label: string }[];
+    const counterId = counters.find((c) => c.label === '8')?.id;
+    const version = async () =>
+      (await asManager('query($id: ID!) { queueTicket(id: $id) { version } }', { id: ticketId })).queueTicket.version;
+    await asManager('mutation($c: ID!) { openCounter(counterId: $c) { __typename } }', { c: counterId });
+    const called = await asManager(
+      'mutation($c: ID!, $id: ID!, $v: Int!) { callTicket(counterId: $c, ticketId: $id, version: $v) { __typename } }',
+      { c: counterId, id: ticketId, v: await version() },
+    );
+    expect(called.callTicket.__typename).toBe('QueueTicket');
+    await asManager('mutation($id: ID!, $v: Int!) { markNoShow(ticketId: $id, version: $v) { __typename } }', {
+      id: ticketId,
+      v: await version(),
+    });
+    await asManager('mutation($c: ID!) { closeCounter(counterId: $c) { __typename } }', { c: counterId });
     browser = await launchBrowser();
     page = await openPage(browser, clockOffsetMs);
   });
@@ -71,10 +115,39 @@ describe('web-staff statistics', () => {
     // Walk-in at the kiosk (4th channel) and all visits (last column): at least the ticket drawn above.
     expect(Number(cells[3])).toBeGreaterThanOrEqual(1);
     expect(Number(cells[cells.length - 1])).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('figure.bc-chart svg').count()).toBe(2);
+    expect(await page.locator('figure.bc-chart svg').count()).toBe(3);
     // Each bar carries its number: the chart reads without colour.
     expect(await page.locator('figure.bc-chart .bc-chart__value').count()).toBeGreaterThanOrEqual(2);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows how good the estimates were, as a table and a chart of the same numbers', async () => {
+    const total = totalRow('Genauigkeit der Wartezeitprognose');
+    await expect.poll(() => total.count(), until).toBe(1);
+    // All visitors: count, error (minutes), bias (minutes, signed), share called inside the range told.
+    const [count, error, bias, inside] = await total.getByRole('cell').allTextContents();
+    expect(Number(count)).toBeGreaterThanOrEqual(1);
+    expect(error).toMatch(/^\d+(,\d)?$/);
+    expect(bias).toMatch(/^([+−-]?\d+(,\d)?)$/);
+    expect(inside).toMatch(/^\d+(,\d)?\s%$/);
+    const heading = page.getByRole('columnheader', { name: 'Ohne Termin' });
+    expect(await heading.count()).toBeGreaterThanOrEqual(2); // waiting times and estimate accuracy
+    const chart = page.getByRole('figure', { name: /^Mittlere Abweichung der Prognose je Zeitraum/ });
+    expect(await chart.locator('svg').count()).toBe(1);
+    expect(await chart.locator('[aria-hidden="true"]').count()).toBe(1);
+    // The tickets left open at the end of a day are counted apart.
+    expect(await page.getByRole('columnheader', { name: 'Offen geblieben, wartend' }).count()).toBe(1);
+  });
+
+  it('fits a 320 px wide screen: only the tables scroll sideways, in their own regions', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByRole('region', { name: 'Genauigkeit der Wartezeitprognose' }).scrollIntoViewIfNeeded();
+    const overflowX = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflowX).toBeLessThanOrEqual(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('is driven by keyboard: one day, split by day', async () => {

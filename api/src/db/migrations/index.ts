@@ -13,6 +13,8 @@ import * as m10 from './1795710500000-devices.js';
 import * as m11 from './1795711000000-portal-key-limits.js';
 import * as m12 from './1795712000000-appointment-within-a-day.js';
 import * as m13 from './1795712100000-rate-limit-unlogged.js';
+import * as m14 from './1795713000000-ticket-issue-estimate.js';
+import * as m15 from './1795713100000-ticket-day-closed.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -30,4 +32,6 @@ export const migrations = [
   pick(m11),
   pick(m12),
   pick(m13),
+  pick(m14),
+  pick(m15),
 ];

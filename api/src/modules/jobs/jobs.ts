@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { MailService } from '../mail/mail.service.js';
+import type { DayCloseService } from '../queue/day-close.service.js';
 import type { RetentionService } from '../retention/retention.service.js';
 import type { UploadService } from '../upload/upload.service.js';
 import type { JobSpec } from './scheduler.js';
@@ -11,6 +12,8 @@ export const JOB = {
   mailDispatchNow: 'mail.dispatch-now',
   uploadsPurge: 'uploads.purge-unattached',
   retention: 'retention.run',
+  /** Closes the tickets of past days left open (hourly, as each office's day ends at its own local midnight). */
+  dayClose: 'queue.close-past-days',
 } as const;
 
 /** The product's scheduled jobs. */
@@ -18,9 +21,10 @@ export function productJobs(deps: {
   mail: MailService;
   uploads: UploadService;
   retention: RetentionService;
+  dayClose: DayCloseService;
   log: Logger;
 }): JobSpec[] {
-  const { mail, uploads, retention, log } = deps;
+  const { mail, uploads, retention, dayClose, log } = deps;
   const dispatch = () => mail.dispatchDue();
   return [
     { name: JOB.mailDispatch, every: '1 minute', run: dispatch },
@@ -42,6 +46,14 @@ export function productJobs(deps: {
       run: async () => {
         const removed = await retention.run();
         log.info(removed, 'retention: personal data removed');
+      },
+    },
+    {
+      name: JOB.dayClose,
+      every: '5 * * * *',
+      run: async () => {
+        const count = await dayClose.run();
+        if (count > 0) log.info({ count }, 'tickets of past days closed');
       },
     },
   ];

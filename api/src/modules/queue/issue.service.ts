@@ -9,6 +9,7 @@ import type { FieldProblem } from '../booking/booking-input.js';
 import { recordWalkInRefusal } from '../stats/refusal-log.js';
 import { checkInWindow } from './check-in-window.js';
 import { walkInDecision } from './closing-guard.js';
+import { recordIssueEstimate } from './issue-estimate.js';
 import { intervalAt, localDate } from './office-day.js';
 import { appointmentDueAt } from './ordering.js';
 import { parseScannedCode, trackingLink } from './queue-codes.js';
@@ -132,6 +133,7 @@ export class IssueService {
             actor,
             data: { late: window.late },
           });
+          await recordIssueEstimate(m, { id, officeId: locked.officeId }, now);
           return { id, token, again: false };
         });
         if (!created) return { kind: 'cancelled' };
@@ -202,6 +204,7 @@ export class IssueService {
             requestKey,
             actor,
           });
+          await recordIssueEstimate(m, { id, officeId }, now);
           return { id, token, again: false };
         });
         return { kind: 'issued', issued: await this.issued(created.id, created.token, created.again) };

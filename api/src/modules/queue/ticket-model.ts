@@ -38,6 +38,8 @@ export enum TicketEventType {
   CANCELLED = 'CANCELLED',
   PRIORITY_SET = 'PRIORITY_SET',
   UNDONE = 'UNDONE',
+  /** Closed by the nightly job: still open when its day ended (data.before keeps the state it was left in). */
+  DAY_CLOSED = 'DAY_CLOSED',
 }
 
 /** What staff (or the photo terminal) can do with a ticket. */

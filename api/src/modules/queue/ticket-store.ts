@@ -57,14 +57,15 @@ export type TicketRecord = {
   appointmentId: string | null;
 };
 
+/** The columns of a TicketRecord, for `SELECT ${ticketRecordColumns} FROM ticket`. */
+export const ticketRecordColumns = `id, "officeId", "serviceDay"::text AS "serviceDay", status, priority, "priorityNote",
+  "dueAt", "counterId", "callCount", "calledAt", "startedAt", "endedAt", version, "appointmentId"`;
+
 /** Locks a ticket for the rest of the transaction. */
 export async function lockTicket(m: EntityManager, id: string): Promise<TicketRecord | null> {
-  const [row]: TicketRecord[] = await m.query(
-    `SELECT id, "officeId", "serviceDay"::text AS "serviceDay", status, priority, "priorityNote", "dueAt", "counterId",
-            "callCount", "calledAt", "startedAt", "endedAt", version, "appointmentId"
-       FROM ticket WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
+  const [row]: TicketRecord[] = await m.query(`SELECT ${ticketRecordColumns} FROM ticket WHERE id = $1 FOR UPDATE`, [
+    id,
+  ]);
   return row ?? null;
 }
 

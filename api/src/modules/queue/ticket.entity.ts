@@ -63,6 +63,20 @@ export class TicketEntity {
   @Column({ type: 'timestamptz' })
   arrivedAt: Date;
 
+  /**
+   * What the visitor was told when the ticket was issued: the expected call time and its range (10th–90th
+   * percentile), from the same estimate the screens show. Null when no open counter could serve the ticket then.
+   * Statistics compare it with the first call (estimate calibration).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedExpectedCallAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedEarliestCallAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedLatestCallAt: Date | null;
+
   /** The counter that called or serves the ticket, or (while WAITING) the only counter that may call it. */
   @Column({ type: 'uuid', nullable: true })
   counterId: string | null;

@@ -1,9 +1,15 @@
 /**
- * The statistics as CSV (pure): one row per period and one for the whole range, then the hourly load. Comma
- * separated, RFC 4180 quoting, CRLF line ends, a dot as decimal mark, minutes for durations; spreadsheet programs in
- * German settings import it with "comma" as separator.
+ * The statistics as CSV (pure): one row per period and one for the whole range (estimate accuracy for all visitors,
+ * appointment visitors and walk-ins), then the hourly load. Comma separated, RFC 4180 quoting, CRLF line ends, a dot
+ * as decimal mark, minutes for durations; spreadsheet programs in German settings import it with "comma" as separator.
  */
-import { type OfficeFigures, type PeriodFigures, VisitorChannel } from './stats-figures.js';
+import type { EstimateAccuracy } from './estimate-calibration.js';
+import {
+  type EstimateAccuracyByVisitor,
+  type OfficeFigures,
+  type PeriodFigures,
+  VisitorChannel,
+} from './stats-figures.js';
 import type { Summary } from './stats-math.js';
 
 export type CsvSource = {
@@ -23,6 +29,15 @@ export function csvField(value: string | number | null): string {
 const line = (fields: (string | number | null)[]) => fields.map(csvField).join(',');
 const summaryCols = (prefix: string) => ['count', 'mean', 'median', 'p90'].map((k) => `${prefix}_${k}`);
 const summaryValues = (s: Summary) => [s.count, s.mean, s.median, s.p90];
+const VISITOR_GROUPS = [
+  ['all', 'all'],
+  ['appointment', 'appointment'],
+  ['walkIn', 'walk_in'],
+] as const satisfies readonly (readonly [keyof EstimateAccuracyByVisitor, string])[];
+const accuracyCols = VISITOR_GROUPS.flatMap(([, name]) =>
+  ['count', 'mae_minutes', 'bias_minutes', 'inside_range'].map((k) => `estimate_${name}_${k}`),
+);
+const accuracyValues = (a: EstimateAccuracy) => [a.count, a.meanAbsoluteError, a.bias, a.insideRange];
 
 export function statisticsCsv(src: CsvSource): string {
   const services = [
@@ -41,6 +56,9 @@ export function statisticsCsv(src: CsvSource): string {
     'no_show_rate',
     'walk_in_refusals_closing_guard',
     'minutes_past_closing',
+    'day_closed_waiting',
+    'day_closed_at_counter',
+    ...accuracyCols,
     ...services.flatMap((id) => summaryCols(`service_minutes:${src.serviceNames.get(id) ?? id}`)),
   ];
   const row = (p: PeriodFigures, label?: string) => {
@@ -58,6 +76,9 @@ export function statisticsCsv(src: CsvSource): string {
       p.noShowRate,
       p.walkInRefusals,
       p.minutesPastClosing,
+      p.dayClosedWaiting,
+      p.dayClosedAtCounter,
+      ...VISITOR_GROUPS.flatMap(([key]) => accuracyValues(p.estimateAccuracy[key])),
       ...services.flatMap((id) => {
         const s = byService.get(id);
         return s ? summaryValues(s) : [0, null, null, null];

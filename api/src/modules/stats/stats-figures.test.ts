@@ -30,7 +30,15 @@ const walkIn = (day: string, arrived: string, called: string | null, extra: Part
   appointmentStartsAt: null,
   firstCalledAt: called ? at(called) : null,
   status: 'DONE',
+  issuedEstimate: null,
+  dayClosedFrom: null,
   ...extra,
+});
+/** Told at issue: expected at `expected`, range ± `spread` minutes. */
+const told = (expected: string, spread: number) => ({
+  expectedCallAt: at(expected),
+  earliestCallAt: at(expected) - spread * 60_000,
+  latestCallAt: at(expected) + spread * 60_000,
 });
 
 describe('waiting time', () => {
@@ -75,15 +83,32 @@ describe('office figures', () => {
     granularity: Granularity.DAY,
     calendar,
     tickets: [
-      walkIn('2027-03-01', '2027-03-01T07:00:00Z', '2027-03-01T07:10:00Z'),
-      walkIn('2027-03-01', '2027-03-01T07:05:00Z', '2027-03-01T07:25:00Z', { origin: 'INFO_DESK' }),
+      walkIn('2027-03-01', '2027-03-01T07:00:00Z', '2027-03-01T07:10:00Z', {
+        issuedEstimate: told('2027-03-01T07:06:00Z', 5), // called 4 minutes late, inside
+      }),
+      walkIn('2027-03-01', '2027-03-01T07:05:00Z', '2027-03-01T07:25:00Z', {
+        origin: 'INFO_DESK',
+        issuedEstimate: told('2027-03-01T07:33:00Z', 5), // 8 minutes early, outside
+      }),
       walkIn('2027-03-01', '2027-03-01T07:10:00Z', '2027-03-01T07:40:00Z', { status: 'NO_SHOW' }),
       walkIn('2027-03-02', '2027-03-02T09:00:00Z', '2027-03-02T09:01:00Z', {
         origin: 'APPOINTMENT',
         bookingChannel: 'PORTAL',
         appointmentStartsAt: at('2027-03-02T09:00:00Z'),
+        issuedEstimate: told('2027-03-02T09:00:00Z', 1), // 1 minute late, on the edge
       }),
-      walkIn('2027-03-02', '2027-03-02T09:30:00Z', null, { origin: 'APPOINTMENT', bookingChannel: 'WEB' }),
+      walkIn('2027-03-02', '2027-03-02T09:30:00Z', null, {
+        origin: 'APPOINTMENT',
+        bookingChannel: 'WEB',
+        status: 'CANCELLED',
+        dayClosedFrom: 'WAITING',
+        issuedEstimate: told('2027-03-02T09:40:00Z', 5), // never called: does not count
+      }),
+      walkIn('2027-03-02', '2027-03-02T09:40:00Z', '2027-03-02T09:45:00Z', {
+        status: 'CANCELLED',
+        dayClosedFrom: 'SERVING',
+      }),
+      walkIn('2027-03-02', '2027-03-02T09:50:00Z', null, { status: 'CANCELLED', dayClosedFrom: 'PARKED' }),
     ],
     serviceTimes: [
       { serviceDay: '2027-03-01', serviceId: 's1', minutes: 10 },
@@ -107,11 +132,12 @@ describe('office figures', () => {
     expect(mon?.byChannel[VisitorChannel.WALK_IN_INFO_DESK]).toBe(1);
     expect(tue?.byChannel[VisitorChannel.APPOINTMENT_PORTAL]).toBe(1);
     expect(tue?.byChannel[VisitorChannel.APPOINTMENT_WEB]).toBe(1);
-    expect(figures.total.visitors).toBe(5);
+    expect(tue?.byChannel[VisitorChannel.WALK_IN_KIOSK]).toBe(2);
+    expect(figures.total.visitors).toBe(7);
   });
 
   it('summarises waiting and service times', () => {
-    expect(figures.total.waitWalkIn).toEqual({ count: 3, mean: 20, median: 20, p90: 28 });
+    expect(figures.total.waitWalkIn).toEqual({ count: 4, mean: 16.3, median: 15, p90: 27 });
     expect(figures.total.waitAppointment).toEqual({ count: 1, mean: 1, median: 1, p90: 1 });
     expect(figures.periods[0]?.serviceTimes).toEqual([{ serviceId: 's1', count: 2, mean: 15, median: 15, p90: 19 }]);
     expect(figures.total.serviceTimes[0]?.count).toBe(3);
@@ -120,16 +146,35 @@ describe('office figures', () => {
   it('counts no-shows, refusals and minutes past closing', () => {
     expect(figures.total.ticketNoShows).toBe(1);
     expect(figures.total.missedAppointments).toBe(1);
-    expect(figures.total.noShowRate).toBe(round3(2 / 6));
+    expect(figures.total.noShowRate).toBe(round3(2 / 8));
     expect(figures.periods[0]?.walkInRefusals).toBe(2);
     expect(figures.periods[0]?.minutesPastClosing).toBe(25);
     expect(figures.periods[1]?.minutesPastClosing).toBe(0);
   });
 
+  it('counts tickets the nightly job closed apart, by where they were left', () => {
+    expect(figures.periods[0]).toMatchObject({ dayClosedWaiting: 0, dayClosedAtCounter: 0 });
+    expect(figures.periods[1]).toMatchObject({ dayClosedWaiting: 2, dayClosedAtCounter: 1 });
+    expect(figures.total).toMatchObject({ dayClosedWaiting: 2, dayClosedAtCounter: 1, ticketNoShows: 1 });
+  });
+
+  it('measures the estimates given at issue, for walk-ins and appointments apart', () => {
+    const [mon, tue] = figures.periods;
+    expect(mon?.estimateAccuracy.walkIn).toEqual({ count: 2, meanAbsoluteError: 6, bias: -2, insideRange: 0.5 });
+    expect(mon?.estimateAccuracy.appointment.count).toBe(0);
+    expect(tue?.estimateAccuracy.appointment).toEqual({ count: 1, meanAbsoluteError: 1, bias: 1, insideRange: 1 });
+    expect(figures.total.estimateAccuracy.all).toEqual({
+      count: 3,
+      meanAbsoluteError: 4.3,
+      bias: -1,
+      insideRange: 0.667,
+    });
+  });
+
   it('counts arrivals per office-local hour', () => {
     expect(figures.arrivalsByHour[8]).toBe(3); // 07:00–07:10Z = 08:xx CET
-    expect(figures.arrivalsByHour[10]).toBe(2);
-    expect(figures.arrivalsByHour.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(figures.arrivalsByHour[10]).toBe(4);
+    expect(figures.arrivalsByHour.reduce((a, b) => a + b, 0)).toBe(7);
   });
 });
 

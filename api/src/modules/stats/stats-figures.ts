@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { openIntervalsOn, type WeeklyRow } from '../queue/office-day.js';
+import { type EstimateAccuracy, estimateAccuracy, type IssuedEstimate } from './estimate-calibration.js';
 import { rate, round, type Summary, summarize } from './stats-math.js';
 import { type Granularity, type Period, periodsOf } from './stats-periods.js';
 
@@ -26,6 +27,10 @@ export type TicketFact = {
   /** The first CALLED event; null when never called. */
   firstCalledAt: number | null;
   status: string;
+  /** What the visitor was told at issue; null when no counter could serve the ticket then (or before it was kept). */
+  issuedEstimate: IssuedEstimate | null;
+  /** The status the nightly job found the ticket in when it closed it (DAY_CLOSED); null when it did not. */
+  dayClosedFrom: string | null;
 };
 
 /** A single-service ticket's service time: from the last call or start to FINISHED, per unit done. */
@@ -57,6 +62,13 @@ export type StatsInput = {
 
 export type ServiceTime = { serviceId: string } & Summary;
 
+/** Estimate accuracy over all visitors, appointment visitors and walk-ins. */
+export type EstimateAccuracyByVisitor = {
+  all: EstimateAccuracy;
+  appointment: EstimateAccuracy;
+  walkIn: EstimateAccuracy;
+};
+
 export type PeriodFigures = Period & {
   visitors: number;
   byChannel: Record<VisitorChannel, number>;
@@ -68,6 +80,11 @@ export type PeriodFigures = Period & {
   noShowRate: number | null;
   walkInRefusals: number;
   minutesPastClosing: number;
+  /** Tickets the nightly job closed while still waiting or parked: the visitor left unserved. */
+  dayClosedWaiting: number;
+  /** Tickets the nightly job closed while called or being served: never finished at the counter. */
+  dayClosedAtCounter: number;
+  estimateAccuracy: EstimateAccuracyByVisitor;
 };
 
 export type OfficeFigures = {
@@ -159,12 +176,16 @@ function periodFigures(
   const waitsAppointment: number[] = [];
   const waitsWalkIn: number[] = [];
   let ticketNoShows = 0;
+  let dayClosedWaiting = 0;
+  let dayClosedAtCounter = 0;
   for (const t of rows.tickets) {
     const channel = channelOf(t);
     if (channel) byChannel[channel] += 1;
     const wait = waitMinutes(t);
     if (wait !== null) (t.origin === 'APPOINTMENT' ? waitsAppointment : waitsWalkIn).push(wait);
     if (t.status === 'NO_SHOW') ticketNoShows += 1;
+    if (t.dayClosedFrom === 'WAITING' || t.dayClosedFrom === 'PARKED') dayClosedWaiting += 1;
+    else if (t.dayClosedFrom !== null) dayClosedAtCounter += 1;
   }
   const perService = new Map<string, number[]>();
   for (const s of rows.serviceTimes) {
@@ -184,6 +205,13 @@ function periodFigures(
     noShowRate: round(rate(ticketNoShows + rows.missed, rows.tickets.length + rows.missed), 3),
     walkInRefusals: rows.refusals,
     minutesPastClosing: Math.round(rows.pastClosing),
+    dayClosedWaiting,
+    dayClosedAtCounter,
+    estimateAccuracy: {
+      all: estimateAccuracy(rows.tickets),
+      appointment: estimateAccuracy(rows.tickets.filter((t) => t.origin === 'APPOINTMENT')),
+      walkIn: estimateAccuracy(rows.tickets.filter((t) => t.origin !== 'APPOINTMENT')),
+    },
   };
 }
 

@@ -68,15 +68,22 @@ export class StatsService {
       `SELECT date::text AS date FROM office_closure WHERE "officeId" = $1 AND date BETWEEN $2 AND $3`,
       args,
     );
-    const tickets: (Omit<TicketFact, 'arrivedAt' | 'appointmentStartsAt' | 'firstCalledAt'> & {
+    const tickets: (Omit<TicketFact, 'arrivedAt' | 'appointmentStartsAt' | 'firstCalledAt' | 'issuedEstimate'> & {
       arrivedAt: Date;
       appointmentStartsAt: Date | null;
       firstCalledAt: Date | null;
+      issuedExpectedCallAt: Date | null;
+      issuedEarliestCallAt: Date | null;
+      issuedLatestCallAt: Date | null;
     })[] = await m.query(
       `SELECT t."serviceDay"::text AS "serviceDay", t.origin, a.channel AS "bookingChannel", t."arrivedAt",
               a."startsAt" AS "appointmentStartsAt", t.status::text AS status,
-              (SELECT min(e.at) FROM ticket_event e WHERE e."ticketId" = t.id AND e.type = 'CALLED') AS "firstCalledAt"
+              (SELECT min(e.at) FROM ticket_event e WHERE e."ticketId" = t.id AND e.type = 'CALLED') AS "firstCalledAt",
+              t."issuedExpectedCallAt", t."issuedEarliestCallAt", t."issuedLatestCallAt",
+              CASE WHEN last.type = 'DAY_CLOSED' THEN last.data->'before'->>'status' END AS "dayClosedFrom"
          FROM ticket t LEFT JOIN appointment a ON a.id = t."appointmentId"
+         LEFT JOIN LATERAL (SELECT e.type, e.data FROM ticket_event e WHERE e."ticketId" = t.id
+                             ORDER BY e.id DESC LIMIT 1) last ON true
         WHERE t."officeId" = $1 AND t."serviceDay" BETWEEN $2 AND $3`,
       args,
     );
@@ -146,11 +153,19 @@ export class StatsService {
         hours,
         closures: closures.map((c) => c.date),
       },
-      tickets: tickets.map((t) => ({
+      tickets: tickets.map(({ issuedExpectedCallAt, issuedEarliestCallAt, issuedLatestCallAt, ...t }) => ({
         ...t,
         arrivedAt: new Date(t.arrivedAt).getTime(),
         appointmentStartsAt: ms(t.appointmentStartsAt),
         firstCalledAt: ms(t.firstCalledAt),
+        issuedEstimate:
+          issuedExpectedCallAt && issuedEarliestCallAt && issuedLatestCallAt
+            ? {
+                expectedCallAt: new Date(issuedExpectedCallAt).getTime(),
+                earliestCallAt: new Date(issuedEarliestCallAt).getTime(),
+                latestCallAt: new Date(issuedLatestCallAt).getTime(),
+              }
+            : null,
       })),
       serviceTimes: serviceTimes.map((s) => ({ ...s, minutes: Number(s.minutes) })),
       missedAppointmentDays: missed.map((r) => r.day),

@@ -50,6 +50,42 @@ export class ServiceTimeStatistics extends DurationSummary {
   serviceName: string;
 }
 
+@ObjectType({
+  description:
+    'How close the estimate given at ticket issue came to the first call, over the tickets that had one and were called.',
+})
+export class EstimateAccuracy {
+  @Field(() => Int, { description: 'Tickets with an estimate at issue and a first call.' })
+  count: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean of |first call − expected call time|, minutes.' })
+  meanAbsoluteError: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of (first call − expected call time), minutes: positive when called later than told.',
+  })
+  bias: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share (0–1) first called inside the range told at issue (10th–90th percentile), edges included.',
+  })
+  insideRange: number | null;
+}
+
+@ObjectType({ description: 'Estimate accuracy over all visitors, appointment visitors and walk-ins.' })
+export class EstimateAccuracyByVisitor {
+  @Field(() => EstimateAccuracy)
+  all: EstimateAccuracy;
+
+  @Field(() => EstimateAccuracy)
+  appointment: EstimateAccuracy;
+
+  @Field(() => EstimateAccuracy)
+  walkIn: EstimateAccuracy;
+}
+
 @ObjectType({ description: 'The numbers of one period (or of the whole range).' })
 export class PeriodStatistics {
   @Field(() => String, { description: 'First office-local date, YYYY-MM-DD.' })
@@ -90,6 +126,22 @@ export class PeriodStatistics {
 
   @Field(() => Int, { description: 'Counter minutes after the day’s closing time, summed over counters.' })
   minutesPastClosing: number;
+
+  @Field(() => Int, {
+    description: 'Tickets still waiting or parked when their day ended, closed by the nightly job (left unserved).',
+  })
+  dayClosedWaiting: number;
+
+  @Field(() => Int, {
+    description:
+      'Tickets still called or being served when their day ended, closed by the nightly job (never finished).',
+  })
+  dayClosedAtCounter: number;
+
+  @Field(() => EstimateAccuracyByVisitor, {
+    description: 'How honest the estimate shown at ticket issue was, against the first call.',
+  })
+  estimateAccuracy: EstimateAccuracyByVisitor;
 }
 
 @ObjectType({ description: 'Arrivals (tickets issued) in one office-local hour of day over the whole range.' })

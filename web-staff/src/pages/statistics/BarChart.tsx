@@ -10,18 +10,20 @@ export function BarChart(props: {
   id: string;
   caption: string;
   labels: string[];
-  values: number[];
-  /** Shown beside each value, e.g. "min". */
-  unit?: string;
+  /** One bar each; null draws none (no value for that label). */
+  values: (number | null)[];
+  /** The text written on each bar, e.g. "2,5 Min." (default: the value as it is). */
+  valueLabels?: string[];
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const { unit } = props;
   // By content: a re-render with equal numbers draws nothing again.
   const labelKey = JSON.stringify(props.labels);
   const valueKey = JSON.stringify(props.values);
+  const valueLabelKey = JSON.stringify(props.valueLabels ?? null);
   useEffect(() => {
     const labels = JSON.parse(labelKey) as string[];
-    const values = JSON.parse(valueKey) as number[];
+    const values = JSON.parse(valueKey) as (number | null)[];
+    const valueLabels = JSON.parse(valueLabelKey) as string[] | null;
     if (!box.current) return;
     const chart = new Chartist(
       box.current,
@@ -39,12 +41,12 @@ export function BarChart(props: {
       if (!value) return;
       event.group
         .elem('text', { x: event.x2, y: (event.y2 as number) - 6, 'text-anchor': 'middle' }, 'bc-chart__value')
-        .text(unit ? `${value} ${unit}` : String(value));
+        .text(valueLabels?.[event.index] ?? String(value));
     });
     return () => {
       chart.detach();
     };
-  }, [labelKey, valueKey, unit]);
+  }, [labelKey, valueKey, valueLabelKey]);
   return (
     <figure className="bc-chart" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`} className="kern-body kern-body--bold">

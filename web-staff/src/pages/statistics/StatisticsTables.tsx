@@ -1,9 +1,9 @@
-import { localeOf } from '@bc/schema';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../components/TableScroll';
 import type { OfficeStatisticsQuery, PeriodStatisticsFieldsFragment } from '../../gql/graphql';
 import { BarChart } from './BarChart';
+import { EstimateAccuracyTable } from './EstimateAccuracyTable';
+import { StatsTable as Table } from './StatsTable';
+import { useStatsNumbers } from './stats-numbers';
 
 type Statistics = Extract<OfficeStatisticsQuery['officeStatistics'], { __typename: 'OfficeStatistics' }>;
 type PeriodRow = PeriodStatisticsFieldsFragment;
@@ -19,13 +19,9 @@ const CHANNELS = [
 
 /** The statistics' tables (with a chart beside two of them, showing the same numbers) and the CSV download. */
 export function StatisticsTables(props: { statistics: Statistics; officeSlug: string; busy: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const s = props.statistics;
-  const locale = localeOf(i18n.language);
-  const number = (n: number | null | undefined, digits = 1) =>
-    n == null ? '–' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
-  const percent = (n: number | null | undefined) =>
-    n == null ? '–' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
+  const { locale, number, percent } = useStatsNumbers();
   const date = (d: string, opts: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...opts }).format(new Date(`${d}T00:00:00Z`));
   const periodLabel = (p: { from: string; to: string }) => {
@@ -172,6 +168,8 @@ export function StatisticsTables(props: { statistics: Statistics; officeSlug: st
         </tbody>
       </Table>
 
+      <EstimateAccuracyTable rows={rows} />
+
       <Table id="stats-service" title={t('stats.serviceTitle')} note={t('stats.serviceNote')}>
         <thead>
           <tr className="kern-table__row">
@@ -205,13 +203,23 @@ export function StatisticsTables(props: { statistics: Statistics; officeSlug: st
         </tbody>
       </Table>
 
-      <Table id="stats-outcomes" title={t('stats.outcomesTitle')}>
+      <Table id="stats-outcomes" title={t('stats.outcomesTitle')} note={t('stats.outcomesNote')}>
         <thead>
           <tr className="kern-table__row">
             <th scope="col" className="kern-table__header">
               {t('stats.periodCol')}
             </th>
-            {(['ticketNoShows', 'missedAppointments', 'noShowRate', 'refusals', 'pastClosing'] as const).map((k) => (
+            {(
+              [
+                'ticketNoShows',
+                'missedAppointments',
+                'noShowRate',
+                'refusals',
+                'pastClosing',
+                'dayClosedWaiting',
+                'dayClosedAtCounter',
+              ] as const
+            ).map((k) => (
               <th key={k} scope="col" className="kern-table__header kern-table__header--numeric">
                 {t(`stats.${k}`)}
               </th>
@@ -229,6 +237,8 @@ export function StatisticsTables(props: { statistics: Statistics; officeSlug: st
               <td className="kern-table__cell kern-table__cell--numeric">{percent(r.p.noShowRate)}</td>
               <td className="kern-table__cell kern-table__cell--numeric">{r.p.walkInRefusals}</td>
               <td className="kern-table__cell kern-table__cell--numeric">{r.p.minutesPastClosing}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{r.p.dayClosedWaiting}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{r.p.dayClosedAtCounter}</td>
             </tr>
           ))}
         </tbody>
@@ -281,22 +291,6 @@ function Figure(props: { label: string; value: string }) {
     <div className="bc-stats__figure">
       <dt className="kern-body kern-body--small">{props.label}</dt>
       <dd className="kern-heading-medium">{props.value}</dd>
-    </div>
-  );
-}
-
-function Table(props: { id: string; title: string; note?: string; children: ReactNode }) {
-  return (
-    <div className="bc-stack-sm">
-      <h2 id={`${props.id}-heading`} className="kern-heading-medium">
-        {props.title}
-      </h2>
-      {props.note && <p className="kern-body kern-body--small">{props.note}</p>}
-      <TableScroll labelledBy={`${props.id}-heading`}>
-        <table className="kern-table kern-table--small" aria-labelledby={`${props.id}-heading`}>
-          {props.children}
-        </table>
-      </TableScroll>
     </div>
   );
 }

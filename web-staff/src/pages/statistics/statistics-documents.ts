@@ -65,5 +65,25 @@ export const OfficeStatisticsQuery = graphql(`
     noShowRate
     walkInRefusals
     minutesPastClosing
+    dayClosedWaiting
+    dayClosedAtCounter
+    estimateAccuracy {
+      all {
+        ...EstimateAccuracyFields
+      }
+      appointment {
+        ...EstimateAccuracyFields
+      }
+      walkIn {
+        ...EstimateAccuracyFields
+      }
+    }
+  }
+
+  fragment EstimateAccuracyFields on EstimateAccuracy {
+    count
+    meanAbsoluteError
+    bias
+    insideRange
   }
 `);
