@@ -12,12 +12,12 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import helmet from 'helmet';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { DocumentCache } from '../graphql/document-cache.js';
-import { ErrorCode, formatError } from '../graphql/errors.js';
+import { asUnavailable, ErrorCode, formatError, outagePlugin } from '../graphql/errors.js';
+import { inputGuardPlugin, unstorableTextError } from '../graphql/input-guard.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
 import { auditPlugin } from '../modules/audit/audit.service.js';
@@ -27,6 +27,8 @@ import type { Credentials } from '../modules/staff/identity.service.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
+import { graphqlBodyErrors, lastErrorHandler } from './http-errors.js';
+import { securityHeaders } from './security-headers.js';
 import { serveSpas } from './spa.js';
 
 export type HttpDeps = {
@@ -36,6 +38,14 @@ export type HttpDeps = {
   services: Services;
   /** Database reachable and all migrations applied. */
   isReady: () => Promise<boolean>;
+};
+
+/** The largest JSON body /graphql reads (a booking with notes is a few KB). */
+const GRAPHQL_BODY_LIMIT = '100kb';
+
+/** An unreachable database while finding out who calls: 503 SERVICE_UNAVAILABLE, not "Context creation failed". */
+const rethrowUnavailable = (err: unknown): never => {
+  throw asUnavailable(err);
 };
 
 const invalidCredentials = () =>
@@ -65,23 +75,7 @@ export function createHttpServer(deps: HttpDeps) {
   const allowedOrigins = new Set([publicOrigin, ...config.corsOrigins]);
   const secureCookies = config.publicUrl.startsWith('https:');
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          mediaSrc: ["'self'", 'data:', 'blob:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          upgradeInsecureRequests: null,
-        },
-      },
-      // Links carry secret tokens (tracking, manage links): never leak them to other sites.
-      referrerPolicy: { policy: 'no-referrer' },
-      strictTransportSecurity: secureCookies,
-    }),
-  );
+  app.use(securityHeaders({ origins: allowedOrigins, secure: secureCookies }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -175,6 +169,8 @@ export function createHttpServer(deps: HttpDeps) {
           ];
         const document = documents.get(payload.query);
         if (!('kind' in document)) return document;
+        const unstorable = unstorableTextError(document, payload.variables);
+        if (unstorable) return [unstorable];
         const identity = ctx.extra.identity ?? { kind: 'anonymous' };
         const contextValue: Context = {
           identity,
@@ -223,6 +219,8 @@ export function createHttpServer(deps: HttpDeps) {
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      inputGuardPlugin,
+      outagePlugin,
       portalLimitPlugin,
       auditPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
@@ -243,6 +241,26 @@ export function createHttpServer(deps: HttpDeps) {
     ],
   });
 
+  /** Who calls and what resolvers get, per HTTP request. */
+  async function requestContext(req: express.Request, res: express.Response): Promise<Context> {
+    const identity = await services.identity.resolve({
+      sessionToken: readSessionCookie(req.headers.cookie),
+      bearer: bearerToken(req.headers.authorization),
+    });
+    if (identity === 'invalid') throw invalidCredentials();
+    return {
+      identity,
+      services,
+      loaders: services.catalog.loaders(),
+      log: log.child({ requestId: randomUUID() }),
+      clientIp: req.ip ?? 'unknown',
+      cookies: {
+        set: (value, maxAge) => res.append('Set-Cookie', sessionCookie(value, maxAge, secureCookies)),
+        clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
+      },
+    };
+  }
+
   return {
     httpServer,
     async listen(): Promise<{ port: number; missingSpas: string[] }> {
@@ -250,32 +268,15 @@ export function createHttpServer(deps: HttpDeps) {
       app.use(
         '/graphql',
         cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
-        express.json({ limit: '100kb' }),
-        expressMiddleware(apollo, {
-          context: async ({ req, res }): Promise<Context> => {
-            const identity = await services.identity.resolve({
-              sessionToken: readSessionCookie(req.headers.cookie),
-              bearer: bearerToken(req.headers.authorization),
-            });
-            if (identity === 'invalid') throw invalidCredentials();
-            return {
-              identity,
-              services,
-              loaders: services.catalog.loaders(),
-              log: log.child({ requestId: randomUUID() }),
-              clientIp: req.ip ?? 'unknown',
-              cookies: {
-                set: (value, maxAge) => res.append('Set-Cookie', sessionCookie(value, maxAge, secureCookies)),
-                clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
-              },
-            };
-          },
-        }),
+        express.json({ limit: GRAPHQL_BODY_LIMIT }),
+        expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res).catch(rethrowUnavailable) }),
+        graphqlBodyErrors(log, '100 KB'),
       );
       const missingSpas = config.serveWeb ? serveSpas(app) : [];
       app.use((_req, res) => {
         res.status(404).json({ error: 'not found' });
       });
+      app.use(lastErrorHandler(log));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
