@@ -171,6 +171,14 @@ describe('the audit log cannot be evaded', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(await accounts(username)).toBe(0);
     }
+    // The attempts themselves are on record, the unstorable characters kept as U+FFFD.
+    const revokes = await t.sql<{ ids: unknown; outcome: string }>(
+      `SELECT ids, outcome FROM audit_event WHERE operation = 'revokeDevice' ORDER BY id`,
+    );
+    expect(revokes).toEqual([
+      { ids: { deviceId: '\ufffd' }, outcome: 'ERROR BAD_USER_INPUT' },
+      { ids: { deviceId: 'x\ufffd' }, outcome: 'ERROR BAD_USER_INPUT' },
+    ]);
   });
 
   it('by a failing audit write: the change fails with it', async () => {
