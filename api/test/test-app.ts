@@ -45,9 +45,11 @@ export async function createTestApp(
     sharing?: { database: string };
     /** Where the api logs (default: nowhere); see memoryLog(). */
     log?: Logger;
+    /** A PostgreSQL server of the test's own (a URL that may create databases), e.g. one it stops and starts. */
+    adminUrl?: string;
   } = {},
 ) {
-  const adminUrl = inject('adminDatabaseUrl');
+  const adminUrl = opts.adminUrl ?? inject('adminDatabaseUrl');
   const database = opts.sharing?.database ?? `test_${randomBytes(6).toString('hex')}`;
   if (!opts.sharing) await ensureDatabase(adminUrl, database);
   const parsed = parseConfig({
