@@ -55,6 +55,13 @@ describe('a database outage', () => {
     unavailable(await admin.request('{ me { username } }'));
     unavailable(await admin.request('mutation($o: ID!) { setOfficeNotice(officeId: $o, notice: "x") }', { o: 'x' }));
     expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
+    const fd = new FormData();
+    fd.append('documentId', '00000000-0000-0000-0000-000000000000');
+    fd.append('file', new Blob(['%PDF-1.4']), 'a.pdf');
+    const upload = await fetch(`${t.baseUrl}/uploads`, { method: 'POST', body: fd });
+    expect(upload.status).toBe(503);
+    expect(upload.headers.get('retry-after')).toBe('5');
+    expect(((await upload.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
 
     // Three seconds of outage with requests coming in: each kind of trouble is logged once (a summary follows later).
     while (Date.now() - stoppedAt < 3000) {

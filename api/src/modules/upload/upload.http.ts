@@ -1,7 +1,9 @@
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { ErrorCode, logUnexpected, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../graphql/errors.js';
 import { readSessionCookie } from '../../http/cookies.js';
-import type { Logger } from '../../logger.js';
+import { type Logger, LogThrottle } from '../../logger.js';
 import type { IdentityService } from '../staff/identity.service.js';
 import { isStaffRole } from '../staff/role.js';
 import {
@@ -178,6 +180,21 @@ function notServed(res: Response, status: 401 | 404) {
  */
 export function uploadRouter(deps: { uploads: UploadService; identity: IdentityService; log: Logger }): express.Router {
   const { uploads, identity, log } = deps;
+  const outages = new LogThrottle(log);
+  /** Our failure: 503 with Retry-After while the database is away, else 500 with a correlation id in the log. */
+  const failed = (res: Response, err: unknown, message: string) => {
+    if (res.headersSent) return;
+    if (isDatabaseUnavailable(err)) {
+      outages.warn({ err }, 'database unavailable: upload answered 503');
+      res
+        .status(503)
+        .setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS))
+        .json({ error: { code: ErrorCode.ServiceUnavailable, message: UNAVAILABLE_MESSAGE } });
+      return;
+    }
+    const correlationId = logUnexpected(log, err);
+    res.status(500).json({ error: { code: ErrorCode.Internal, message, correlationId } });
+  };
   const router = express.Router();
   router.get('/:id', async (req, res) => {
     try {
@@ -206,13 +223,8 @@ export function uploadRouter(deps: { uploads: UploadService; identity: IdentityS
         .setHeader('Content-Security-Policy', UPLOAD_CSP)
         .end(data);
     } catch (err) {
-      log.error({ err }, 'upload download failed');
-      if (!res.headersSent) {
-        res
-          .status(500)
-          .setHeader('Cache-Control', 'private, no-store')
-          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The document could not be read.' } });
-      }
+      res.setHeader('Cache-Control', 'private, no-store');
+      failed(res, err, 'The document could not be read.');
     }
   });
   router.post('/', async (req, res) => {
@@ -253,13 +265,8 @@ export function uploadRouter(deps: { uploads: UploadService; identity: IdentityS
       const { id, documentId, fileName, mediaType, sizeBytes } = result.upload;
       res.status(201).json({ id, documentId, fileName, mediaType, sizeBytes });
     } catch (err) {
-      log.error({ err }, 'upload failed');
-      if (!res.headersSent) {
-        res
-          .status(500)
-          .setHeader('Connection', 'close')
-          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The upload could not be stored.' } });
-      }
+      res.setHeader('Connection', 'close');
+      failed(res, err, 'The upload could not be stored.');
     }
   });
   return router;
