@@ -44,9 +44,12 @@ export type HttpDeps = {
 const GRAPHQL_BODY_LIMIT = '100kb';
 
 /** An unreachable database while finding out who calls: 503 SERVICE_UNAVAILABLE, not "Context creation failed". */
-const rethrowUnavailable = (err: unknown): never => {
-  throw asUnavailable(err);
-};
+const unavailableAs503 =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<R> =>
+    fn(...args).catch((err) => {
+      throw asUnavailable(err);
+    });
 
 const invalidCredentials = () =>
   new GraphQLError('The device token or API key is unknown or has been revoked.', {
@@ -241,26 +244,6 @@ export function createHttpServer(deps: HttpDeps) {
     ],
   });
 
-  /** Who calls and what resolvers get, per HTTP request. */
-  async function requestContext(req: express.Request, res: express.Response): Promise<Context> {
-    const identity = await services.identity.resolve({
-      sessionToken: readSessionCookie(req.headers.cookie),
-      bearer: bearerToken(req.headers.authorization),
-    });
-    if (identity === 'invalid') throw invalidCredentials();
-    return {
-      identity,
-      services,
-      loaders: services.catalog.loaders(),
-      log: log.child({ requestId: randomUUID() }),
-      clientIp: req.ip ?? 'unknown',
-      cookies: {
-        set: (value, maxAge) => res.append('Set-Cookie', sessionCookie(value, maxAge, secureCookies)),
-        clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
-      },
-    };
-  }
-
   return {
     httpServer,
     async listen(): Promise<{ port: number; missingSpas: string[] }> {
@@ -269,7 +252,26 @@ export function createHttpServer(deps: HttpDeps) {
         '/graphql',
         cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
         express.json({ limit: GRAPHQL_BODY_LIMIT }),
-        expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res).catch(rethrowUnavailable) }),
+        expressMiddleware(apollo, {
+          context: unavailableAs503(async ({ req, res }): Promise<Context> => {
+            const identity = await services.identity.resolve({
+              sessionToken: readSessionCookie(req.headers.cookie),
+              bearer: bearerToken(req.headers.authorization),
+            });
+            if (identity === 'invalid') throw invalidCredentials();
+            return {
+              identity,
+              services,
+              loaders: services.catalog.loaders(),
+              log: log.child({ requestId: randomUUID() }),
+              clientIp: req.ip ?? 'unknown',
+              cookies: {
+                set: (value, maxAge) => res.append('Set-Cookie', sessionCookie(value, maxAge, secureCookies)),
+                clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
+              },
+            };
+          }),
+        }),
         graphqlBodyErrors(log, '100 KB'),
       );
       const missingSpas = config.serveWeb ? serveSpas(app) : [];
