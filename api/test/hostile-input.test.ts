@@ -3,7 +3,7 @@
  * fails, control and bidi characters in names, and the headers a browser obeys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GqlClient, GqlResponse } from './gql-client.js';
+import { GqlClient, type GqlResponse } from './gql-client.js';
 import { BOOK, local, OFFICE, type OfficeInfo, requestId, serviceId, WALK_IN } from './queue-helpers.js';
 import { createTestApp, memoryLog, type TestApp, TestClock } from './test-app.js';
 
@@ -144,6 +144,20 @@ describe('the error boundary', () => {
     });
     expect(res.status).toBe(415);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
+describe('refusals are not server errors', () => {
+  it('a portal key over its limit gets 429 with Retry-After, not 500', async () => {
+    const { key } = await t.app.services.credentials.createApiKey('Knapp bemessen', 1);
+    const portal = new GqlClient(t.baseUrl, key);
+    expect((await portal.request('{ offices { slug } }')).status).toBe(200);
+    const limited = await portal.request('{ offices { slug } }');
+    expect(limited.status).toBe(429);
+    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBe(retryAfter);
   });
 });
 
