@@ -253,6 +253,16 @@ describe('names and free text', () => {
     expect(onlyControls.bookAppointment.fields).toEqual([{ field: 'name', code: 'REQUIRED' }]);
   });
 
+  it('keeps the office notice visitors see free of them', async () => {
+    const manager = await t.officeManager();
+    const res = await manager.ok<{ setOfficeNotice: string }>(
+      'mutation($o: ID!, $n: String) { setOfficeNotice(officeId: $o, notice: $n) }',
+      { o: office.id, n: '\u001b[5mSchalter 3\u202e geschlossen\u0007' },
+    );
+    expect(res.setOfficeNotice).toBe('Schalter 3 geschlossen');
+    await manager.ok('mutation($o: ID!) { setOfficeNotice(officeId: $o, notice: null) }', { o: office.id });
+  });
+
   it('keeps staff and device names free of them too', async () => {
     const res = await admin.ok<{ createStaffAccount: any }>(
       `mutation($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) {
