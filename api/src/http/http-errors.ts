@@ -6,7 +6,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ErrorCode, INTERNAL_MESSAGE, logUnexpected } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 
-type HttpError = { status?: number; statusCode?: number; type?: string; expose?: boolean };
+type HttpError = { status?: number; statusCode?: number; type?: string };
 
 const statusOf = (err: unknown): number => {
   const e = err as HttpError | undefined;
