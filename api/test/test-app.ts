@@ -5,7 +5,7 @@ import { type RunningApp, startApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { ensureDatabase } from '../src/db/data-source.js';
 import { demoDevices, demoLogins } from '../src/db/seed/demo-data.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { ClockService } from '../src/modules/clock/clock.service.js';
 import { GqlClient } from './gql-client.js';
 
@@ -19,6 +19,13 @@ export class TestClock {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A logger that keeps its JSON lines, parsed, for tests that check what the api logged. */
+export function memoryLog(level = 'info'): { log: Logger; lines: Record<string, any>[] } {
+  const lines: Record<string, any>[] = [];
+  const log = createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { log, lines };
+}
 
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -36,9 +43,13 @@ export async function createTestApp(
     clock?: TestClock;
     /** Run a second api process on this app's database. */
     sharing?: { database: string };
+    /** Where the api logs (default: nowhere); see memoryLog(). */
+    log?: Logger;
+    /** A PostgreSQL server of the test's own (a URL that may create databases), e.g. one it stops and starts. */
+    adminUrl?: string;
   } = {},
 ) {
-  const adminUrl = inject('adminDatabaseUrl');
+  const adminUrl = opts.adminUrl ?? inject('adminDatabaseUrl');
   const database = opts.sharing?.database ?? `test_${randomBytes(6).toString('hex')}`;
   if (!opts.sharing) await ensureDatabase(adminUrl, database);
   const parsed = parseConfig({
@@ -52,7 +63,7 @@ export async function createTestApp(
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const clock = opts.clock ?? new TestClock();
-  const app: RunningApp = await startApp(parsed.config, createLogger('silent'), {
+  const app: RunningApp = await startApp(parsed.config, opts.log ?? createLogger('silent'), {
     clock: new ClockService(clock.now, 50),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;

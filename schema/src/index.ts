@@ -6,6 +6,7 @@ export { QueryState } from './components/QueryState.js';
 export { formatTime, localeOf } from './datetime.js';
 export { forgetDeviceToken, storeDeviceToken, takeDeviceToken } from './device.js';
 export { isAccessRefused } from './device-errors.js';
+export { errorReference } from './error-reference.js';
 export { initI18n, type Language, languages } from './i18n.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
 export { type PairDeviceData, PairDeviceMutation } from './pair-device.js';

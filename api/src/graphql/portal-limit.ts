@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { Kind } from 'graphql';
 import type { Context } from './context.js';
 import { appError, ErrorCode } from './errors.js';
@@ -21,6 +21,8 @@ export const portalLimitPlugin: ApolloServerPlugin<Context> = {
           if (retryAfterSeconds !== null)
             throw appError(ErrorCode.RateLimited, 'This API key has made too many requests. Please slow down.', {
               retryAfterSeconds,
+              // Refused before anything runs: HTTP 429 (Apollo would answer such a request error with 500).
+              http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
             });
         }
       },

@@ -12,12 +12,12 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import helmet from 'helmet';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { DocumentCache } from '../graphql/document-cache.js';
-import { ErrorCode, formatError } from '../graphql/errors.js';
+import { asUnavailable, ErrorCode, formatError, outagePlugin } from '../graphql/errors.js';
+import { inputGuardPlugin, unstorableTextError } from '../graphql/input-guard.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
 import { auditPlugin } from '../modules/audit/audit.service.js';
@@ -27,6 +27,8 @@ import type { Credentials } from '../modules/staff/identity.service.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
+import { graphqlBodyErrors, lastErrorHandler } from './http-errors.js';
+import { securityHeaders } from './security-headers.js';
 import { serveSpas } from './spa.js';
 
 export type HttpDeps = {
@@ -37,6 +39,17 @@ export type HttpDeps = {
   /** Database reachable and all migrations applied. */
   isReady: () => Promise<boolean>;
 };
+
+/** The largest JSON body /graphql reads (a booking with notes is a few KB). */
+const GRAPHQL_BODY_LIMIT = '100kb';
+
+/** An unreachable database while finding out who calls: 503 SERVICE_UNAVAILABLE, not "Context creation failed". */
+const unavailableAs503 =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<R> =>
+    fn(...args).catch((err) => {
+      throw asUnavailable(err);
+    });
 
 const invalidCredentials = () =>
   new GraphQLError('The device token or API key is unknown or has been revoked.', {
@@ -65,23 +78,7 @@ export function createHttpServer(deps: HttpDeps) {
   const allowedOrigins = new Set([publicOrigin, ...config.corsOrigins]);
   const secureCookies = config.publicUrl.startsWith('https:');
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          mediaSrc: ["'self'", 'data:', 'blob:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          upgradeInsecureRequests: null,
-        },
-      },
-      // Links carry secret tokens (tracking, manage links): never leak them to other sites.
-      referrerPolicy: { policy: 'no-referrer' },
-      strictTransportSecurity: secureCookies,
-    }),
-  );
+  app.use(securityHeaders({ origins: allowedOrigins, secure: secureCookies }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -175,6 +172,8 @@ export function createHttpServer(deps: HttpDeps) {
           ];
         const document = documents.get(payload.query);
         if (!('kind' in document)) return document;
+        const unstorable = unstorableTextError(document, payload.variables);
+        if (unstorable) return [unstorable];
         const identity = ctx.extra.identity ?? { kind: 'anonymous' };
         const contextValue: Context = {
           identity,
@@ -223,6 +222,8 @@ export function createHttpServer(deps: HttpDeps) {
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      inputGuardPlugin,
+      outagePlugin,
       portalLimitPlugin,
       auditPlugin(log),
       ApolloServerPluginLandingPageDisabled(),
@@ -250,9 +251,9 @@ export function createHttpServer(deps: HttpDeps) {
       app.use(
         '/graphql',
         cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
-        express.json({ limit: '100kb' }),
+        express.json({ limit: GRAPHQL_BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: async ({ req, res }): Promise<Context> => {
+          context: unavailableAs503(async ({ req, res }): Promise<Context> => {
             const identity = await services.identity.resolve({
               sessionToken: readSessionCookie(req.headers.cookie),
               bearer: bearerToken(req.headers.authorization),
@@ -269,13 +270,15 @@ export function createHttpServer(deps: HttpDeps) {
                 clear: () => res.append('Set-Cookie', sessionCookie('', 0, secureCookies)),
               },
             };
-          },
+          }),
         }),
+        graphqlBodyErrors(log, '100 KB'),
       );
       const missingSpas = config.serveWeb ? serveSpas(app) : [];
       app.use((_req, res) => {
         res.status(404).json({ error: 'not found' });
       });
+      app.use(lastErrorHandler(log));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {

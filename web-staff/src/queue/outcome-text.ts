@@ -1,3 +1,4 @@
+import { errorReference } from '@bc/schema';
 import type { TFunction } from 'i18next';
 import type { CallNextTicketMutation, OpenCounterMutation, RecallTicketMutation } from '../gql/graphql';
 
@@ -56,7 +57,11 @@ export function refusalNotice(t: TFunction, r: Refusal): Notice {
   }
 }
 
-/** The network or the server failed (not an expected result): say so and invite to try again. */
-export function failureNotice(t: TFunction): Notice {
-  return { tone: 'danger', text: t('outcome.failed') };
+/**
+ * The network or the server failed (not an expected result): say so and invite to try again. An unexpected server
+ * error comes with its reference (the correlation id in the server's log), for staff to quote when they report it.
+ */
+export function failureNotice(t: TFunction, error?: unknown): Notice {
+  const reference = errorReference(error);
+  return { tone: 'danger', text: reference ? t('outcome.failedWithReference', { reference }) : t('outcome.failed') };
 }

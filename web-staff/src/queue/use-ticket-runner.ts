@@ -29,8 +29,8 @@ export function useTicketRunner(show: (n: Notice) => void, refresh: () => unknow
         else if (outcome.__typename === 'QueueTicket') show(success(outcome));
         else show(refusalNotice(t, outcome));
         return outcome;
-      } catch {
-        show(failureNotice(t));
+      } catch (err) {
+        show(failureNotice(t, err));
         return undefined;
       } finally {
         busyRef.current = false;

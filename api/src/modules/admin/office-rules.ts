@@ -1,4 +1,6 @@
 /** The rules for an office's settings, opening hours and closures: plain checks over plain data. */
+
+import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 import { isValidHolidayRegion } from '../booking/holidays.js';
 
@@ -147,7 +149,7 @@ export function checkClosure(
     problems.push({ field: 'date', code: 'BAD_DATE', message: 'Give a date as "YYYY-MM-DD".' });
   else if (date < today)
     problems.push({ field: 'date', code: 'IN_THE_PAST', message: 'A closure cannot be added for a past day.' });
-  const text = (note ?? '').trim();
+  const text = singleLine(note ?? '');
   if (text.length > MAX_CLOSURE_NOTE)
     problems.push({ field: 'note', code: 'TOO_LONG', message: `A note has at most ${MAX_CLOSURE_NOTE} characters.` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date, note: text } };
@@ -194,7 +196,7 @@ export function checkDetails(
   const line = (field: 'name' | 'street' | 'city', max: number) => {
     const raw = patch[field];
     if (raw === undefined || raw === null) return;
-    const text = raw.trim().replace(/\s+/g, ' ');
+    const text = singleLine(raw);
     if (text === '') problems.push({ field, code: 'REQUIRED', message: `${field} must not be empty.` });
     else if (text.length > max)
       problems.push({ field, code: 'TOO_LONG', message: `${field} has at most ${max} characters.` });
@@ -221,7 +223,7 @@ export function checkDetails(
     else value.timeZone = zone;
   }
   if (patch.notice !== undefined && patch.notice !== null) {
-    const text = patch.notice.trim();
+    const text = singleLine(patch.notice);
     if (text.length > MAX_NOTICE)
       problems.push({ field: 'notice', code: 'TOO_LONG', message: `A notice has at most ${MAX_NOTICE} characters.` });
     else value.notice = text === '' ? null : text;

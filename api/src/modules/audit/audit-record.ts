@@ -7,8 +7,25 @@ import { type GraphQLSchema, getNamedType, Kind, type OperationDefinitionNode, v
 
 export type AuditEntry = { operation: string; ids: Record<string, unknown>; outcome: string };
 
+/** A root field of a mutation about to run: what its entry records before the outcome is known. */
+export type AuditTarget = { operation: string; ids: Record<string, unknown>; responseKey: string };
+
+/** The outcome of an entry written before its operation ran, until the response is known. */
+export const PENDING = 'PENDING';
+
 /** Arguments whose values are kept besides IDs. */
 const KEPT = new Set(['username']);
+
+/** NUL and unpaired surrogates cannot be stored in jsonb: kept as U+FFFD, so that the entry is always written. */
+const UNSTORABLE = /[\0\p{Cs}]/gu;
+
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(UNSTORABLE, '\uFFFD'), storable(v)]));
+  return value;
+}
 
 /** Keeps ids (also inside input objects and lists), drops every other value. */
 function idsOnly(value: unknown, keep: boolean): unknown {
@@ -26,38 +43,43 @@ function idsOnly(value: unknown, keep: boolean): unknown {
   return undefined;
 }
 
-/** One entry per root field of a mutation; results are the field's __typename, or the error code. */
-export function auditEntries(
+/** One target per root field of a mutation, with the ids its arguments name. */
+export function auditTargets(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  data: Record<string, unknown> | null | undefined,
-  errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[],
-): AuditEntry[] {
+): AuditTarget[] {
   const mutation = schema.getMutationType();
   if (operation.operation !== 'mutation' || !mutation) return [];
-  const entries: AuditEntry[] = [];
+  const targets: AuditTarget[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const field = mutation.getFields()[selection.name.value];
     if (!field) continue;
-    const responseKey = selection.alias?.value ?? selection.name.value;
     const ids: Record<string, unknown> = {};
     for (const arg of selection.arguments ?? []) {
       const def = field.args.find((a) => a.name === arg.name.value);
       if (!def) continue;
       const value = valueFromASTUntyped(arg.value, variables);
       const kept = idsOnly(value, getNamedType(def.type).name === 'ID' || KEPT.has(def.name));
-      if (kept !== undefined) ids[def.name] = kept;
+      if (kept !== undefined) ids[def.name] = storable(kept);
     }
-    const error = errors.find((e) => e.path?.[0] === responseKey);
-    const result = data?.[responseKey] as { __typename?: unknown } | null | undefined;
-    const outcome = error
-      ? `ERROR ${String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')}`
-      : typeof result?.__typename === 'string'
-        ? result.__typename
-        : 'OK';
-    entries.push({ operation: field.name, ids, outcome });
+    targets.push({ operation: field.name, ids, responseKey: selection.alias?.value ?? selection.name.value });
   }
-  return entries;
+  return targets;
+}
+
+/**
+ * How a root field ended: its result's __typename, "OK" for a scalar, or "ERROR <code>" for its own error or an
+ * error of the whole request (one without a path).
+ */
+export function auditOutcome(
+  responseKey: string,
+  data: Record<string, unknown> | null | undefined,
+  errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[],
+): string {
+  const error = errors.find((e) => e.path?.[0] === responseKey) ?? errors.find((e) => !e.path?.length);
+  if (error) return `ERROR ${String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')}`;
+  const result = data?.[responseKey] as { __typename?: unknown } | null | undefined;
+  return typeof result?.__typename === 'string' ? result.__typename : 'OK';
 }

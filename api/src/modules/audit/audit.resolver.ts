@@ -42,7 +42,10 @@ export class AuditEvent {
   @Field(() => String, { description: 'The ids it named, as JSON (no other argument values are kept).' })
   ids: string;
 
-  @Field(() => String, { description: 'The result type (e.g. QueueTicket, OfficeNotAllowed) or "ERROR <code>".' })
+  @Field(() => String, {
+    description:
+      'The result type (e.g. QueueTicket, OfficeNotAllowed), "ERROR <code>", or PENDING: running, or the process stopped before the outcome was recorded.',
+  })
   outcome: string;
 }
 

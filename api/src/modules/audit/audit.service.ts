@@ -2,9 +2,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import type { Context, Identity } from '../../graphql/context.js';
+import { asUnavailable } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
 import type { RetentionStep } from '../retention/retention.service.js';
-import { type AuditEntry, auditEntries } from './audit-record.js';
+import { type AuditEntry, type AuditTarget, auditOutcome, auditTargets, PENDING } from './audit-record.js';
 
 /** How long the audit log is kept: a year, then the retention job removes it (it names staff members). */
 export const AUDIT_KEEP_DAYS = 365;
@@ -55,18 +56,42 @@ export class AuditService {
     private readonly now: () => Date,
   ) {}
 
-  async record(identity: Identity, entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  /**
+   * Writes one PENDING entry per target before the operation runs and returns their ids (in order); throws when
+   * the log cannot be written, so that nothing runs unrecorded.
+   */
+  async begin(identity: Identity, targets: readonly AuditTarget[]): Promise<string[]> {
     const who = {
       staff: identity.kind === 'staff' ? identity.user.id : null,
       device: identity.kind === 'device' ? identity.device.id : null,
       key: identity.kind === 'portal' ? identity.apiKey.id : null,
     };
-    await this.ds.query(
+    const rows: { id: string }[] = await this.ds.query(
       `INSERT INTO audit_event (at, "actorKind", "staffUserId", "deviceId", "apiKeyId", operation, ids, outcome)
-       SELECT $1, $2, $3, $4, $5, e.operation, e.ids, e.outcome
-         FROM jsonb_to_recordset($6::jsonb) AS e(operation text, ids jsonb, outcome text)`,
-      [this.now(), identity.kind, who.staff, who.device, who.key, JSON.stringify(entries)],
+       SELECT $1, $2, $3, $4, $5, e.item->>'operation', e.item->'ids', $7
+         FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS e(item, n)
+        ORDER BY e.n
+       RETURNING id::text AS id`,
+      [
+        this.now(),
+        identity.kind,
+        who.staff,
+        who.device,
+        who.key,
+        JSON.stringify(targets.map(({ operation, ids }) => ({ operation, ids }))),
+        PENDING,
+      ],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Records the outcomes of entries written by begin() (the only change the table allows, once per entry). */
+  async finish(ids: readonly string[], outcomes: readonly string[]): Promise<void> {
+    await this.ds.query(
+      `UPDATE audit_event a SET outcome = o.outcome
+         FROM unnest($1::bigint[], $2::text[]) AS o(id, outcome)
+        WHERE a.id = o.id AND a.outcome = $3`,
+      [ids, outcomes, PENDING],
     );
   }
 
@@ -151,22 +176,40 @@ export const auditRetentionStep: RetentionStep = {
 const ALWAYS = new Set(['login', 'logout']);
 
 /**
- * Records every mutation of staff, devices and portals (and every sign-in attempt) once its response is ready.
- * A failure to write the log is logged, not turned into a failed response: the change itself already happened.
+ * Records every mutation of staff, devices and portals (and every sign-in attempt) in two steps: an entry per root
+ * field is written before the operation runs, and the operation does not run when that write fails (the request
+ * fails instead); its outcome is filled in once the response is ready. So no change is ever made without its entry;
+ * an entry left PENDING means the process stopped (or the database went away) before the outcome was known.
  */
 export function auditPlugin(log: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      let pending: { ids: Promise<string[]>; responseKeys: string[] } | undefined;
       return {
-        async willSendResponse({ contextValue, operation, request, response, schema }) {
-          if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          const entries = auditEntries(schema, operation, request.variables ?? {}, data, errors ?? []).filter(
-            (e) => contextValue.identity.kind !== 'anonymous' || ALWAYS.has(e.operation),
+        async didResolveOperation({ contextValue, operation, request, schema }) {
+          if (operation?.operation !== 'mutation') return;
+          const { identity } = contextValue;
+          const targets = auditTargets(schema, operation, request.variables ?? {}).filter(
+            (e) => identity.kind !== 'anonymous' || ALWAYS.has(e.operation),
           );
+          if (targets.length === 0) return;
+          const ids = contextValue.services.audit.begin(identity, targets);
+          pending = { ids, responseKeys: targets.map((t) => t.responseKey) };
+          // The request fails (nothing runs) when the entries cannot be written.
+          await ids.catch((err) => {
+            throw asUnavailable(err);
+          });
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (!pending) return;
+          // Another check may have refused the request while the entries were still being written.
+          const ids = await pending.ids.catch(() => null);
+          if (!ids) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+          const outcomes = pending.responseKeys.map((key) => auditOutcome(key, result.data, result.errors ?? []));
           await contextValue.services.audit
-            .record(contextValue.identity, entries)
-            .catch((err) => log.error({ err }, 'audit log: cannot record'));
+            .finish(ids, outcomes)
+            .catch((err) => log.error({ err }, 'audit log: outcome not recorded; the entries stay PENDING'));
         },
       };
     },

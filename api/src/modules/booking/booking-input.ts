@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../../plain-text.js';
 
 /** One problem with one input field; `code` is stable for clients to translate, `message` is for developers. */
 export type FieldProblem = { field: string; code: string; message: string };
@@ -33,7 +34,7 @@ export function checkContact(
   input: ContactInput,
 ): { ok: true; value: ContactInput } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const name = input.name.trim().replace(/\s+/g, ' ');
+  const name = singleLine(input.name);
   if (name.length < 2)
     problems.push({ field: 'name', code: 'REQUIRED', message: 'Give the name of the person who comes.' });
   else if (name.length > 120)
@@ -43,8 +44,9 @@ export function checkContact(
     problems.push({ field: 'email', code: 'REQUIRED', message: 'Give an email address for the confirmation.' });
   else if (mail.length > 254 || !email.safeParse(mail).success)
     problems.push({ field: 'email', code: 'INVALID', message: 'This is not a valid email address.' });
-  const tel = input.phone?.trim() || null;
-  if (tel && !phone.test(tel))
+  // An empty phone is no phone; one of only spaces (or invisible characters) is a mistake the citizen should see.
+  const tel = input.phone ? singleLine(input.phone) : null;
+  if (tel !== null && !phone.test(tel))
     problems.push({ field: 'phone', code: 'INVALID', message: 'This is not a valid phone number.' });
   if (input.language !== 'de' && input.language !== 'en')
     problems.push({ field: 'language', code: 'INVALID', message: 'The language must be "de" or "en".' });

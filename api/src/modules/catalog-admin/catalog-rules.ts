@@ -1,5 +1,6 @@
 /** The rules for an office's services, required documents and counters: plain checks over plain data. */
 
+import { multiLine, singleLine } from '../../plain-text.js';
 import { checkWeekdayHours, type TimeInterval } from '../admin/office-rules.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 
@@ -57,8 +58,9 @@ function text(
   value: string | null | undefined,
   max: number,
   required: boolean,
+  lines: 'single' | 'multi' = 'single',
 ): string {
-  const v = (value ?? '').trim();
+  const v = (lines === 'multi' ? multiLine : singleLine)(value ?? '');
   if (required && v.length === 0) problems.push({ field, code: 'REQUIRED', message: `${field} must not be empty.` });
   else if (v.length > max)
     problems.push({ field, code: 'TOO_LONG', message: `${field} has at most ${max} characters.` });
@@ -86,7 +88,7 @@ function whole(
 export function checkService(draft: ServiceDraft): Checked<ServiceFields> {
   const problems: FieldProblem[] = [];
   const name = text(problems, 'name', draft.name, NAME_MAX, true);
-  const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false);
+  const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false, 'multi');
   const durationMinutes = whole(problems, 'durationMinutes', draft.durationMinutes, DURATION_RANGE);
   const maxPerBooking = whole(problems, 'maxPerBooking', draft.maxPerBooking, MAX_PER_BOOKING_RANGE, 1);
   const leika = (draft.leikaKey ?? '').replace(/\s+/g, '');
@@ -128,7 +130,7 @@ export function checkService(draft: ServiceDraft): Checked<ServiceFields> {
 export function checkDocument(draft: DocumentDraft): Checked<DocumentFields> {
   const problems: FieldProblem[] = [];
   const name = text(problems, 'name', draft.name, NAME_MAX, true);
-  const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false);
+  const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false, 'multi');
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { name, description, uploadable: draft.uploadable } };
 }

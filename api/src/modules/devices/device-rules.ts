@@ -1,4 +1,6 @@
 /** Pure rules of device administration and pairing: names, pairing codes, a device's status. */
+
+import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 import { type DeviceKind, deviceRoles } from '../staff/role.js';
 
@@ -39,9 +41,9 @@ export function pairingCodeExpiry(now: Date): Date {
   return new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000);
 }
 
-/** A device name: trimmed, inner whitespace collapsed, 1–60 characters. */
+/** A device name: one line of plain text (see plain-text.ts), 1–60 characters. */
 export function checkDeviceName(raw: string): { ok: true; value: string } | { ok: false; problem: FieldProblem } {
-  const value = raw.trim().replace(/\s+/g, ' ');
+  const value = singleLine(raw);
   if (value.length === 0)
     return { ok: false, problem: { field: 'name', code: 'REQUIRED', message: 'Give the device a name.' } };
   if (value.length > DEVICE_NAME_MAX)

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda } from 'agenda';
 import type pg from 'pg';
-import type { Logger } from '../../logger.js';
+import { type Logger, LogThrottle } from '../../logger.js';
 
 /** A job the scheduler runs; `every` makes it recurring (agenda interval like '1 minute' or a cron line). */
 export type JobSpec = {
@@ -26,19 +26,23 @@ export const AGENDA_TABLE = 'agenda_jobs';
 export class JobScheduler {
   private agenda: Agenda | undefined;
   private readonly soon = new Map<string, NodeJS.Timeout>();
+  /** While PostgreSQL is away the notification channel retries every 100 ms, reporting each failure twice. */
+  private readonly outageLog: LogThrottle;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly log: Logger,
     private readonly jobs: readonly JobSpec[],
-  ) {}
+  ) {
+    this.outageLog = new LogThrottle(log);
+  }
 
   async start(): Promise<void> {
     const backend = new PostgresBackend({ pool: this.pool, tableName: AGENDA_TABLE, ensureSchema: false });
     // The LISTEN connection reports a lost database (restart, fail-over, our own stop) as an 'error' event and then
     // reconnects by itself; unheard, that event would end the process.
     backend.notificationChannel?.on('error', (err: Error) =>
-      this.log.warn({ err: err.message }, 'job notifications interrupted; reconnecting'),
+      this.outageLog.warn({ err: err.message }, 'job notifications interrupted; reconnecting'),
     );
     const agenda = new Agenda({
       backend,
@@ -46,7 +50,7 @@ export class JobScheduler {
       processEvery: '5 seconds',
       defaultLockLifetime: 5 * 60_000,
     });
-    agenda.on('error', (err) => this.log.error({ err }, 'job scheduler error'));
+    agenda.on('error', (err) => this.outageLog.error({ err }, 'job scheduler error'));
     for (const job of this.jobs) {
       agenda.define(
         job.name,
@@ -93,6 +97,7 @@ export class JobScheduler {
   async stop(timeoutMs = 5000): Promise<void> {
     for (const timer of this.soon.values()) clearTimeout(timer);
     this.soon.clear();
+    this.outageLog.clear();
     const agenda = this.agenda;
     this.agenda = undefined;
     if (!agenda) return;

@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Logger } from '../../logger.js';
+import { type Logger, LogThrottle } from '../../logger.js';
 
 export const LIVE_CHANNEL = 'bc_live';
 
@@ -31,11 +31,15 @@ export class LiveListener {
   private stopped = true;
   private attempt = 0;
   private retry: NodeJS.Timeout | undefined;
+  /** Retries while PostgreSQL is away are logged once, then counted (LogThrottle). */
+  private readonly log: LogThrottle;
 
   constructor(
     private readonly connection: pg.ClientConfig,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.log = new LogThrottle(log);
+  }
 
   onEvent(fn: (e: LiveEvent) => void): () => void {
     this.emitter.on('event', fn);
@@ -57,6 +61,7 @@ export class LiveListener {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    this.log.clear();
     const c = this.client;
     this.client = null;
     await c?.end().catch(() => undefined);

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graph
 import { Allow, CitizenToken, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
+import { singleLine } from '../../plain-text.js';
 import type { PublicTicket } from '../queue/queue.types.js';
 import { actorOf, orThrow, publicTicket, queueTicket, ticketNotFound } from '../queue/queue-results.js';
 import { TrackedTicketResult } from '../queue/queue-results.types.js';
@@ -80,7 +81,7 @@ export class LiveResolver {
     @Arg('officeId', () => ID) officeId: string,
     @Arg('notice', () => String, { nullable: true }) notice?: string | null,
   ): Promise<string | null> {
-    const text = notice?.trim() || null;
+    const text = singleLine(notice ?? '') || null;
     if (text && text.length > 200) throw appError(ErrorCode.BadUserInput, 'A notice has at most 200 characters.');
     return orThrow(await ctx.services.live.setNotice(actorOf(ctx.identity), officeId, text));
   }

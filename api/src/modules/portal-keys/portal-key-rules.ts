@@ -1,4 +1,6 @@
 /** The rules for portal API keys' names and limits (pure: no database, no clock). */
+
+import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 
 export const KEY_NAME_MAX = 80;
@@ -6,9 +8,9 @@ export const REQUESTS_PER_MINUTE_MAX = 100_000;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-/** A key's name: trimmed, inner whitespace collapsed, 1–80 characters, not the name of another active key. */
+/** A key's name: one line of plain text (see plain-text.ts), 1–80 characters, not the name of another active key. */
 export function checkKeyName(raw: string, activeNames: readonly string[]): Checked<string> {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = singleLine(raw);
   if (name.length === 0)
     return { ok: false, problems: [{ field: 'name', code: 'REQUIRED', message: 'The key needs a name.' }] };
   if (name.length > KEY_NAME_MAX)

@@ -2,6 +2,8 @@
  * The rules for staff accounts: what an account may look like, who may manage it, the last-admin guard, password
  * rules and the state of a password link. Plain checks over plain data (no database, no clock read).
  */
+
+import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../booking/booking-input.js';
 import { isStaffRole, Role, type StaffRole } from './role.js';
 
@@ -47,7 +49,7 @@ export function checkUsername(raw: string): Checked<string> {
 }
 
 export function checkDisplayName(raw: string): Checked<string> {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = singleLine(raw);
   if (name.length < DISPLAY_NAME_MIN)
     return {
       ok: false,

@@ -1,7 +1,9 @@
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { ErrorCode, logUnexpected, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../graphql/errors.js';
 import { readSessionCookie } from '../../http/cookies.js';
-import type { Logger } from '../../logger.js';
+import { type Logger, LogThrottle } from '../../logger.js';
 import type { IdentityService } from '../staff/identity.service.js';
 import { isStaffRole } from '../staff/role.js';
 import {
@@ -51,7 +53,7 @@ function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFa
       if (settled) return;
       settled = true;
       if (!result.ok) {
-        // Stop parsing; whatever the client still sends is not read into memory (the connection is closed).
+        // Stop parsing: whatever the client still sends is not kept (refuse() reads and drops it).
         req.unpipe(parser);
       }
       resolve(result);
@@ -105,12 +107,33 @@ function readForm(req: Request, maxBytes: number): Promise<ParsedForm | UploadFa
   });
 }
 
-function refuse(res: Response, failure: UploadFailure, closeConnection = false) {
+/** Room for the multipart framing around the file: boundaries, part headers, the documentId field. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * How much of a refused body is still read (and dropped) after the answer. Closing a connection while the client
+ * still sends makes the kernel reset it, and a client busy sending then sees the reset (EPIPE, ECONNRESET) instead
+ * of the answer; so the rest is read, up to this much, and the connection stays usable. Past it, it is closed.
+ */
+const drainLimit = (maxBytes: number) => Math.max(64 * 1024 * 1024, 2 * maxBytes);
+
+/** Answers a refusal at once; whatever of the body has not arrived yet is read and dropped (see drainLimit). */
+function refuse(req: Request, res: Response, failure: UploadFailure, maxBytes: number) {
   if (failure.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(failure.retryAfterSeconds));
-  // An unread body must not be parsed as the next request on a kept-alive connection.
-  if (closeConnection) res.setHeader('Connection', 'close');
   res.status(uploadErrorStatus[failure.code]).json({ error: { code: failure.code, message: failure.message } });
+  if (req.complete) return;
+  const limit = drainLimit(maxBytes);
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) req.socket.destroy();
+  });
+  req.resume();
 }
+
+/** The body's declared size is over what an upload may be: refused before a byte of it is read. */
+const declaredTooLarge = (req: Request, maxBytes: number) =>
+  Number(req.headers['content-length'] ?? 0) > maxBytes + FORM_OVERHEAD_BYTES;
 
 /**
  * `Content-Disposition: inline` with the display name: an ASCII fallback in `filename` (for old clients) and the
@@ -157,6 +180,21 @@ function notServed(res: Response, status: 401 | 404) {
  */
 export function uploadRouter(deps: { uploads: UploadService; identity: IdentityService; log: Logger }): express.Router {
   const { uploads, identity, log } = deps;
+  const outages = new LogThrottle(log);
+  /** Our failure: 503 with Retry-After while the database is away, else 500 with a correlation id in the log. */
+  const failed = (res: Response, err: unknown, message: string) => {
+    if (res.headersSent) return;
+    if (isDatabaseUnavailable(err)) {
+      outages.warn({ err }, 'database unavailable: upload answered 503');
+      res
+        .status(503)
+        .setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS))
+        .json({ error: { code: ErrorCode.ServiceUnavailable, message: UNAVAILABLE_MESSAGE } });
+      return;
+    }
+    const correlationId = logUnexpected(log, err);
+    res.status(500).json({ error: { code: ErrorCode.Internal, message, correlationId } });
+  };
   const router = express.Router();
   router.get('/:id', async (req, res) => {
     try {
@@ -185,32 +223,33 @@ export function uploadRouter(deps: { uploads: UploadService; identity: IdentityS
         .setHeader('Content-Security-Policy', UPLOAD_CSP)
         .end(data);
     } catch (err) {
-      log.error({ err }, 'upload download failed');
-      if (!res.headersSent) {
-        res
-          .status(500)
-          .setHeader('Cache-Control', 'private, no-store')
-          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The document could not be read.' } });
-      }
+      res.setHeader('Cache-Control', 'private, no-store');
+      failed(res, err, 'The document could not be read.');
     }
   });
   router.post('/', async (req, res) => {
     const clientKey = req.ip ?? 'unknown';
+    const { maxBytes } = uploads.limits;
     try {
+      // Everything that can be decided from the headers is decided before the body is read.
       if (!req.is('multipart/form-data')) {
-        refuse(res, uploadFailure('NOT_MULTIPART', 'Send the file as multipart/form-data.'), true);
+        refuse(req, res, uploadFailure('NOT_MULTIPART', 'Send the file as multipart/form-data.'), maxBytes);
         return;
       }
       const limited = await uploads.checkRate(clientKey);
       if (limited) {
-        refuse(res, limited, true);
+        refuse(req, res, limited, maxBytes);
         return;
       }
-      const form = await readForm(req, uploads.limits.maxBytes);
+      if (declaredTooLarge(req, maxBytes)) {
+        refuse(req, res, (await uploads.countAttempt(clientKey)) ?? tooLarge(maxBytes), maxBytes);
+        return;
+      }
+      const form = await readForm(req, maxBytes);
       if (!form.ok || !form.documentId) {
         const failure = form.ok ? uploadFailure('UNKNOWN_DOCUMENT', 'The form field "documentId" is missing.') : form;
         // Refused requests count towards the limit too.
-        refuse(res, (await uploads.countAttempt(clientKey)) ?? failure, !req.complete);
+        refuse(req, res, (await uploads.countAttempt(clientKey)) ?? failure, maxBytes);
         return;
       }
       const result = await uploads.accept({
@@ -220,19 +259,14 @@ export function uploadRouter(deps: { uploads: UploadService; identity: IdentityS
         clientKey,
       });
       if (!result.ok) {
-        refuse(res, result);
+        refuse(req, res, result, maxBytes);
         return;
       }
       const { id, documentId, fileName, mediaType, sizeBytes } = result.upload;
       res.status(201).json({ id, documentId, fileName, mediaType, sizeBytes });
     } catch (err) {
-      log.error({ err }, 'upload failed');
-      if (!res.headersSent) {
-        res
-          .status(500)
-          .setHeader('Connection', 'close')
-          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The upload could not be stored.' } });
-      }
+      res.setHeader('Connection', 'close');
+      failed(res, err, 'The upload could not be stored.');
     }
   });
   return router;

@@ -80,8 +80,8 @@ export function CheckInPanel(props: {
         default:
           show(failureNotice(t));
       }
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     } finally {
       busy.current = false;
     }

@@ -130,9 +130,9 @@ export function WalkInForm(props: {
         default:
           show(failureNotice(t));
       }
-    } catch {
+    } catch (err) {
       // The answer may have been lost after the ticket was made: the same request id asks again for the same one.
-      show(failureNotice(t));
+      show(failureNotice(t, err));
     } finally {
       busy.current = false;
     }

@@ -136,8 +136,8 @@ function OverrideControl(props: {
         default:
           props.show(failureNotice(t));
       }
-    } catch {
-      props.show(failureNotice(t));
+    } catch (err) {
+      props.show(failureNotice(t, err));
     }
   };
 

@@ -48,8 +48,8 @@ export function CounterChoice(props: {
       } else if (r.__typename === 'CounterTaken') {
         setTakeOver({ counter, openedBy: r.openedBy, openedAt: r.openedAt });
       } else props.show(refusalNotice(t, r));
-    } catch {
-      props.show(failureNotice(t));
+    } catch (err) {
+      props.show(failureNotice(t, err));
     } finally {
       busy.current = false;
       setPending(false);

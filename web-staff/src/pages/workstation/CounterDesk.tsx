@@ -277,8 +277,8 @@ export function CounterDesk(props: {
         onLeft('closed');
         return;
       } else show({ tone: 'success', text: t(kind === 'pause' ? 'ws.pausedNow' : 'ws.resumed') });
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     } finally {
       setCounterBusy(false);
     }

@@ -96,8 +96,8 @@ function Counters(props: { office: StaffOffice }) {
       else if (r?.__typename === 'InvalidInput' && r.fields.some((f) => f.code === 'COUNTER_OPEN'))
         show({ tone: 'warning', text: errorText(t, 'COUNTER_OPEN') });
       else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -115,8 +115,8 @@ function Counters(props: { office: StaffOffice }) {
         });
         if (editing?.id === c.id) edit(null, true);
       } else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -274,8 +274,8 @@ function CounterForm(props: {
         show(refusalNotice(t, r));
         focusFirstError('counter-form');
       } else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 

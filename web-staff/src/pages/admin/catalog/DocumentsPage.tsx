@@ -67,8 +67,8 @@ function Documents(props: { office: StaffOffice }) {
           text: t(r.active ? 'adminCatalog.activated' : 'adminCatalog.deactivated', { name: r.name }),
         });
       else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -83,8 +83,8 @@ function Documents(props: { office: StaffOffice }) {
         show({ tone: 'success', text: t('adminCatalog.deleted', { name: d.name }) });
         if (editing?.id === d.id) edit(null, true);
       } else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -214,8 +214,8 @@ function DocumentForm(props: {
         show(refusalNotice(t, r));
         focusFirstError('document-form');
       } else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 

@@ -65,8 +65,8 @@ function Services(props: { office: StaffOffice }) {
           text: t(r.active ? 'adminCatalog.activated' : 'adminCatalog.deactivated', { name: r.name }),
         });
       else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -83,8 +83,8 @@ function Services(props: { office: StaffOffice }) {
       } else if (r?.__typename === 'InvalidInput' && r.fields.some((f) => f.code === 'LAST_SERVICE_OF_COUNTER'))
         show({ tone: 'warning', text: errorText(t, 'LAST_SERVICE_OF_COUNTER') });
       else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 
@@ -281,8 +281,8 @@ function ServiceForm(props: {
         show(refusalNotice(t, r));
         focusFirstError('service-form');
       } else if (r) show(refusalNotice(t, r));
-    } catch {
-      show(failureNotice(t));
+    } catch (err) {
+      show(failureNotice(t, err));
     }
   };
 

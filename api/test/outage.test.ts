@@ -1,0 +1,89 @@
+/**
+ * PostgreSQL stopped under a running api and started again: clients get 503 SERVICE_UNAVAILABLE with Retry-After
+ * (never "Context creation failed: connect ECONNREFUSED …"), the log says so once instead of many times a second,
+ * and everything works again once the database is back.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedCluster, makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { createLogger } from '../src/logger.js';
+import { freePort } from './free-port.js';
+import type { GqlClient, GqlResponse } from './gql-client.js';
+import { createTestApp, memoryLog, type TestApp } from './test-app.js';
+
+const logged = memoryLog('warn');
+let dir: string;
+let port: number;
+let cluster: EmbeddedCluster;
+let t: TestApp;
+let admin: GqlClient;
+const startCluster = () => startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port, log: createLogger('silent') });
+
+beforeAll(async () => {
+  dir = await makeThrowawayDir('bc-outage-');
+  port = await freePort();
+  cluster = await startCluster();
+  t = await createTestApp({ adminUrl: cluster.url('postgres'), log: logged.log });
+  admin = await t.admin();
+});
+afterAll(async () => {
+  await t?.close();
+  await cluster?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const OFFICES = '{ offices { slug } }';
+const unavailable = (res: GqlResponse<unknown>) => {
+  expect(res.status).toBe(503);
+  expect(res.headers.get('retry-after')).toBe('5');
+  expect(res.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+  expect(res.errors?.map((e) => e.extensions?.code)).toContain('SERVICE_UNAVAILABLE');
+  expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|Context creation|127\.0\.0\.1|terminat|postgres/i);
+};
+
+describe('a database outage', () => {
+  it('is answered with 503 and logged once, and the api recovers when PostgreSQL is back', async () => {
+    expect((await t.anonymous().request(OFFICES)).status).toBe(200);
+    const linesBefore = logged.lines.length;
+    await cluster.stop();
+    const stoppedAt = Date.now();
+
+    // Anonymous (no identity to look up), portal key and staff session (the identity lookup fails first).
+    unavailable(await t.anonymous().request(OFFICES));
+    unavailable(await t.portal().request(OFFICES));
+    unavailable(await admin.request('{ me { username } }'));
+    unavailable(await admin.request('mutation($o: ID!) { setOfficeNotice(officeId: $o, notice: "x") }', { o: 'x' }));
+    expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
+    const fd = new FormData();
+    fd.append('documentId', '00000000-0000-0000-0000-000000000000');
+    fd.append('file', new Blob(['%PDF-1.4']), 'a.pdf');
+    const upload = await fetch(`${t.baseUrl}/uploads`, { method: 'POST', body: fd });
+    expect(upload.status).toBe(503);
+    expect(upload.headers.get('retry-after')).toBe('5');
+    expect(((await upload.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+
+    // Three seconds of outage with requests coming in: each kind of trouble is logged once (a summary follows later).
+    while (Date.now() - stoppedAt < 3000) {
+      unavailable(await t.anonymous().request(OFFICES));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const during = logged.lines.slice(linesBefore);
+    const perMessage = new Map<string, number>();
+    for (const line of during) perMessage.set(line.msg, (perMessage.get(line.msg) ?? 0) + 1);
+    expect(perMessage.get('database unavailable: answered 503')).toBe(1);
+    for (const [msg, count] of perMessage) expect({ msg, count }).toEqual({ msg, count: 1 });
+    expect(during.length).toBeLessThanOrEqual(6);
+
+    cluster = await startCluster();
+    const deadline = Date.now() + 15_000;
+    let res = await t.anonymous().request(OFFICES);
+    while (res.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      res = await t.anonymous().request(OFFICES);
+    }
+    expect(res.status).toBe(200);
+    expect((await admin.ok<{ me: { username: string } }>('{ me { username } }')).me.username).toBe('admin');
+    expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(200);
+  });
+});
