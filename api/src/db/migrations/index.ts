@@ -13,6 +13,7 @@ import * as m10 from './1795710500000-devices.js';
 import * as m11 from './1795711000000-portal-key-limits.js';
 import * as m12 from './1795712000000-appointment-within-a-day.js';
 import * as m13 from './1795712100000-rate-limit-unlogged.js';
+import * as m14 from './1795712700000-revocation-notices.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -30,4 +31,5 @@ export const migrations = [
   pick(m11),
   pick(m12),
   pick(m13),
+  pick(m14),
 ];
