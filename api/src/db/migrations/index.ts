@@ -14,6 +14,7 @@ import * as m11 from './1795711000000-portal-key-limits.js';
 import * as m12 from './1795712000000-appointment-within-a-day.js';
 import * as m13 from './1795712100000-rate-limit-unlogged.js';
 import * as m14 from './1795712700000-revocation-notices.js';
+import * as m15 from './1795712800000-mail-claims-by-session.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   pick(m12),
   pick(m13),
   pick(m14),
+  pick(m15),
 ];
