@@ -182,12 +182,22 @@ export type LoadTarget = {
   tag: string;
 };
 
-/** Runs `workers` booking clients and as many kiosk clients until `until()` or the starts run out. */
-export async function runLoad(target: LoadTarget, log: LoadLog, workers: number, until: () => boolean) {
+/**
+ * Runs `workers` booking clients and as many kiosk clients until `until()` or the starts run out; each client waits
+ * `pauseMs` between its requests (0: as fast as the api answers).
+ */
+export async function runLoad(
+  target: LoadTarget,
+  log: LoadLog,
+  workers: number,
+  until: () => boolean,
+  opts: { pauseMs?: number } = {},
+) {
   let n = 0;
   const attempt = async (send: () => Promise<void>) => {
     try {
       await send();
+      if (opts.pauseMs) await sleep(opts.pauseMs);
     } catch {
       log.unanswered += 1;
       await sleep(50); // the api is down: do not spin
