@@ -75,6 +75,7 @@ export async function cancel(client: GqlClient, token: string): Promise<string> 
 }
 
 export type MailRow = {
+  id: string;
   kind: string;
   status: string;
   dueAt: Date;
@@ -87,7 +88,7 @@ export type MailRow = {
 /** The outbox rows of one appointment, oldest first. */
 export function mailRows(t: TestApp, appointmentId: string): Promise<MailRow[]> {
   return t.sql<MailRow>(
-    `SELECT kind, status, "dueAt", attempts, "manageToken", recipient, "lastError" FROM mail_message
+    `SELECT id, kind, status, "dueAt", attempts, "manageToken", recipient, "lastError" FROM mail_message
       WHERE "appointmentId" = $1 ORDER BY "createdAt", "dueAt"`,
     [appointmentId],
   );

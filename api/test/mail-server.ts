@@ -14,6 +14,10 @@ export class TestSmtpServer {
   readonly reject = new Set<string>();
   /** Waits this long after receiving a mail before answering 250 (a slow mail server). */
   delayMs = 0;
+  /** Never answers the end of a message: the sender waits until it gives up or dies (a hung mail server). */
+  hold = false;
+  /** Mails received but not answered because of `hold`. */
+  held = 0;
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -37,6 +41,10 @@ export class TestSmtpServer {
         // keepCidLinks: the HTML is checked as sent (cid: images), not as mailparser would rewrite it.
         simpleParser(stream, { keepCidLinks: true }).then(
           (mail) => {
+            if (this.hold) {
+              this.held += 1;
+              return;
+            }
             this.received.push(Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
             setTimeout(() => callback(), this.delayMs);
           },

@@ -171,7 +171,7 @@ describe('retention', () => {
       `SELECT name, repeat_interval, repeat_timezone FROM agenda_jobs WHERE type = 'single' ORDER BY name`,
     );
     expect(jobs).toEqual([
-      { name: 'mail.dispatch', repeat_interval: '1 minute', repeat_timezone: null },
+      { name: 'mail.dispatch', repeat_interval: '15 seconds', repeat_timezone: null },
       { name: 'queue.close-past-days', repeat_interval: '5 * * * *', repeat_timezone: null },
       { name: 'retention.run', repeat_interval: '30 3 * * *', repeat_timezone: 'Europe/Berlin' },
       { name: 'uploads.purge-unattached', repeat_interval: '10 minutes', repeat_timezone: null },

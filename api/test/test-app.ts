@@ -52,8 +52,9 @@ export async function createTestApp(
   const adminUrl = opts.adminUrl ?? inject('adminDatabaseUrl');
   const database = opts.sharing?.database ?? `test_${randomBytes(6).toString('hex')}`;
   if (!opts.sharing) await ensureDatabase(adminUrl, database);
+  const url = databaseUrl(adminUrl, database);
   const parsed = parseConfig({
-    DATABASE_URL: databaseUrl(adminUrl, database),
+    DATABASE_URL: url,
     PORT: '0',
     SEED: 'demo',
     LOG_LEVEL: 'silent',
@@ -90,6 +91,8 @@ export async function createTestApp(
     clock,
     baseUrl,
     database,
+    /** For a connection of the test's own (another process's session, as the database sees it). */
+    databaseUrl: url,
     /** A client with no identity at all. */
     anonymous: () => new GqlClient(baseUrl),
     admin: () => loginAs('admin'),

@@ -10,26 +10,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema, specifiedRules } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
-import type { Context, Identity } from '../graphql/context.js';
-import { DocumentCache } from '../graphql/document-cache.js';
+import type { Context } from '../graphql/context.js';
 import { asUnavailable, ErrorCode, formatError, outagePlugin } from '../graphql/errors.js';
-import { inputGuardPlugin, unstorableTextError } from '../graphql/input-guard.js';
+import { inputGuardPlugin } from '../graphql/input-guard.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
 import { auditPlugin } from '../modules/audit/audit.service.js';
-import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
-import type { Credentials } from '../modules/staff/identity.service.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
 import { graphqlBodyErrors, lastErrorHandler } from './http-errors.js';
 import { securityHeaders } from './security-headers.js';
 import { serveSpas } from './spa.js';
+import { createWebSocketEndpoint } from './websocket.js';
 
 export type HttpDeps = {
   config: Config;
@@ -101,111 +97,15 @@ export function createHttpServer(deps: HttpDeps) {
     app.use('/dev/mailbox', devMailboxRouter(services.mail.devMailbox));
   }
 
-  // noServer: the HTTP server's own errors (e.g. port taken) stay with it; only /graphql upgrades are taken.
-  const wsServer = new WebSocketServer({ noServer: true });
-  const guard = new SocketGuard(config.live);
-  httpServer.on('upgrade', async (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
-      socket.destroy();
-      return;
-    }
-    const address = clientAddress(request, config.trustProxy);
-    if (!(await guard.admit(address))) {
-      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    if (socket.destroyed) {
-      guard.closed(address);
-      return;
-    }
-    wsServer.handleUpgrade(request, socket, head, (ws) => {
-      ws.once('close', () => guard.closed(address));
-      wsServer.emit('connection', ws, request);
-    });
+  const webSocket = createWebSocketEndpoint({
+    config,
+    log,
+    schema,
+    services,
+    httpServer,
+    allowedOrigins,
+    validationRules: armor.validationRules,
   });
-  // Sockets that carry a staff session, a device or a portal key: checked again now and then, so that a sign-out, an
-  // expired session or a revoked device or key also ends an open socket (HTTP requests are checked every time).
-  const signedIn = new Map<WebSocket, { credentials: Credentials; kind: Identity['kind'] }>();
-  const recheck = setInterval(async () => {
-    for (const [socket, { credentials, kind }] of signedIn) {
-      const now = await services.identity.resolve(credentials).catch(() => null);
-      if (now !== null && (now === 'invalid' || now.kind !== kind)) {
-        signedIn.delete(socket);
-        socket.close(4403, 'Forbidden');
-      }
-    }
-  }, config.live.recheckSeconds * 1000).unref();
-  wsServer.on('connection', (socket) => socket.once('close', () => signedIn.delete(socket)));
-  const documents = new DocumentCache(schema, [...specifiedRules, ...armor.validationRules]);
-  const wsLog = log.child({ ws: true });
-  const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const request = ctx.extra.request;
-        // A cookie only counts when the page that opened the socket is ours (no cross-site socket hijacking).
-        const origin = request.headers.origin;
-        const sameSite =
-          !origin ||
-          allowedOrigins.has(origin) ||
-          (URL.canParse(origin) && new URL(origin).host === request.headers.host);
-        const authorization = ctx.connectionParams?.authorization;
-        const credentials = {
-          sessionToken: sameSite ? readSessionCookie(request.headers.cookie) : undefined,
-          bearer: typeof authorization === 'string' ? bearerToken(authorization) : undefined,
-        };
-        const identity = await services.identity.resolve(credentials);
-        if (identity === 'invalid') return false;
-        ctx.extra.identity = identity;
-        if (identity.kind !== 'anonymous') signedIn.set(ctx.extra.socket, { credentials, kind: identity.kind });
-        ctx.extra.clientIp = clientAddress(request, config.trustProxy);
-        return true;
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        // graphql-ws has already reserved this subscription's id: it counts among them.
-        const active = Object.keys(ctx.subscriptions).length;
-        if (active > config.live.subscriptionsPerSocket)
-          return [
-            new GraphQLError(`At most ${config.live.subscriptionsPerSocket} subscriptions per connection.`, {
-              extensions: { code: ErrorCode.RateLimited },
-            }),
-          ];
-        const document = documents.get(payload.query);
-        if (!('kind' in document)) return document;
-        const unstorable = unstorableTextError(document, payload.variables);
-        if (unstorable) return [unstorable];
-        const identity = ctx.extra.identity ?? { kind: 'anonymous' };
-        const contextValue: Context = {
-          identity,
-          services,
-          // Made on first use: most subscriptions (tracking pages, displays) never read the catalog.
-          get loaders() {
-            const loaders = services.catalog.loaders();
-            Object.defineProperty(this, 'loaders', { value: loaders });
-            return loaders;
-          },
-          log: wsLog,
-          clientIp: ctx.extra.clientIp ?? 'unknown',
-        };
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue,
-        };
-      },
-      onNext: (ctx) => {
-        // A client that does not read (or cannot keep up) is dropped; it resyncs when it reconnects.
-        const { socket } = ctx.extra;
-        if (guard.stalled(socket.bufferedAmount)) socket.terminate();
-      },
-      onError: (_ctx, _id, _payload, errors) => {
-        log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
-      },
-    },
-    wsServer,
-  );
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -235,8 +135,7 @@ export function createHttpServer(deps: HttpDeps) {
         async serverWillStart() {
           return {
             async drainServer() {
-              clearInterval(recheck);
-              await wsCleanup.dispose();
+              await webSocket.dispose();
             },
           };
         },
@@ -292,7 +191,7 @@ export function createHttpServer(deps: HttpDeps) {
     /** Stops accepting, lets in-flight requests finish, closes WebSockets. */
     async stop(): Promise<void> {
       await apollo.stop();
-      wsServer.close();
+      webSocket.close();
     },
   };
 }

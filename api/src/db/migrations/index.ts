@@ -14,8 +14,10 @@ import * as m11 from './1795711000000-portal-key-limits.js';
 import * as m12 from './1795712000000-appointment-within-a-day.js';
 import * as m13 from './1795712100000-rate-limit-unlogged.js';
 import * as m14 from './1795712200000-audit-pending.js';
-import * as m15 from './1795713000000-ticket-issue-estimate.js';
-import * as m16 from './1795713100000-ticket-day-closed.js';
+import * as m15 from './1795712700000-revocation-notices.js';
+import * as m16 from './1795712800000-mail-claims-by-session.js';
+import * as m17 from './1795713000000-ticket-issue-estimate.js';
+import * as m18 from './1795713100000-ticket-day-closed.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -36,4 +38,6 @@ export const migrations = [
   pick(m14),
   pick(m15),
   pick(m16),
+  pick(m17),
+  pick(m18),
 ];

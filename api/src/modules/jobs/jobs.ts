@@ -6,7 +6,10 @@ import type { UploadService } from '../upload/upload.service.js';
 import type { JobSpec } from './scheduler.js';
 
 export const JOB = {
-  /** Sends due mails; every minute as the safety net for reminders, retries and anything a crash left behind. */
+  /**
+   * Sends due mails; every 15 seconds as the safety net for reminders, retries and anything a crash left behind (a
+   * dead process's claims are free at once, so its mails go out with the next run of any process).
+   */
   mailDispatch: 'mail.dispatch',
   /** The same work at once, queued after a booking change commits. */
   mailDispatchNow: 'mail.dispatch-now',
@@ -27,7 +30,7 @@ export function productJobs(deps: {
   const { mail, uploads, retention, dayClose, log } = deps;
   const dispatch = () => mail.dispatchDue();
   return [
-    { name: JOB.mailDispatch, every: '1 minute', run: dispatch },
+    { name: JOB.mailDispatch, every: '15 seconds', run: dispatch },
     { name: JOB.mailDispatchNow, run: dispatch },
     {
       name: JOB.uploadsPurge,
@@ -42,7 +45,6 @@ export function productJobs(deps: {
       // Daily at night, office time.
       every: '30 3 * * *',
       timezone: 'Europe/Berlin',
-      lockLifetimeMs: 30 * 60_000,
       run: async () => {
         const removed = await retention.run();
         log.info(removed, 'retention: personal data removed');

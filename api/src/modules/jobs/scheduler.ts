@@ -11,9 +11,15 @@ export type JobSpec = {
   every?: string;
   /** For cron lines: the zone they are read in. */
   timezone?: string;
-  /** How long a run may hold its agenda lock before another process may start the job again. */
-  lockLifetimeMs?: number;
 };
+
+/**
+ * A job's agenda lock lapses this long after its last heartbeat: when a process dies (kill -9, power loss), another
+ * one starts its jobs after at most this plus one scan (`processEvery`), instead of after agenda's default 10 minutes.
+ */
+export const JOB_LOCK_LIFETIME_MS = 15_000;
+/** A running job renews its lock this often, so that a long run (retention) is never taken for a dead one. */
+const HEARTBEAT_MS = 5_000;
 
 /** The agenda table; created by a migration (the library's own schema creation is off). */
 export const AGENDA_TABLE = 'agenda_jobs';
@@ -48,22 +54,30 @@ export class JobScheduler {
       backend,
       name: `bc-api ${hostname()}:${process.pid}`,
       processEvery: '5 seconds',
-      defaultLockLifetime: 5 * 60_000,
+      defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
     });
     agenda.on('error', (err) => this.outageLog.error({ err }, 'job scheduler error'));
     for (const job of this.jobs) {
       agenda.define(
         job.name,
-        async () => {
+        async (run) => {
+          // The heartbeat's last write is awaited before agenda saves the run's end, which it must not overwrite.
+          let beat: Promise<void> = Promise.resolve();
+          const heartbeat = setInterval(() => {
+            beat = run.touch().catch((err) => this.log.warn({ err, job: job.name }, 'job heartbeat failed'));
+          }, HEARTBEAT_MS);
           // A job never throws into agenda: the work is retried by its own rules (mails) or on the next run.
           try {
             const result = await job.run();
             this.log.debug({ job: job.name, result }, 'job done');
           } catch (err) {
             this.log.error({ err, job: job.name }, 'job failed');
+          } finally {
+            clearInterval(heartbeat);
+            await beat;
           }
         },
-        { concurrency: 1, lockLifetime: job.lockLifetimeMs, removeOnComplete: !job.every },
+        { concurrency: 1, lockLifetime: JOB_LOCK_LIFETIME_MS, removeOnComplete: !job.every },
       );
     }
     await agenda.start();

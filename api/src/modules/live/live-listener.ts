@@ -1,12 +1,14 @@
 /**
  * The process's ear on PostgreSQL: one dedicated connection that LISTENs on `bc_live`, where triggers announce every
- * committed change of an office's queue (migration "live"). Events carry ids only. When the connection drops it
- * reconnects with backoff and then asks everyone to resync, since notifications sent meanwhile are lost: listeners
- * reload the current state, so nothing is missed and nothing stale stays on a screen.
+ * committed change of an office's queue (migration "live"), and on `bc_revoked`, where they announce revoked
+ * sessions, devices and portal keys (migration "revocation-notices"). Events carry ids only. When the connection
+ * drops it reconnects with backoff and then asks everyone to resync, since notifications sent meanwhile are lost:
+ * listeners reload the current state (and check open sockets again), so nothing is missed.
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { type Logger, LogThrottle } from '../../logger.js';
+import { parseRevocation, REVOKED_CHANNEL, type Revocation } from './signed-in-sockets.js';
 
 export const LIVE_CHANNEL = 'bc_live';
 
@@ -44,6 +46,12 @@ export class LiveListener {
   onEvent(fn: (e: LiveEvent) => void): () => void {
     this.emitter.on('event', fn);
     return () => this.emitter.off('event', fn);
+  }
+
+  /** A session, account, device or portal key was revoked or changed (committed, in any process). */
+  onRevoked(fn: (r: Revocation) => void): () => void {
+    this.emitter.on('revoked', fn);
+    return () => this.emitter.off('revoked', fn);
   }
 
   /** After a reconnect: notifications may have been missed, every listener should reload. */
@@ -87,10 +95,12 @@ export class LiveListener {
     c.on('notification', (msg) => {
       const e = msg.channel === LIVE_CHANNEL ? parseLiveEvent(msg.payload) : null;
       if (e) this.emitter.emit('event', e);
+      const r = msg.channel === REVOKED_CHANNEL ? parseRevocation(msg.payload) : null;
+      if (r) this.emitter.emit('revoked', r);
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${LIVE_CHANNEL}`);
+      await c.query(`LISTEN ${LIVE_CHANNEL}; LISTEN ${REVOKED_CHANNEL}`);
     } catch (err) {
       c.end().catch(() => undefined);
       if (this.stopped) return;

@@ -14,7 +14,10 @@ export enum MailKind {
 export enum MailStatus {
   /** Waiting for `nextAttemptAt`. */
   PENDING = 'PENDING',
-  /** Claimed by one api process until `lockedUntil`; after that another process may take it over. */
+  /**
+   * Claimed by one api process, whose database session holds the row's advisory lock while it sends (MailClaims);
+   * once that session is gone (the process died), any process takes it over.
+   */
   SENDING = 'SENDING',
   SENT = 'SENT',
   /** Rejected for good, out of attempts, or not renderable; shown to staff. */
@@ -30,7 +33,7 @@ export enum MailStatus {
  */
 @Entity({ name: 'mail_message' })
 @Index('mail_message_due', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
-@Index('mail_message_claimed', ['lockedUntil'], { where: `"status" = 'SENDING'` })
+@Index('mail_message_sending', ['nextAttemptAt'], { where: `"status" = 'SENDING'` })
 @Check('mail_message_token_only_unsent', `"manageToken" IS NULL OR "status" IN ('PENDING', 'SENDING')`)
 @Check('mail_message_attempts_not_negative', '"attempts" >= 0')
 export class MailMessageEntity {
@@ -73,10 +76,6 @@ export class MailMessageEntity {
   /** Claims so far; also the fencing number of the current claim. */
   @Column({ type: 'integer', default: 0 })
   attempts: number;
-
-  /** While SENDING: the claim's lease; a crashed sender's row is taken over after it. */
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastAttemptAt: Date | null;

@@ -9,38 +9,25 @@ import { type AppointmentView, loadAppointmentView } from '../booking/appointmen
 import { appointmentCalendar, checkInQrPng } from '../booking/confirmation.js';
 import { mailData, type OfficeForMail, QR_CID, withCalendar, withQrCode } from './compose.js';
 import { DevMailbox } from './dev-mailbox.js';
+import { type Claimed, MailClaims } from './mail-claims.js';
 import { MailKind, MailStatus } from './mail-message.entity.js';
 import { MailOutbox } from './mail-outbox.js';
 import { afterFailure, describeSendError, isReminder, type SendError, staleReminderReason } from './mail-plan.js';
 import { MailTemplates, TemplateError } from './templates.js';
 
-/** How long one process owns a claimed mail; after that (a crashed process) another one takes it over. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
-/** The longest one send may take (connection, greeting and socket timeouts below, with a margin). */
-export const SEND_BUDGET_MS = 2 * 60_000;
 const BATCH = 25;
 /** Bounds one dispatch run; the next run goes on where it stopped. */
 const MAX_BATCHES = 40;
-
-type Claimed = {
-  id: string;
-  appointmentId: string;
-  kind: MailKind;
-  recipient: string | null;
-  language: string;
-  manageToken: string | null;
-  attempts: number;
-  lockedUntil: Date;
-};
 
 export type DispatchResult = { sent: number; retrying: number; failed: number; skipped: number };
 
 export type MailProblemRow = { kind: MailKind; attempts: number; error: string | null; lastAttemptAt: Date | null };
 
 /**
- * Sends the citizen mails the outbox holds. Every api process may dispatch at any time: a mail is claimed with
- * one `UPDATE … FOR UPDATE SKIP LOCKED` (PENDING → SENDING), so no two processes send the same row, then rendered
- * from the appointment's current data, sent over SMTP and settled (SENT, retried later, FAILED or CANCELLED).
+ * Sends the citizen mails the outbox holds. Every api process may dispatch at any time: a mail is claimed under an
+ * advisory lock of the run's database session (PENDING → SENDING, see MailClaims), so no two processes send the same
+ * row and a dead process's claims are free at once, then rendered from the appointment's current data, sent over
+ * SMTP with a Message-ID made from the row id, and settled (SENT, retried later, FAILED or CANCELLED).
  */
 export class MailService {
   readonly outbox: MailOutbox;
@@ -94,22 +81,32 @@ export class MailService {
   /** Sends every mail that is due by the service clock; returns what happened. Safe to run in many processes. */
   async dispatchDue(): Promise<DispatchResult> {
     const result: DispatchResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const claimed = await this.claim();
-      for (const [i, row] of claimed.entries()) {
-        // A slow mail server must not make this process send a mail whose claim another process may take over.
-        if (this.now().getTime() > row.lockedUntil.getTime() - SEND_BUDGET_MS) {
-          await this.release(claimed.slice(i));
-          return result;
+    const claims = await MailClaims.open(this.pool);
+    let failed = false;
+    try {
+      for (let batch = 0; batch < MAX_BATCHES; batch++) {
+        const ids = await claims.candidates(this.now(), BATCH);
+        let claimedAny = false;
+        // One at a time: a claim is taken just before its mail is sent, so a slow mail server holds up one mail,
+        // and the other processes go on with the rest.
+        for (const id of ids) {
+          const row = await claims.claim(id, this.now());
+          if (!row) continue;
+          claimedAny = true;
+          const outcome = await this.deliver(claims, row).catch(async (err) => {
+            // Not a send failure (e.g. the database went away while rendering): count it as a failed attempt.
+            this.log.error({ err, appointmentId: row.appointmentId, mailId: row.id }, 'mail dispatch error');
+            return this.failedAttempt(claims, row, err);
+          });
+          result[outcome] += 1;
         }
-        const outcome = await this.deliver(row).catch(async (err) => {
-          // Not a send failure (e.g. the database went away while rendering): count it as a failed attempt.
-          this.log.error({ err, appointmentId: row.appointmentId, mailId: row.id }, 'mail dispatch error');
-          return this.failedAttempt(row, err);
-        });
-        result[outcome] += 1;
+        if (ids.length < BATCH || !claimedAny) break;
       }
-      if (claimed.length < BATCH) break;
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      claims.close(failed);
     }
     return result;
   }
@@ -123,41 +120,12 @@ export class MailService {
     );
   }
 
-  /**
-   * Takes up to BATCH due mails for this process: PENDING ones whose time has come, and SENDING ones whose claim
-   * expired (their process died). One statement, committed at once; SKIP LOCKED lets processes share the work.
-   */
-  private async claim(): Promise<Claimed[]> {
-    const now = this.now();
-    const { rows } = await this.pool.query<Claimed>(
-      `UPDATE mail_message SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = $2, "lastAttemptAt" = $1
-        WHERE id IN (
-          SELECT id FROM mail_message
-           WHERE (status = 'PENDING' AND "nextAttemptAt" <= $1) OR (status = 'SENDING' AND "lockedUntil" < $1)
-           ORDER BY "nextAttemptAt" LIMIT $3
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id, "appointmentId", kind, recipient, language, "manageToken", attempts, "lockedUntil"`,
-      [now, new Date(now.getTime() + CLAIM_LEASE_MS), BATCH],
-    );
-    return rows;
-  }
-
-  /** Gives claimed mails back untried (the attempt is not counted), for any process to take. */
-  private async release(rows: Claimed[]): Promise<void> {
-    await this.pool.query(
-      `UPDATE mail_message m SET status = 'PENDING', attempts = m.attempts - 1, "lockedUntil" = NULL
-         FROM unnest($1::uuid[], $2::int[]) AS c(id, attempts)
-        WHERE m.id = c.id AND m.attempts = c.attempts AND m.status = 'SENDING'`,
-      [rows.map((r) => r.id), rows.map((r) => r.attempts)],
-    );
-  }
-
-  private async deliver(row: Claimed): Promise<keyof DispatchResult> {
+  private async deliver(claims: MailClaims, row: Claimed): Promise<keyof DispatchResult> {
     const now = this.now();
     const view = await loadAppointmentView(this.ds.manager, row.appointmentId);
     const skip = this.skipReason(row, view, now);
     if (skip || !view || !row.recipient) {
-      await this.settle(row, MailStatus.CANCELLED, { lastError: skip ?? 'no recipient' });
+      await this.settle(claims, row, MailStatus.CANCELLED, { lastError: skip ?? 'no recipient' });
       return 'skipped';
     }
     let message: SendMailOptions;
@@ -170,31 +138,31 @@ export class MailService {
         { err: err.message, appointmentId: row.appointmentId, mailId: row.id, kind: row.kind },
         'mail could not be rendered',
       );
-      await this.settle(row, MailStatus.FAILED, { lastError: err.message });
+      await this.settle(claims, row, MailStatus.FAILED, { lastError: err.message });
       return 'failed';
     }
     if (!this.transport) throw new Error('mail transport not started');
     try {
       await this.transport.sendMail(message);
     } catch (err) {
-      return this.failedAttempt(row, err as SendError);
+      return this.failedAttempt(claims, row, err as SendError);
     }
-    await this.settle(row, MailStatus.SENT, { sentAt: now });
+    await this.settle(claims, row, MailStatus.SENT, { sentAt: now });
     this.log.info({ appointmentId: row.appointmentId, mailId: row.id, kind: row.kind }, 'mail sent');
     return 'sent';
   }
 
-  private async failedAttempt(row: Claimed, err: SendError): Promise<'retrying' | 'failed'> {
+  private async failedAttempt(claims: MailClaims, row: Claimed, err: SendError): Promise<'retrying' | 'failed'> {
     const next = afterFailure(row.attempts, err, this.now());
     const error = describeSendError(err);
     const context = { appointmentId: row.appointmentId, mailId: row.id, kind: row.kind, attempt: row.attempts, error };
     if (next.status === 'FAILED') {
       this.log.error(context, 'mail not delivered; given up');
-      await this.settle(row, MailStatus.FAILED, { lastError: error });
+      await this.settle(claims, row, MailStatus.FAILED, { lastError: error });
       return 'failed';
     }
     this.log.warn({ ...context, nextAttemptAt: next.nextAttemptAt }, 'mail not delivered; will retry');
-    await this.settle(row, MailStatus.PENDING, { lastError: error, nextAttemptAt: next.nextAttemptAt });
+    await this.settle(claims, row, MailStatus.PENDING, { lastError: error, nextAttemptAt: next.nextAttemptAt });
     return 'retrying';
   }
 
@@ -244,31 +212,25 @@ export class MailService {
       text: rendered.text,
       html: rendered.html,
       attachments,
-      // Stable per outbox row: should a crash ever make a mail go twice, mail stores see the same message.
+      // The idempotency key: stable per outbox row, so that a mail sent again after a crash between the server's
+      // acceptance and our settle is the same message to mail stores (which may drop the repeat).
       messageId: `<${row.id}@${this.messageHost}>`,
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': language },
     };
   }
 
-  /**
-   * Ends this process's claim. Guarded by the claim number (`attempts`): a process whose claim expired and was
-   * taken over does not overwrite the newer state. The plain manage token goes as soon as the mail is not pending.
-   */
+  /** Ends the claim; a row changed meanwhile by someone else keeps that state (logged). */
   private async settle(
+    claims: MailClaims,
     row: Claimed,
     status: MailStatus,
     fields: { lastError?: string | null; nextAttemptAt?: Date; sentAt?: Date },
   ): Promise<void> {
-    const { rowCount } = await this.pool.query(
-      `UPDATE mail_message
-          SET status = $3::mail_status, "lockedUntil" = NULL, "lastError" = $4,
-              "nextAttemptAt" = coalesce($5, "nextAttemptAt"), "sentAt" = $6,
-              "manageToken" = CASE WHEN $3::mail_status = 'PENDING' THEN "manageToken" END
-        WHERE id = $1 AND status = 'SENDING' AND attempts = $2`,
-      [row.id, row.attempts, status, fields.lastError ?? null, fields.nextAttemptAt ?? null, fields.sentAt ?? null],
-    );
-    if (rowCount === 0) {
-      this.log.warn({ appointmentId: row.appointmentId, mailId: row.id, status }, 'mail claim was taken over');
+    if (!(await claims.settle(row, status, fields))) {
+      this.log.warn(
+        { appointmentId: row.appointmentId, mailId: row.id, status },
+        'mail row changed by someone else while it was sent',
+      );
     }
   }
 }

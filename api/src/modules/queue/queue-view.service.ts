@@ -9,7 +9,7 @@ import { walkInDecision } from './closing-guard.js';
 import type { WaitEstimate } from './estimate.js';
 import { intervalAt } from './office-day.js';
 import { callOrder } from './ordering.js';
-import { counterScope, orderingRules, waitingEstimates, walkInPrediction } from './queue-estimates.js';
+import { counterScope, orderingRules, waitingEntries, waitingEstimates, walkInPrediction } from './queue-estimates.js';
 import type { CounterView, TicketView, WalkInServiceView, WalkInStatusView } from './queue-outcomes.js';
 import {
   loadOfficeSettings,

@@ -89,7 +89,7 @@ function appointmentStep(storage: UploadStorage): RetentionStep {
           );
           await m.query(
             `UPDATE mail_message
-                SET recipient = NULL, "manageToken" = NULL, "lastError" = NULL, "lockedUntil" = NULL,
+                SET recipient = NULL, "manageToken" = NULL, "lastError" = NULL,
                     status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'CANCELLED'::mail_status ELSE status END
               WHERE "appointmentId" = ANY($1::uuid[])`,
             [ids],
