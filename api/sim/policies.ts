@@ -25,6 +25,8 @@ import type { Scenario, Visitor } from './scenario.js';
 
 /** A ticket in the simulated queue. */
 export type Ticket = {
+  /** In issue order: tickets issued in the same moment (the crowd at the door) are called in the order they drew. */
+  id: string;
   visitor: Visitor;
   issuedAt: number;
   dueAt: number;
@@ -84,7 +86,7 @@ function rulesOf(office: Office): OrderingRules {
 function entryOf(office: Office, ticket: Ticket): EstimateEntry {
   const { minutes, spread } = office.learned(ticket.visitor.serviceId);
   return {
-    id: ticket.visitor.id,
+    id: ticket.id,
     dueAt: ticket.dueAt,
     arrivedAt: ticket.issuedAt,
     priority: ticket.visitor.priority,
@@ -158,7 +160,7 @@ export const productPolicy: Policy = {
   },
   estimate(office, ticket, now) {
     const { entries, counters } = simulated(office, now);
-    const estimate = estimateQueue(entries, counters, now, rulesOf(office), office.open).get(ticket.visitor.id);
+    const estimate = estimateQueue(entries, counters, now, rulesOf(office), office.open).get(ticket.id);
     return estimate
       ? { expectedAt: estimate.expectedCallAt, earliestAt: estimate.earliestCallAt, latestAt: estimate.latestCallAt }
       : null;
@@ -166,7 +168,7 @@ export const productPolicy: Policy = {
   next(office, counter, now) {
     const entries = office.waiting.map((t) => entryOf(office, t));
     const first = callOrder(entries, counter, now, rulesOf(office))[0];
-    return first && office.waiting.find((t) => t.visitor.id === first.id);
+    return first && office.waiting.find((t) => t.id === first.id);
   },
 };
 
@@ -182,7 +184,9 @@ const ZMS_WALK_IN_STOP_MINUTES = 60;
 /** ZMS's order at `now`: due appointments by start, walk-ins by arrival, then early appointments by start. */
 function zmsOrder(tickets: readonly Ticket[], now: number): Ticket[] {
   const rank = (t: Ticket) => (t.appointmentAt === null ? 1 : t.appointmentAt <= now ? 0 : 2);
-  return [...tickets].sort((a, b) => rank(a) - rank(b) || a.dueAt - b.dueAt || a.issuedAt - b.issuedAt);
+  return [...tickets].sort(
+    (a, b) => rank(a) - rank(b) || a.dueAt - b.dueAt || a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1),
+  );
 }
 
 export const zmsPolicy: Policy = {
@@ -201,9 +205,7 @@ export const zmsPolicy: Policy = {
     };
   },
   next(office, counter, now) {
-    return zmsOrder(office.waiting, now).find(
-      (t) => t.visitor.serviceId && counter.serviceIds.has(t.visitor.serviceId),
-    );
+    return zmsOrder(office.waiting, now).find((t) => counter.serviceIds.has(t.visitor.serviceId));
   },
 };
 

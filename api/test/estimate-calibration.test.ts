@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownRange } from '../src/modules/stats/estimate-calibration.js';
 import type { GqlClient } from './gql-client.js';
 import { book, local, OFFICE, type OfficeInfo, requestId, serviceId } from './queue-helpers.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
@@ -14,7 +15,7 @@ let counter: string;
 const ESTIMATE = 'estimate { expectedCallAt earliestCallAt latestCallAt }';
 const ISSUED = `__typename ... on IssuedTicket { ticketId ticket { number ${ESTIMATE} } }`;
 type Told = { expectedCallAt: string; earliestCallAt: string; latestCallAt: string };
-type Issued = { ticketId: string; ticket: { number: string; estimate: Told | null } };
+type Issued = { ticketId: string; ticket: { number: string; estimate: Told | null }; issuedAt: number };
 
 const at = (time: string) => {
   clock.current = local(`2027-03-01T${time}`);
@@ -27,12 +28,12 @@ const walkIn = async (name: string): Promise<Issued> => {
     })
   ).issueWalkInTicket;
   expect(r.__typename).toBe('IssuedTicket');
-  return r;
+  return { ...r, issuedAt: clock.current.getTime() };
 };
 const checkIn = async (code: string): Promise<Issued> => {
   const r = (await t.kiosk().ok(`mutation($code: String!) { checkIn(code: $code) { ${ISSUED} } }`, { code })).checkIn;
   expect(r.__typename).toBe('IssuedTicket');
-  return r;
+  return { ...r, issuedAt: clock.current.getTime() };
 };
 const RESULT = '__typename ... on QueueTicket { status }';
 const version = async (id: string) =>
@@ -140,7 +141,15 @@ describe('estimate calibration', () => {
       const errors = names.map((n) => {
         const told = tickets[n]?.ticket.estimate as Told;
         const call = local(`2027-03-01T${calledAt[n]}`).getTime();
-        const inside = call >= Date.parse(told.earliestCallAt) && call <= Date.parse(told.latestCallAt);
+        const shown = shownRange(
+          {
+            expectedCallAt: Date.parse(told.expectedCallAt),
+            earliestCallAt: Date.parse(told.earliestCallAt),
+            latestCallAt: Date.parse(told.latestCallAt),
+          },
+          tickets[n]?.issuedAt as number,
+        );
+        const inside = call >= shown.from && call <= shown.to;
         return { minutes: (call - Date.parse(told.expectedCallAt)) / 60_000, inside };
       });
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -197,9 +197,7 @@ export function estimateQueue(
     const runs = times.get(entry.id);
     if (entry.expected || !call || !runs) continue;
     runs.sort((a, b) => a - b);
-    // An appointment checked in early: not before its start (less the lead), unless it has come already.
-    const notBefore = entry.appointmentAt === null ? now : entry.appointmentAt - rules.appointmentLeadMinutes * MINUTE;
-    const expected = Math.max(quantile(runs, 0.5), notBefore);
+    const expected = quantile(runs, 0.5);
     estimates.set(entry.id, {
       expectedCallAt: expected,
       earliestCallAt: Math.min(quantile(runs, RANGE.low), expected),

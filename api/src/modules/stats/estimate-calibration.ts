@@ -14,15 +14,29 @@ export type EstimateAccuracy = {
   meanAbsoluteError: number | null;
   /** Mean of (first call − expected), minutes: positive when visitors were called later than told. */
   bias: number | null;
-  /** Share of them first called inside [earliest, latest], edges included. */
+  /** Share of them first called inside the range the tracking page showed at issue (shownRange), edges included. */
   insideRange: number | null;
 };
 
 const MINUTE = 60_000;
+const STEP = 5 * MINUTE;
+
+/**
+ * The range the visitor saw at issue, as the tracking page states an estimate (web-tracker `callWindow`): the
+ * estimate's range widened to whole five minutes and not before the issue; "in a few minutes" (the late end at most
+ * five minutes away) is the next five minutes. The estimator's own range can be a single instant (a free counter), so
+ * "called inside the range" means inside what was shown, not inside that instant.
+ */
+export function shownRange(told: IssuedEstimate, issuedAt: number): { from: number; to: number } {
+  const latest = Math.max(told.latestCallAt, told.expectedCallAt, told.earliestCallAt);
+  if (latest - issuedAt <= STEP) return { from: issuedAt, to: issuedAt + STEP };
+  const from = Math.floor(Math.max(told.earliestCallAt, issuedAt) / STEP) * STEP;
+  return { from, to: Math.max(Math.ceil(latest / STEP) * STEP, from) };
+}
 
 /** The accuracy over the tickets that had an estimate at issue and were called; the others do not count. */
 export function estimateAccuracy(
-  tickets: readonly { issuedEstimate: IssuedEstimate | null; firstCalledAt: number | null }[],
+  tickets: readonly { issuedEstimate: IssuedEstimate | null; firstCalledAt: number | null; arrivedAt: number }[],
 ): EstimateAccuracy {
   const errors: number[] = [];
   let inside = 0;
@@ -30,7 +44,8 @@ export function estimateAccuracy(
     if (t.issuedEstimate === null || t.firstCalledAt === null) continue;
     const told = t.issuedEstimate;
     errors.push((t.firstCalledAt - told.expectedCallAt) / MINUTE);
-    if (t.firstCalledAt >= told.earliestCallAt && t.firstCalledAt <= told.latestCallAt) inside += 1;
+    const shown = shownRange(told, t.arrivedAt);
+    if (t.firstCalledAt >= shown.from && t.firstCalledAt <= shown.to) inside += 1;
   }
   return {
     count: errors.length,
