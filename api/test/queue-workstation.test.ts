@@ -364,7 +364,9 @@ describe('workstation', () => {
     ]);
     expect(ws.counter).toEqual({ label: '3', waitingCount: 4 });
     expect(ws.openCounters).toBe(1);
-    expect(ws.waiting.map((x: { estimate: { peopleAhead: number } }) => x.estimate.peopleAhead)).toEqual([0, 1, 2, 3]);
+    // The list is the order now; the estimate plays on: by the time the priority visitor is done, the appointment
+    // is due and goes before the two walk-ins.
+    expect(ws.waiting.map((x: { estimate: { peopleAhead: number } }) => x.estimate.peopleAhead)).toEqual([0, 2, 3, 1]);
     expect(ws.waiting[1]).toMatchObject({ waitedMinutes: 15, priority: null, appointment: null });
     expect(ws.waiting[0].priority).toBe('BIOMETRICS');
     const appointment = ws.waiting[3];
@@ -431,8 +433,6 @@ describe('no double calls', () => {
   it('twenty counters calling at the same moment never get the same ticket', async () => {
     clock.current = local('2027-03-03T08:00'); // Wednesday: a fresh queue
     const certificate = serviceId(office, 'Meldebescheinigung');
-    const tickets = [];
-    for (let i = 0; i < 15; i++) tickets.push(await walkIn(one('Meldebescheinigung')));
     const [clerkRow] = await t.sql<{ id: string }>(`SELECT id FROM staff_user WHERE username = 'schalter'`);
     await t.sql(`UPDATE counter_session SET "closedAt" = now() WHERE "closedAt" IS NULL`);
     const added = await t.sql<{ id: string }>(
@@ -448,6 +448,9 @@ describe('no double calls', () => {
       `INSERT INTO counter_session ("counterId", "staffUserId", "openedAt") SELECT unnest($1::uuid[]), $2, now()`,
       [ids, clerkRow?.id],
     );
+    // Issued once the twenty counters are open: the closing guard counts the counters that serve the queue.
+    const tickets = [];
+    for (let i = 0; i < 15; i++) tickets.push(await walkIn(one('Meldebescheinigung')));
     clerk = await t.clerk(); // a new day's session
     const results = await Promise.all(ids.map((id) => callNext(clerk, id)));
     const called = results.filter((r) => r.__typename === 'QueueTicket');

@@ -82,14 +82,15 @@ describe('check-in', () => {
     late = await book(t.anonymous(), office.id, one('Reisepass'), local('2027-03-01T09:00'));
   });
 
-  it('opens exactly 30 minutes before the start: 31 minutes before is too early', async () => {
-    clock.current = local('2027-03-01T08:29');
+  it('opens on the day of the appointment, any time before its start; the day before is too early', async () => {
+    clock.current = local('2027-02-26T16:00');
     const early = await checkIn(kiosk, punctual.checkInCode);
     expect(early).toEqual({
       __typename: 'CheckInTooEarly',
       startsAt: local('2027-03-01T09:00').toISOString(),
-      comeBackAt: local('2027-03-01T08:30').toISOString(),
+      comeBackAt: local('2027-03-01T00:00').toISOString(),
     });
+    // Half an hour after opening and two and a half hours early: the visitor checks in and waits for the time.
     clock.current = local('2027-03-01T08:30');
     const ok = await checkIn(kiosk, punctual.checkInCode);
     expect(ok.__typename).toBe('IssuedTicket');
@@ -271,8 +272,8 @@ describe('tracking', () => {
     const tracked = await track(checked.trackingToken);
     expect(tracked).toMatchObject({ __typename: 'PublicTicket', number: checked.ticket.number, status: 'WAITING' });
     expect(tracked.estimate.peopleAhead).toBeGreaterThan(0);
-    // An appointment checked in early is expected at its start at the earliest.
-    expect(Date.parse(tracked.estimate.expectedCallAt)).toBeGreaterThanOrEqual(local('2027-03-01T11:00').getTime());
+    // Checked in early, behind the walk-ins waiting: called when a counter would otherwise stand idle, not before now.
+    expect(Date.parse(tracked.estimate.expectedCallAt)).toBeGreaterThanOrEqual(clock.current.getTime());
     expect(Date.parse(tracked.estimate.earliestCallAt)).toBeLessThanOrEqual(
       Date.parse(tracked.estimate.expectedCallAt),
     );
