@@ -266,7 +266,7 @@ export async function prepareLoad(
   const { body } = await gql(url, '{ office(slug: "buergercentrum") { id services { id name } } }');
   const office = body.data?.office as { id: string; services: { id: string; name: string }[] };
   const service = (prefix: string) => office.services.find((s) => s.name.startsWith(prefix))?.id as string;
-  await db.query(`UPDATE office SET "leadMinutes" = 0, "checkInEarlyMinutes" = 240 WHERE id = $1`, [office.id]);
+  await db.query(`UPDATE office SET "leadMinutes" = 0 WHERE id = $1`, [office.id]);
   const free = async (from: string, to: string) => {
     const { body: a } = await gql(url, AVAILABILITY, {
       o: office.id,

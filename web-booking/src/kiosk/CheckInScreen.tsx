@@ -23,7 +23,6 @@ const KioskCheckInMutation = graphql(`
       }
       ... on CheckInTooEarly {
         startsAt
-        comeBackAt
       }
       ... on CheckInTooLate {
         startsAt
@@ -42,7 +41,7 @@ const KioskCheckInMutation = graphql(`
 
 type Outcome =
   | { kind: 'incomplete' }
-  | { kind: 'tooEarly'; startsAt: string; comeBackAt: string }
+  | { kind: 'tooEarly'; startsAt: string }
   | { kind: 'tooLate'; startsAt: string; services: readonly { serviceId: string; name: string; count: number }[] }
   | { kind: 'cancelled' }
   | { kind: 'wrongOffice'; officeName: string }
@@ -86,7 +85,7 @@ export function CheckInScreen(props: {
           props.onIssued(result, 'checkIn');
           return;
         case 'CheckInTooEarly':
-          setOutcome({ kind: 'tooEarly', startsAt: result.startsAt, comeBackAt: result.comeBackAt });
+          setOutcome({ kind: 'tooEarly', startsAt: result.startsAt });
           break;
         case 'CheckInTooLate':
           setOutcome({ kind: 'tooLate', startsAt: result.startsAt, services: result.walkInServices });
@@ -223,8 +222,6 @@ function CheckInOutcome(props: {
           text={t('kiosk.checkIn.tooEarly', {
             day: day(outcome.startsAt),
             start: time(outcome.startsAt),
-            comeBackDay: day(outcome.comeBackAt),
-            comeBack: time(outcome.comeBackAt),
           })}
         />
       );

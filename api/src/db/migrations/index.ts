@@ -18,6 +18,7 @@ import * as m15 from './1795712700000-revocation-notices.js';
 import * as m16 from './1795712800000-mail-claims-by-session.js';
 import * as m17 from './1795713000000-ticket-issue-estimate.js';
 import * as m18 from './1795713100000-ticket-day-closed.js';
+import * as m19 from './1795713200000-check-in-all-day.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   pick(m16),
   pick(m17),
   pick(m18),
+  pick(m19),
 ];

@@ -16,9 +16,6 @@ export class OfficeSettingsInput {
   @Field(() => Int, { nullable: true, description: 'How many days ahead appointments can be booked (1–366).' })
   horizonDays?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Check-in opens this many minutes before the start (0–240).' })
-  checkInEarlyMinutes?: number | null;
-
   @Field(() => Int, { nullable: true, description: 'Check-in closes this many minutes after the start (0–120).' })
   checkInLateMinutes?: number | null;
 
@@ -48,9 +45,6 @@ export class OfficeSettings {
 
   @Field(() => Int)
   horizonDays: number;
-
-  @Field(() => Int)
-  checkInEarlyMinutes: number;
 
   @Field(() => Int)
   checkInLateMinutes: number;

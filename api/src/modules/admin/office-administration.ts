@@ -48,7 +48,6 @@ export function settingsView(o: OfficeEntity): OfficeSettingsView {
     slotMinutes: o.slotMinutes,
     leadMinutes: o.leadMinutes,
     horizonDays: o.horizonDays,
-    checkInEarlyMinutes: o.checkInEarlyMinutes,
     checkInLateMinutes: o.checkInLateMinutes,
     priorityMinutes: o.priorityMinutes,
     maxCalls: o.maxCalls,

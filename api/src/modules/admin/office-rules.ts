@@ -9,7 +9,6 @@ export type OfficeSettingsPatch = {
   slotMinutes?: number | null;
   leadMinutes?: number | null;
   horizonDays?: number | null;
-  checkInEarlyMinutes?: number | null;
   checkInLateMinutes?: number | null;
   priorityMinutes?: number | null;
   maxCalls?: number | null;
@@ -24,7 +23,6 @@ export const SETTING_RANGES: Record<NumericSetting, readonly [number, number]> =
   slotMinutes: [1, 60],
   leadMinutes: [0, 7 * 24 * 60],
   horizonDays: [1, 366],
-  checkInEarlyMinutes: [0, 240],
   checkInLateMinutes: [0, 120],
   priorityMinutes: [0, 240],
   maxCalls: [1, 10],

@@ -7,7 +7,7 @@ import type { ServiceEntity } from './service.entity.js';
 @Check('office_slot_minutes_range', '"slotMinutes" BETWEEN 1 AND 60')
 @Check('office_lead_minutes_range', '"leadMinutes" >= 0')
 @Check('office_horizon_days_range', '"horizonDays" BETWEEN 1 AND 366')
-@Check('office_check_in_window_range', '"checkInEarlyMinutes" >= 0 AND "checkInLateMinutes" >= 0')
+@Check('office_check_in_window_range', '"checkInLateMinutes" >= 0')
 @Check('office_queue_settings_range', '"priorityMinutes" >= 0 AND "maxCalls" >= 1 AND "closingBufferMinutes" >= 0')
 export class OfficeEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -54,10 +54,6 @@ export class OfficeEntity {
   /** How many days ahead appointments can be booked. */
   @Column({ type: 'integer', default: 60 })
   horizonDays: number;
-
-  /** Queue: check-in opens this many minutes before an appointment's start. */
-  @Column({ type: 'integer', default: 30 })
-  checkInEarlyMinutes: number;
 
   /** Queue: check-in closes this many minutes after an appointment's start; later visitors get a walk-in ticket. */
   @Column({ type: 'integer', default: 10 })

@@ -57,7 +57,7 @@ export class QueueIssueResolver {
         return issuedTicket(o.issued);
       case 'tooEarly':
         return Object.assign(new CheckInTooEarly(), {
-          message: 'Check-in opens a little before the appointment. Please come back later.',
+          message: 'Check-in opens on the day of the appointment. Please come back on that day.',
           startsAt: o.startsAt,
           comeBackAt: o.comeBackAt,
         });

@@ -116,7 +116,10 @@ export class WalkInClosed {
   nextAppointments: Date[];
 }
 
-@ObjectType({ description: 'Too early to check in; come back at comeBackAt.' })
+@ObjectType({
+  description:
+    "Too early to check in: the appointment is on a later day. Check-in opens at comeBackAt, the start of the appointment's day (office time), and stays open all that day until the late window ends.",
+})
 export class CheckInTooEarly {
   @Field(() => String)
   message: string;

@@ -19,7 +19,6 @@ export type OfficeQueueSettings = {
   notice: string | null;
   timeZone: string;
   holidayRegion: string;
-  checkInEarlyMinutes: number;
   checkInLateMinutes: number;
   priorityMinutes: number;
   maxCalls: number;
@@ -138,7 +137,7 @@ export async function loadTicketRow(m: EntityManager, id: string): Promise<Ticke
 export async function loadOfficeSettings(m: EntityManager, officeId: string): Promise<OfficeQueueSettings | null> {
   if (!isUuid(officeId)) return null;
   const [row]: OfficeQueueSettings[] = await m.query(
-    `SELECT id, name, notice, "timeZone", "holidayRegion", "checkInEarlyMinutes", "checkInLateMinutes", "priorityMinutes",
+    `SELECT id, name, notice, "timeZone", "holidayRegion", "checkInLateMinutes", "priorityMinutes",
             "maxCalls", "closingBufferMinutes"
        FROM office WHERE id = $1 AND enabled`,
     [officeId],

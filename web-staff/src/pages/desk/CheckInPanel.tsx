@@ -5,7 +5,7 @@ import { describedBy, FieldError } from '../../components/FieldError';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { catalogLang } from '../../components/TicketBits';
 import type { IssuedTicketFieldsFragment } from '../../gql/graphql';
-import { formatTime } from '../../lib/datetime';
+import { formatDayTime, formatTime } from '../../lib/datetime';
 import { failureNotice } from '../../queue/outcome-text';
 import { DeskCheckInMutation, OfficeTicketsQuery } from './desk-documents';
 
@@ -53,7 +53,10 @@ export function CheckInPanel(props: {
           show({ tone: 'success', text: t('checkIn.done', { number: r.ticket.number }) });
           return;
         case 'CheckInTooEarly':
-          show({ tone: 'info', text: t('checkIn.tooEarly', { start: time(r.startsAt), from: time(r.comeBackAt) }) });
+          show({
+            tone: 'info',
+            text: t('checkIn.tooEarly', { start: formatDayTime(r.startsAt, props.timeZone, i18n.language) }),
+          });
           return;
         case 'CheckInTooLate':
           setLate({ services: r.walkInServices });

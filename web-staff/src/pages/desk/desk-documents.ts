@@ -37,7 +37,6 @@ export const DeskCheckInMutation = graphql(`
       ... on CheckInTooEarly {
         message
         startsAt
-        comeBackAt
       }
       ... on CheckInTooLate {
         message

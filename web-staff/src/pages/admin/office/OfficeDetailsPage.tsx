@@ -23,7 +23,6 @@ const SETTING_FIELDS = [
   'slotMinutes',
   'leadMinutes',
   'horizonDays',
-  'checkInEarlyMinutes',
   'checkInLateMinutes',
   'priorityMinutes',
   'maxCalls',

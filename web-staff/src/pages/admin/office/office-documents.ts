@@ -56,7 +56,6 @@ graphql(`
     slotMinutes
     leadMinutes
     horizonDays
-    checkInEarlyMinutes
     checkInLateMinutes
     priorityMinutes
     maxCalls
