@@ -465,3 +465,70 @@ describe('no double calls', () => {
     expect(events.map((e) => e.n)).toEqual(Array(15).fill(1));
   });
 });
+
+describe('the promised order', () => {
+  // Monday 8 March 2027 with one counter open: appointments keep their time, walk-ins fill the rest.
+  let counter: string;
+  const numbers = (r: Record<string, any>) => r.number as string;
+  const serve = async (c: GqlClient, called: Record<string, any>) => {
+    const started = await act(c, 'startServing', called);
+    return act(c, 'finishTicket', started);
+  };
+
+  beforeAll(async () => {
+    clock.current = local('2027-03-05T10:00');
+    await clearQueue();
+    await t.sql(`UPDATE counter_session SET "closedAt" = now() WHERE "closedAt" IS NULL`);
+    counter = counters['3'] as string;
+  });
+
+  it('calls a due appointment before walk-ins who came earlier; an early one only when no walk-in waits', async () => {
+    const due = await book(t.anonymous(), office.id, one('Meldebescheinigung'), local('2027-03-08T10:00'));
+    const early = await book(t.anonymous(), office.id, one('Meldebescheinigung'), local('2027-03-08T11:30'));
+    clock.current = local('2027-03-08T09:00');
+    clerk = await t.clerk();
+    await counterOp(clerk, 'openCounter', counter);
+    // An hour early: checked in, no "come back later".
+    const a = (await kiosk.ok(CHECK_IN, { code: due.checkInCode })).checkIn;
+    expect(a.__typename).toBe('IssuedTicket');
+    clock.current = local('2027-03-08T09:05');
+    const w1 = await walkIn(one('Meldebescheinigung'));
+    clock.current = local('2027-03-08T09:10');
+    const w2 = await walkIn(one('Meldebescheinigung'));
+    clock.current = local('2027-03-08T09:15');
+    // Before its time the appointment waits behind the walk-ins.
+    const first = await callNext(clerk, counter);
+    expect(numbers(first)).toBe(w1.ticket.number);
+    clock.current = local('2027-03-08T09:58'); // within two minutes of the start: due
+    await serve(clerk, first);
+    const second = await callNext(clerk, counter);
+    expect(numbers(second)).toBe(a.ticket.number);
+    clock.current = local('2027-03-08T10:05');
+    await serve(clerk, second);
+    expect(numbers(await callNext(clerk, counter))).toBe(w2.ticket.number);
+    // Nobody else waiting: the early appointment (11:30) fills the idle counter at 10:20.
+    const c = (await kiosk.ok(CHECK_IN, { code: early.checkInCode })).checkIn;
+    clock.current = local('2027-03-08T10:20');
+    await serve(clerk, await ticket(w2.ticketId));
+    expect(numbers(await callNext(clerk, counter))).toBe(c.ticket.number);
+  });
+
+  it('refuses a walk-in that would push a checked-in appointment past closing, not one that fits before it', async () => {
+    // 12:30 closing, 10 minutes buffer: the 12:05 appointment (Personalausweis, 15 min) ends 12:20 on its own.
+    await clearQueue();
+    clock.current = local('2027-03-05T10:00');
+    const late = await book(t.anonymous(), office.id, one('Personalausweis'), local('2027-03-08T12:05'));
+    clock.current = local('2027-03-08T11:55');
+    const checkedIn = (await kiosk.ok(CHECK_IN, { code: late.checkInCode })).checkIn;
+    expect(checkedIn.__typename).toBe('IssuedTicket');
+    // A walk-in now would be called first (the appointment is early) and push it to 12:10–12:25.
+    const refused = (await kiosk.ok(WALK_IN, { input: { requestId: requestId(), services: one('Personalausweis') } }))
+      .issueWalkInTicket;
+    expect(refused).toMatchObject({ __typename: 'WalkInClosed', reason: 'CLOSING_SOON' });
+    const tickets = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ticket WHERE status = 'WAITING' AND "officeId" = $1`,
+      [office.id],
+    );
+    expect(tickets[0]?.n).toBe(1);
+  });
+});
