@@ -77,6 +77,12 @@ export function staffed(office: Office, now: number): SimCounter[] {
   return there.length > 0 ? there : office.counters;
 }
 
+/** Counters whose hours start later today, once someone sits at any counter (before that all count anyway). */
+function planned(office: Office, now: number): SimCounter[] {
+  if (!office.counters.some((c) => c.from <= now && now < c.to)) return [];
+  return office.counters.filter((c) => c.from > now);
+}
+
 // --- the product ------------------------------------------------------------------------------------------------
 
 function rulesOf(office: Office): OrderingRules {
@@ -126,19 +132,25 @@ function simulated(office: Office, now: number) {
         .filter((v) => (v.startsAt as number) + late >= now)
         .map((v) => expectedOf(office, v)),
     ],
-    counters: staffed(office, now).map(
-      (c): EstimateCounter => ({
-        id: c.id,
-        serviceIds: c.serviceIds,
-        busy: c.current
-          ? {
-              since: c.current.calledAt as number,
-              durationMs: office.learned(c.current.visitor.serviceId).minutes * MINUTE,
-              spread: office.learned(c.current.visitor.serviceId).spread,
-            }
-          : null,
-      }),
-    ),
+    counters: [
+      ...staffed(office, now).map(
+        (c): EstimateCounter => ({
+          id: c.id,
+          serviceIds: c.serviceIds,
+          busy: c.current
+            ? {
+                since: c.current.calledAt as number,
+                durationMs: office.learned(c.current.visitor.serviceId).minutes * MINUTE,
+                spread: office.learned(c.current.visitor.serviceId).spread,
+              }
+            : null,
+        }),
+      ),
+      // As the api counts a counter whose own hours start later today (queue-estimates.ts estimateCounters).
+      ...planned(office, now).map(
+        (c): EstimateCounter => ({ id: c.id, serviceIds: c.serviceIds, busy: null, opensAt: c.from }),
+      ),
+    ],
   };
 }
 

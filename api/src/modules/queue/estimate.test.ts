@@ -51,6 +51,16 @@ describe('simulated calls', () => {
     expect([...calls.values()].map((c) => c.ahead)).toEqual([0, 1, 2, 3]);
   });
 
+  it('counts a counter planned to open later from its planned start, in the estimates too', () => {
+    const queue = [walkIn('a', -10, 10), walkIn('b', -9, 10), walkIn('c', -8, 10)];
+    const later: EstimateCounter = { ...counter('2', 0), opensAt: min(5) };
+    expect(callMinutes(simulateCalls(queue, [counter('1', 0), later], min(0), rules))).toEqual({ a: 0, b: 5, c: 10 });
+    expect(callMinutes(simulateCalls(queue, [counter('1', 0)], min(0), rules))).toEqual({ a: 0, b: 10, c: 20 });
+    const estimates = estimateQueue(queue, [counter('1', 0), later], min(0), rules);
+    expect(estimates.get('b')?.earliestCallAt).toBeGreaterThanOrEqual(min(5));
+    expect(estimates.get('b')?.counterId).toBe('2');
+  });
+
   it('does not let a counter take a ticket it cannot serve; such tickets wait for one that can', () => {
     const queue = [walkIn('licence', -10, 15, { serviceIds: ['licence'] }), walkIn('id', -5, 10)];
     const calls = simulateCalls(
@@ -109,10 +119,15 @@ describe('simulated calls', () => {
     expect(estimateQueue(queue, [counter('1', 0)], min(0), rules)).toEqual(estimates);
   });
 
-  it('expects an appointment checked in early not before its start (less the lead), though it may come sooner', () => {
+  it('expects an appointment checked in early when it will be called: at once by an idle counter, else at its time', () => {
     const early = appointment('appointment', 20, -5, 10);
-    const estimate = estimateQueue([early], [counter('1', 0)], min(0), rules).get('appointment');
-    expect(estimate).toMatchObject({ expectedCallAt: min(18), earliestCallAt: min(0), peopleAhead: 0 });
+    const idle = estimateQueue([early], [counter('1', 0)], min(0), rules).get('appointment');
+    expect(idle).toMatchObject({ expectedCallAt: min(0), earliestCallAt: min(0), peopleAhead: 0 });
+    // With walk-ins for 40 minutes ahead, it falls due at 18 and goes next: called at the first free counter after.
+    const queue = [walkIn('a', -9, 15), walkIn('b', -8, 15), walkIn('c', -7, 10), early];
+    const busy = estimateQueue(queue, [counter('1', 0)], min(0), rules).get('appointment');
+    expect(busy?.peopleAhead).toBe(2);
+    expect(busy?.expectedCallAt).toBeGreaterThanOrEqual(min(18));
   });
 
   it('calls a due appointment before the walk-ins, and an early one when it falls due', () => {

@@ -43,9 +43,13 @@ import {
  */
 export type EstimateEntry = QueueEntry & { durationMs: number; spread?: number; expected?: { show: number } };
 
-/** A counter that is open now; `busy` when it serves a visitor: since when, for how long (mean) and how variable. */
+/**
+ * A counter that is open now; `busy` when it serves a visitor: since when, for how long (mean) and how variable. Or a
+ * counter nobody sits at yet that is planned to open later today (`opensAt`, its hours): free from then.
+ */
 export type EstimateCounter = CounterScope & {
   busy: { since: number; durationMs: number; spread?: number } | null;
+  opensAt?: number;
 };
 
 /** [start, end) of one opening-hours interval. */
@@ -148,6 +152,7 @@ function run(
 
 /** When a busy counter is expected to be free: at the mean end, but not before a quarter of a duration from now. */
 function expectedFreeAt(c: EstimateCounter, now: number): number {
+  if (c.opensAt !== undefined && c.opensAt > now) return c.opensAt;
   if (!c.busy) return now;
   return Math.max(c.busy.since + c.busy.durationMs, now + c.busy.durationMs / 4);
 }
@@ -211,6 +216,7 @@ export function estimateQueue(
 
 /** A busy counter's end in one run: its visitor's drawn duration, given that it has lasted until now. */
 function drawnFreeAt(c: EstimateCounter, now: number, draw: Draw): number {
+  if (c.opensAt !== undefined && c.opensAt > now) return c.opensAt;
   if (!c.busy) return now;
   const elapsed = now - c.busy.since;
   for (let i = 0; i < 20; i++) {

@@ -16,6 +16,16 @@ export function localDayBounds(date: string, timeZone: string): { start: number;
   return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
 }
 
+/** ISO weekday (1 = Monday … 7 = Sunday) of a date 'YYYY-MM-DD'. */
+export function isoWeekday(date: string): number {
+  return DateTime.fromISO(date).weekday;
+}
+
+/** The instant of the wall time `time` ("HH:MM[:SS]") on the office-local `date`. */
+export function localInstant(date: string, time: string, timeZone: string): number {
+  return DateTime.fromISO(`${date}T${time.slice(0, 5)}`, { zone: timeZone }).toMillis();
+}
+
 /**
  * The opening intervals of the local `date` (sorted, touching ones merged), empty on a public holiday of `region`, a
  * closure, or a weekday without hours. An extra opening day's intervals (`extra`, non-empty) replace the weekday's.
@@ -31,7 +41,7 @@ export function openIntervalsOn(
 ): OpenInterval[] {
   if (closedDatesBetween(region, date, date, closures).has(date)) return [];
   const day = DateTime.fromISO(date, { zone: timeZone });
-  const at = (time: string) => DateTime.fromISO(`${date}T${time.slice(0, 5)}`, { zone: timeZone }).toMillis();
+  const at = (time: string) => localInstant(date, time, timeZone);
   const spans = (extra.length > 0 ? extra : hours.filter((h) => h.weekday === day.weekday))
     .map((h) => ({ start: at(h.opensAt), end: at(h.closesAt) }))
     .filter((s) => s.start < s.end)

@@ -93,28 +93,35 @@ export function counterScope(counter: QueueCounterInfo): CounterScope {
 
 /**
  * The counters the estimates count: those open now (paused ones too: a pause is short), each busy with its called
- * or served ticket. Before anyone opened a counter (early in the morning) all active counters are assumed.
+ * or served ticket, and those nobody sits at yet whose own hours start later today (from then: "counter 8 from
+ * 09:00"). Before anyone opened a counter (early in the morning) all active counters are assumed.
  */
 export function estimateCounters(state: QueueState): EstimateCounter[] {
   const opened = state.counters.filter((c) => c.session !== null);
-  const counters = opened.length > 0 ? opened : state.counters;
-  return counters.map((c) => {
-    const current = state.tickets.find(
-      (t) => t.counterId === c.id && (t.status === TicketStatus.CALLED || t.status === TicketStatus.SERVING),
-    );
-    const since = current ? (current.startedAt ?? current.calledAt) : null;
-    return {
-      ...counterScope(c),
-      busy:
-        current && since
-          ? {
-              since: since.getTime(),
-              durationMs: ticketDuration(state, current.services),
-              spread: spreadOf(state, current.services),
-            }
-          : null,
-    };
-  });
+  if (opened.length === 0) return state.counters.map((c) => ({ ...counterScope(c), busy: null }));
+  const planned = state.counters
+    .filter((c) => c.session === null && c.plannedOpensAt !== null)
+    .map((c) => ({ ...counterScope(c), busy: null, opensAt: c.plannedOpensAt as number }));
+  return [...opened.map((c) => openCounter(state, c)), ...planned];
+}
+
+/** A counter someone sits at, busy while it has a visitor called or served. */
+function openCounter(state: QueueState, c: QueueState['counters'][number]): EstimateCounter {
+  const current = state.tickets.find(
+    (t) => t.counterId === c.id && (t.status === TicketStatus.CALLED || t.status === TicketStatus.SERVING),
+  );
+  const since = current ? (current.startedAt ?? current.calledAt) : null;
+  return {
+    ...counterScope(c),
+    busy:
+      current && since
+        ? {
+            since: since.getTime(),
+            durationMs: ticketDuration(state, current.services),
+            spread: spreadOf(state, current.services),
+          }
+        : null,
+  };
 }
 
 export function waitingTickets(state: QueueState): TicketRow[] {

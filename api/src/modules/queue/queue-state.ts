@@ -8,7 +8,7 @@ import { isUuid } from '../catalog/catalog.service.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import type { OpenInterval } from './estimate.js';
 import { learnedDuration, learnedShowRate } from './estimate.js';
-import { localDate, localDayBounds, openIntervalsOn } from './office-day.js';
+import { isoWeekday, localDate, localDayBounds, localInstant, openIntervalsOn } from './office-day.js';
 import { MINUTE } from './ordering.js';
 import type { TicketOrigin, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';
 
@@ -48,6 +48,8 @@ export type QueueCounterInfo = {
   label: string;
   serviceIds: string[];
   session: CounterSessionInfo | null;
+  /** The next start of the counter's own hours today (when it takes appointments) after now, if any. */
+  plannedOpensAt: number | null;
 };
 
 export type TicketServiceLine = { serviceId: string; name: string; count: number; doneCount: number | null };
@@ -181,6 +183,18 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
        FROM counter c WHERE c."officeId" = $1 AND c.active ORDER BY c.label`,
     [officeId],
   )) as (Omit<QueueCounterInfo, 'session'> & { session: Record<string, string | null> | null })[];
+  const counterHours = (await m.query(
+    `SELECT h."counterId", h."opensAt"::text AS "opensAt" FROM counter_hours h JOIN counter c ON c.id = h."counterId"
+      WHERE c."officeId" = $1 AND h.weekday = $2`,
+    [officeId, isoWeekday(today)],
+  )) as { counterId: string; opensAt: string }[];
+  const plannedOpensAt = (counterId: string) => {
+    const starts = counterHours
+      .filter((h) => h.counterId === counterId)
+      .map((h) => localInstant(today, h.opensAt, office.timeZone))
+      .filter((start) => start > now.getTime());
+    return starts.length > 0 ? Math.min(...starts) : null;
+  };
   const tickets = (await m.query(
     `${ticketSelect} WHERE t."officeId" = $1 AND t."serviceDay" = $2 ORDER BY t."arrivedAt", t.number`,
     [officeId, today],
@@ -228,6 +242,7 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
     services: serviceMap,
     counters: counters.map((c) => ({
       ...c,
+      plannedOpensAt: plannedOpensAt(c.id),
       session: c.session
         ? {
             id: c.session.id as string,
