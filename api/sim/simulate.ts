@@ -157,7 +157,7 @@ function table(title: string, list: readonly Row[]): string {
     `### ${title}`,
     '',
     line(head),
-    `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
     ...cells.map(line),
   ].join('\n');
 }
