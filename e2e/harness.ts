@@ -83,6 +83,12 @@ export type RunningProduct = {
   baseUrl: string;
   /** The product's clock minus the real time (ms): the api runs on E2E_CLOCK_START from its start. */
   clockOffsetMs: number;
+  /**
+   * Moves the product's time: stops the api and starts it again on the same database and address, its clock at
+   * `clockStart` (a running api's clock cannot be moved). Updates clockOffsetMs; open pages lose their connection
+   * for a moment and keep their own (older) clock.
+   */
+  restartAt: (clockStart: string) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -102,30 +108,60 @@ export async function startProduct(
   await chmod(dir, 0o755); // the embedded PostgreSQL runs as "postgres" when tests run as root
   const port = await freePort();
   const pgPort = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const apiEnv = {
+    ...process.env,
+    // The production build; "test" only lets TEST_CLOCK_START in (and, with the embedded database, changes nothing
+    // else: the dev mailbox is on there either way).
+    NODE_ENV: 'test',
+    PORT: String(port),
+    EMBEDDED_PG_DIR: path.join(dir, 'pg'),
+    EMBEDDED_PG_PORT: String(pgPort),
+    SEED: 'demo',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    ...env,
+  };
+  let api = await startApi(baseUrl, apiEnv, clockStart);
+  const stopApi = async () => {
+    if (api.child.exitCode === null) {
+      const exited = new Promise((r) => api.child.once('exit', r));
+      api.child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const product: RunningProduct = {
+    baseUrl,
+    clockOffsetMs: api.clockOffsetMs,
+    restartAt: async (later) => {
+      await stopApi();
+      api = await startApi(baseUrl, apiEnv, later);
+      product.clockOffsetMs = api.clockOffsetMs;
+    },
+    stop: async () => {
+      await stopApi();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return product;
+}
+
+/** Spawns the api with its clock at `clockStart` and waits until it is ready. */
+async function startApi(
+  baseUrl: string,
+  env: NodeJS.ProcessEnv,
+  clockStart: string,
+): Promise<{ child: ChildProcess; clockOffsetMs: number }> {
   // The api anchors its clock at its process start (performance.timeOrigin): the offset is known to a few ms.
   const clockOffsetMs = Date.parse(clockStart) - Date.now();
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
-    env: {
-      ...process.env,
-      // The production build; "test" only lets TEST_CLOCK_START in (and, with the embedded database, changes nothing
-      // else: the dev mailbox is on there either way).
-      NODE_ENV: 'test',
-      TEST_CLOCK_START: clockStart,
-      PORT: String(port),
-      EMBEDDED_PG_DIR: path.join(dir, 'pg'),
-      EMBEDDED_PG_PORT: String(pgPort),
-      SEED: 'demo',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      ...env,
-    },
+  const child = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
+    env: { ...env, TEST_CLOCK_START: clockStart },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += String(d);
   });
-  const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   while (true) {
     if (child.exitCode !== null) throw new Error(`The product exited at start:\n${stderr}`);
@@ -133,22 +169,10 @@ export async function startProduct(
       (r) => r.ok,
       () => false,
     );
-    if (ready) break;
+    if (ready) return { child, clockOffsetMs };
     if (Date.now() > deadline) throw new Error(`The product was not ready within 60 s:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    baseUrl,
-    clockOffsetMs,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** WCAG 2.1 A/AA rules of axe-core; returns readable lines, empty when the page is clean. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext } from '../harness.js';
+import { type GqlAuth, gql, kioskToken, staffCookie, until } from '../helpers.js';
 
 /**
  * Live: a visitor follows a walk-in ticket on a phone-sized page while the waiting room's display shows the calls;
@@ -15,45 +16,18 @@ import { accessibilityViolations, launchBrowser, newContext } from '../harness.j
 
 const baseUrl = inject('baseUrl');
 const clockOffsetMs = inject('clockOffsetMs');
-const kioskToken = 'bcd_demo-kiosk-buergercentrum';
 const displayToken = 'bcd_demo-display-buergercentrum';
 const serviceName = 'Meldebescheinigung';
 /** A counter the other browser tests leave alone (the workstation test takes the first free one). */
 const counterLabel = '6';
-const until = { timeout: 10_000 };
 
 type Json = Record<string, any>;
 
-async function gql(query: string, variables: Json = {}, auth: { bearer?: string; cookie?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
-  if (auth.cookie) headers.cookie = auth.cookie;
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Json; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function staffCookie(username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
-      variables: { u: username, p: password },
-    }),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
-  if (!cookie) throw new Error(`no session cookie for ${username}`);
-  return cookie.split(';')[0] as string;
-}
+/** A GraphQL call to the shared product. */
+const api = (query: string, variables: Json = {}, auth: GqlAuth = {}) => gql(baseUrl, query, variables, auth);
 
 const walkIns = (
-  await gql('{ walkInStatus { officeOpen services { serviceId name open reason } } }', {}, { bearer: kioskToken })
+  await api('{ walkInStatus { officeOpen services { serviceId name open reason } } }', {}, { bearer: kioskToken })
 ).walkInStatus as {
   officeOpen: boolean;
   services: { serviceId: string; name: string; open: boolean; reason: string }[];
@@ -63,7 +37,7 @@ type Drawn = { ticketId: string; number: string; trackingToken: string };
 
 async function drawAtKiosk(): Promise<Drawn> {
   const r = (
-    await gql(
+    await api(
       `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
         __typename ... on IssuedTicket { ticketId trackingToken ticket { number } } ... on WalkInClosed { reason } } }`,
       { input: { requestId: randomUUID(), services: [{ serviceId: service?.serviceId, count: 1 }] } },
@@ -149,7 +123,7 @@ describe('live tracking and call display', () => {
   let counterId = '';
   let display: Awaited<ReturnType<typeof cuttablePage>>;
 
-  const asClerk = (query: string, variables: Json = {}) => gql(query, variables, { cookie: clerk });
+  const asClerk = (query: string, variables: Json = {}) => api(query, variables, { cookie: clerk });
   const ticketVersion = async (id: string) =>
     (await asClerk('query($id: ID!) { queueTicket(id: $id) { version status } }', { id })).queueTicket as {
       version: number;
@@ -178,8 +152,8 @@ describe('live tracking and call display', () => {
     display = await cuttablePage(displayContext);
     await display.page.goto(`${baseUrl}/track/display#device=${displayToken}`);
 
-    clerk = await staffCookie('schalter', 'Demo-Schalter-2026');
-    const office = (await gql('{ office(slug: "buergercentrum") { id } }')).office as { id: string };
+    clerk = await staffCookie(baseUrl, 'schalter', 'Demo-Schalter-2026');
+    const office = (await api('{ office(slug: "buergercentrum") { id } }')).office as { id: string };
     const counters = (await asClerk('query($o: ID!) { queueCounters(officeId: $o) { id label } }', { o: office.id }))
       .queueCounters as { id: string; label: string }[];
     counterId = counters.find((c) => c.label === counterLabel)?.id ?? '';
@@ -366,7 +340,7 @@ describe('live tracking and call display', () => {
       await page.getByRole('button', { name: 'Ja, Platz freigeben' }).click();
       await page.getByRole('heading', { name: 'Storniert' }).waitFor(until);
       expect(await page.getByRole('button', { name: 'Platz freigeben', exact: true }).count()).toBe(0);
-      const state = await gql(
+      const state = await api(
         'query($t: String!) { ticketByTrackingToken(token: $t) { ... on PublicTicket { status } } }',
         { t: other.trackingToken },
       );

@@ -2,30 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage, productNow } from '../harness.js';
+import { gql, kioskToken, signIn, until } from '../helpers.js';
 
 /** The product runs on its own clock (E2E_CLOCK_START in harness.ts): "now" is the api's now. */
 const clockOffsetMs = inject('clockOffsetMs');
 const now = () => productNow(clockOffsetMs);
 
-const kioskToken = 'bcd_demo-kiosk-buergercentrum';
 const serviceName = 'Meldebescheinigung';
 const baseUrl = inject('baseUrl');
-// Signing in hashes with argon2, and every queue read simulates the estimates: give the api time on a busy machine.
-const until = { timeout: 10_000 };
 
 type Json = Record<string, any>;
 
 /** A GraphQL call as the kiosk in the waiting area makes it (bearer token of the demo device). */
-async function kiosk(query: string, variables: Json = {}): Promise<Json> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Json; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+const kiosk = (query: string, variables: Json = {}) => gql(baseUrl, query, variables, { bearer: kioskToken });
+/** A GraphQL call as a citizen's browser makes it (no identity). */
+const citizen = (query: string, variables: Json = {}) => gql(baseUrl, query, variables);
 
 /** A GraphQL call with the session of a signed-in page (its cookies), for setting up what the test is not about. */
 async function asStaff(page: Page, query: string, variables: Json = {}): Promise<Json> {
@@ -59,18 +50,6 @@ async function drawAtKiosk(): Promise<{ number: string; trackingToken: string }>
   return { number: r.ticket.number, trackingToken: r.trackingToken };
 }
 
-/** A GraphQL call as a citizen's browser makes it (no identity). */
-async function citizen(query: string, variables: Json = {}): Promise<Json> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Json; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 /** 1×1 grey PNG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
@@ -79,9 +58,9 @@ const PNG = Buffer.from(
 
 /**
  * Books the first free time for a change of address, with the landlord's confirmation uploaded as a citizen does
- * (POST /uploads, then the id in the booking). Returns the appointment as staff read it and the upload's id.
+ * (POST /uploads, then the id in the booking). Returns the booking reference and the upload's id.
  */
-async function bookWithUpload(fileName: string): Promise<{ appointment: Json; uploadId: string }> {
+async function bookWithUpload(fileName: string): Promise<{ reference: string; uploadId: string }> {
   const { office } = await citizen(
     'query { office(slug: "buergercentrum") { id services { id name requiredDocuments { documentId name } } } }',
   );
@@ -106,9 +85,7 @@ async function bookWithUpload(fileName: string): Promise<{ appointment: Json; up
   const start = free.availability.days[0]?.starts[0];
   const booked = await citizen(
     `mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { __typename
-      ... on BookingConfirmed { appointment { __typename id reference startsAt citizenName
-        documents { __typename documentId name mandatory uploadable
-          uploads { __typename id fileName mediaType sizeBytes } } } } } }`,
+      ... on BookingConfirmed { appointment { reference } } } }`,
     {
       i: {
         officeId: office.id,
@@ -122,7 +99,7 @@ async function bookWithUpload(fileName: string): Promise<{ appointment: Json; up
     },
   );
   expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
-  return { appointment: booked.bookAppointment.appointment, uploadId };
+  return { reference: booked.bookAppointment.appointment.reference, uploadId };
 }
 
 /** The ticket's status as its tracking page shows it. */
@@ -132,14 +109,6 @@ async function trackedStatus(token: string): Promise<string> {
     { token },
   );
   return data.ticketByTrackingToken.status;
-}
-
-async function signIn(page: Page, username: string, password: string, name: string) {
-  await page.goto(`${baseUrl}/staff/login`);
-  await page.getByLabel('Benutzername').fill(username);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByLabel('Passwort').press('Enter');
-  await page.getByRole('heading', { level: 1, name: `Guten Tag, ${name}` }).waitFor(until);
 }
 
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -169,7 +138,7 @@ describe('information desk and workstation', () => {
   });
 
   it('leads a clerk from the navigation to the workstation, where they open a free counter', async () => {
-    await signIn(clerk, 'schalter', 'Demo-Schalter-2026', 'Sam Schalter');
+    await signIn(clerk, baseUrl, 'schalter', 'Demo-Schalter-2026', 'Sam Schalter');
     // Tickets other test files left waiting are not what this file is about: cancel them, so "call next" is exact.
     const office = (await asStaff(clerk, '{ me { offices { id slug } } }')).me.offices[0];
     const left = await asStaff(
@@ -209,7 +178,7 @@ describe('information desk and workstation', () => {
   });
 
   it('opens the information desk for the desk account, with the walk-in services and the day’s tickets', async () => {
-    await signIn(desk, 'info', 'Demo-Info-2026', 'Ina Information');
+    await signIn(desk, baseUrl, 'info', 'Demo-Info-2026', 'Ina Information');
     const nav = desk.getByRole('navigation', { name: 'Arbeitsbereiche' });
     expect(await nav.getByRole('link', { name: 'Arbeitsplatz' }).count()).toBe(0); // not a clerk role
     await nav.getByRole('link', { name: 'Information' }).click();
@@ -332,56 +301,48 @@ describe('information desk and workstation', () => {
     expect(await trackedStatus(earlier.trackingToken)).toBe('CANCELLED');
   }, 90_000);
 
-  it('opens the file a citizen uploaded in a new tab (a real upload and session; the check-in is stubbed)', async () => {
-    // An appointment cannot be checked in yet when it is booked (60 minutes' lead, check-in from 30 minutes
-    // before): a real walk-in ticket stands in, and the workstation is told it belongs to the booked appointment.
+  it('opens the file a citizen uploaded in a new tab (a real upload, check-in and session)', async () => {
     const fileName = 'Wohnungsgeberbestätigung Küche.png';
-    const { appointment, uploadId } = await bookWithUpload(fileName);
-    const drawn = await drawAtKiosk();
-    await clerk.route('**/graphql', async (route) => {
-      if (!(route.request().postData() ?? '').includes('query Workstation')) return route.fallback();
-      const response = await route.fetch();
-      const json = await response.json();
-      const current = json.data?.workstation?.counter?.current;
-      if (current?.number === drawn.number) {
-        current.appointment = appointment;
-        current.appointmentStartsAt = appointment.startsAt;
-      }
-      await route.fulfill({ response, json });
-    });
-    try {
-      await clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) }).focus();
-      await clerk.keyboard.press('n');
-      await expect.poll(currentNumber, until).toBe(drawn.number);
-      const documents = clerk.locator('section', { has: clerk.getByRole('heading', { name: 'Unterlagen' }) });
-      const link = documents.getByRole('link', { name: `${fileName} (PNG, 1 kB, öffnet in neuem Tab)` });
-      await link.waitFor(until);
-      expect(await text(link.locator('..'))).toBe(`Hochgeladen: ${fileName} (PNG, 1 kB, öffnet in neuem Tab)`);
-      expect(await link.getAttribute('href')).toBe(`/uploads/${uploadId}`);
-      expect(await link.getAttribute('target')).toBe('_blank');
-      expect(await accessibilityViolations(clerk)).toEqual([]);
+    const { reference, uploadId } = await bookWithUpload(fileName);
+    // Checked in at the kiosk an hour before the start: nobody else waits, so "call next" takes the appointment
+    // rather than leave the counter idle.
+    const checkedIn = (
+      await kiosk(
+        'mutation($c: String!) { checkIn(code: $c) { __typename ... on IssuedTicket { ticket { number } } } }',
+        { c: reference },
+      )
+    ).checkIn;
+    expect(checkedIn.__typename).toBe('IssuedTicket');
+    const number = checkedIn.ticket.number as string;
+    await clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) }).focus();
+    await clerk.keyboard.press('n');
+    await expect.poll(currentNumber, until).toBe(number);
+    const documents = clerk.locator('section', { has: clerk.getByRole('heading', { name: 'Unterlagen' }) });
+    const link = documents.getByRole('link', { name: `${fileName} (PNG, 1 kB, öffnet in neuem Tab)` });
+    await link.waitFor(until);
+    expect(await text(link.locator('..'))).toBe(`Hochgeladen: ${fileName} (PNG, 1 kB, öffnet in neuem Tab)`);
+    expect(await link.getAttribute('href')).toBe(`/uploads/${uploadId}`);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await accessibilityViolations(clerk)).toEqual([]);
 
-      // The new tab carries the clerk's session and gets the file, inline, with its type and name.
-      const served = clerk.context().waitForEvent('response', (r) => r.url().endsWith(`/uploads/${uploadId}`));
-      const [tab] = await Promise.all([clerk.waitForEvent('popup'), link.click()]);
-      const response = await served;
-      expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toBe('image/png');
-      expect(response.headers()['content-disposition']).toBe(
-        `inline; filename="Wohnungsgeberbest_tigung K_che.png"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      );
-      expect((await response.body()).equals(PNG)).toBe(true);
-      expect(new URL(tab.url()).pathname).toBe(`/uploads/${uploadId}`);
-      await tab.close();
-      // Nobody else gets it.
-      expect((await fetch(`${baseUrl}/uploads/${uploadId}`)).status).toBe(401);
-    } finally {
-      await clerk.unroute('**/graphql');
-    }
+    // The new tab carries the clerk's session and gets the file, inline, with its type and name.
+    const served = clerk.context().waitForEvent('response', (r) => r.url().endsWith(`/uploads/${uploadId}`));
+    const [tab] = await Promise.all([clerk.waitForEvent('popup'), link.click()]);
+    const response = await served;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(response.headers()['content-disposition']).toBe(
+      `inline; filename="Wohnungsgeberbest_tigung K_che.png"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    );
+    expect((await response.body()).equals(PNG)).toBe(true);
+    expect(new URL(tab.url()).pathname).toBe(`/uploads/${uploadId}`);
+    await tab.close();
+    // Nobody else gets it.
+    expect((await fetch(`${baseUrl}/uploads/${uploadId}`)).status).toBe(401);
 
     await clerk.getByRole('button', { name: 'Abschließen' }).click();
     await clerk.getByRole('dialog').getByRole('button', { name: 'Abschließen' }).click();
-    await expect.poll(() => clerkStatus(`${drawn.number} abgeschlossen`).count(), until).toBe(1);
+    await expect.poll(() => clerkStatus(`${number} abgeschlossen`).count(), until).toBe(1);
   }, 60_000);
 
   it('says calmly that no ticket can be issued when the closing guard refuses (stubbed answer), and that nobody waits', async () => {
