@@ -260,7 +260,9 @@ describe('web-booking: kiosk', () => {
       const result = page.getByRole('status').filter({ hasText: 'Noch zu früh' });
       await result.waitFor(until);
       expect(await result.textContent()).toContain(`Ihr Termin ist morgen um ${berlinTime(booked.startsAt)} Uhr.`);
-      expect(await result.textContent()).toContain('Bitte kommen Sie morgen ');
+      expect(await result.textContent()).toContain(
+        'Bitte kommen Sie an diesem Tag wieder: Einchecken können Sie dann, sobald Sie da sind.',
+      );
       expect(await overflow(page)).toEqual({ x: 0, y: 0 });
       expect(await accessibilityViolations(page)).toEqual([]);
     });
