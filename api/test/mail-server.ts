@@ -52,6 +52,9 @@ export class TestSmtpServer {
         );
       },
     });
+    // A sender that dies mid-conversation (kill -9) resets its connection, which smtp-server reports as an 'error'
+    // event: the sender's trouble, not the server's, and without a listener it would end the test process.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedCluster, makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createLogger } from '../src/logger.js';
 import { freePort } from './free-port.js';
-import type { GqlClient, GqlResponse } from './gql-client.js';
+import { type GqlClient, type GqlResponse, take } from './gql-client.js';
 import { createTestApp, memoryLog, type TestApp } from './test-app.js';
 
 const logged = memoryLog('warn');
@@ -55,6 +55,12 @@ describe('a database outage', () => {
     unavailable(await admin.request('{ me { username } }'));
     unavailable(await admin.request('mutation($o: ID!) { setOfficeNotice(officeId: $o, notice: "x") }', { o: 'x' }));
     expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
+    // A display (re)connecting meanwhile is asked to try again later (1013, which graphql-ws clients retry), not
+    // closed with 4500 and the driver's message.
+    const socket = t.display().socket();
+    const refused = (await take(socket, 'subscription { serverTime }', 1)).errors as { code: number; reason: string };
+    await socket.dispose();
+    expect({ code: refused.code, reason: refused.reason }).toEqual({ code: 1013, reason: 'Service unavailable' });
     const fd = new FormData();
     fd.append('documentId', '00000000-0000-0000-0000-000000000000');
     fd.append('file', new Blob(['%PDF-1.4']), 'a.pdf');
@@ -72,6 +78,7 @@ describe('a database outage', () => {
     const perMessage = new Map<string, number>();
     for (const line of during) perMessage.set(line.msg, (perMessage.get(line.msg) ?? 0) + 1);
     expect(perMessage.get('database unavailable: answered 503')).toBe(1);
+    expect(perMessage.get('database unavailable: WebSocket connection refused')).toBe(1);
     for (const [msg, count] of perMessage) expect({ msg, count }).toEqual({ msg, count: 1 });
     expect(during.length).toBeLessThanOrEqual(6);
 

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/modules/staff/role.js';
 import { follow, GqlClient, take } from './gql-client.js';
 import { local } from './queue-helpers.js';
-import { createTestApp, type TestApp, TestClock } from './test-app.js';
+import { createTestApp, memoryLog, type TestApp, TestClock } from './test-app.js';
 
 const SERVER_TIME = 'subscription { serverTime }';
+const TRACK = 'subscription($t: String!) { trackedTicket(token: $t) { __typename } }';
+const closedWith = (errors: unknown[]) => (errors[0] as { code?: number } | undefined)?.code;
 
 /**
  * Opens a WebSocket by hand and sends only the header of one text frame that announces `declaredBytes` (and a few
@@ -65,8 +67,9 @@ function announceHugeFrame(baseUrl: string, declaredBytes: number, ms = 3_000): 
 
 describe('subscriptions over graphql-ws on /graphql', () => {
   let t: TestApp;
+  const logged = memoryLog('error');
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ log: logged.log });
   });
   afterAll(() => t?.close());
 
@@ -156,6 +159,55 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     expect((await portal.request('{ offices { slug } }')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
+  it('refuses text PostgreSQL cannot store in subscription variables as BAD_USER_INPUT', async () => {
+    const socket = t.anonymous().socket();
+    for (const token of ['abc\u0000def', '\ud800']) {
+      const tracked = follow(socket, TRACK, { t: token });
+      await expect.poll(() => tracked.errors.length).toBe(1);
+      expect(tracked.values).toEqual([]);
+      expect(tracked.errors[0]).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
+      expect(JSON.stringify(tracked.errors)).toContain('$t');
+      expect(JSON.stringify(tracked.errors)).not.toMatch(/\\u0000|\\ud800/);
+    }
+    await socket.dispose();
+  });
+
+  it('answers an unexpected error in a subscription generically, with a correlation id that is in the log', async () => {
+    const socket = t.anonymous().socket();
+    await t.sql('ALTER TABLE ticket_tracking RENAME TO ticket_tracking_away');
+    let tracked: ReturnType<typeof follow>;
+    try {
+      tracked = follow(socket, TRACK, { t: 'some-token' });
+      await expect.poll(() => tracked.errors.length).toBe(1);
+    } finally {
+      await t.sql('ALTER TABLE ticket_tracking_away RENAME TO ticket_tracking');
+    }
+    await socket.dispose();
+    const [error] = tracked.errors[0] as { message: string; extensions?: Record<string, unknown> }[];
+    expect(error?.message).toBe('Something went wrong on our side. Please try again.');
+    expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(tracked.errors)).not.toMatch(/ticket_tracking|does not exist|at \S+ \(/);
+    const correlationId = String(error?.extensions?.correlationId);
+    expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    const line = logged.lines.find((l) => l.correlationId === correlationId);
+    expect(line?.msg).toBe('unexpected error');
+    expect(JSON.stringify(line?.err)).toMatch(/ticket_tracking/);
+  });
+
+  it('closes a staff socket when its session expires, without waiting for the periodic check (60 s)', async () => {
+    const clerk = await t.clerk();
+    // The clerk's sessions end 1.5 s from now, as a 12-hour one does after 12 hours.
+    await t.sql(
+      `UPDATE staff_session SET "expiresAt" = $1 WHERE "staffUserId" = (SELECT id FROM staff_user WHERE username = 'schalter')`,
+      [new Date(t.clock.now().getTime() + 1_500)],
+    );
+    const socket = clerk.socket({ origin: t.baseUrl });
+    const ticks = follow(socket, SERVER_TIME);
+    await ticks.until(() => true);
+    await expect.poll(() => closedWith(ticks.errors), { timeout: 4_000 }).toBe(4403);
+    await socket.dispose();
+  });
+
   it('applies the same query limits as HTTP', async () => {
     const socket = t.display().socket();
     const aliases = `subscription { ${Array.from({ length: 20 }, (_, i) => `a${i}: serverTime`).join(' ')} }`;
@@ -164,8 +216,6 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     expect(JSON.stringify(errors)).toMatch(/alias/i);
   });
 });
-
-const closedWith = (errors: unknown[]) => (errors[0] as { code?: number } | undefined)?.code;
 
 describe('a revocation closes the open sockets holding it at once, in every api process', () => {
   // Two api processes on one database, with the periodic check at its default (60 s): within the few seconds these
@@ -288,7 +338,7 @@ describe('the periodic check stays as the safety net', () => {
   });
   afterAll(() => t?.close());
 
-  it('a session that expires (no notice for that) ends its socket within the check interval', async () => {
+  it('a session found expired at the check (the clock was set past it) ends its socket within the interval', async () => {
     const clerk = await t.clerk();
     const socket = clerk.socket({ origin: t.baseUrl });
     const ticks = follow(socket, SERVER_TIME);

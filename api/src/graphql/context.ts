@@ -6,6 +6,8 @@ import type { Services } from '../services.js';
 export type StaffIdentity = {
   kind: 'staff';
   sessionId: string;
+  /** When the session ends by itself (sign-in time + SESSION_TTL_HOURS). */
+  sessionExpiresAt: Date;
   user: { id: string; username: string; displayName: string; roles: StaffRole[] };
 };
 export type DeviceIdentity = {

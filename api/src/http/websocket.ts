@@ -7,14 +7,16 @@ import {
   specifiedRules,
   type ValidationRule,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Context, Identity } from '../graphql/context.js';
 import { DocumentCache } from '../graphql/document-cache.js';
-import { appError, ErrorCode, formatError } from '../graphql/errors.js';
+import { appError, ErrorCode, formatError, logUnexpected } from '../graphql/errors.js';
 import { unstorableTextError } from '../graphql/input-guard.js';
-import type { Logger } from '../logger.js';
+import { type Logger, LogThrottle } from '../logger.js';
 import { SignedInSockets } from '../modules/live/signed-in-sockets.js';
 import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import type { Services } from '../services.js';
@@ -37,6 +39,9 @@ export type WebSocketDeps = {
   /** The same limits as on HTTP (depth, aliases, cost). */
   validationRules: readonly ValidationRule[];
 };
+
+/** WebSocket close code 1013 "Try Again Later": graphql-ws clients reconnect after it (unlike 4500). */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** Sent for a query or mutation on the socket: those have one way in, HTTP, with its limits and audit log. */
 const subscriptionsOnly = () =>
@@ -86,6 +91,21 @@ export function createWebSocketEndpoint(deps: WebSocketDeps) {
   const format = formatError(wsLog);
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => format(e.toJSON(), e));
+  const outages = new LogThrottle(wsLog);
+  /**
+   * The credentials of a new socket could not be checked. graphql-ws would close it with 4500 and the error's own
+   * text (outside production), print the error to the console each time, and its clients would not reconnect: an
+   * outage asks the client to come back (1013, logged once a minute), anything else is logged with a correlation id
+   * that the close reason carries.
+   */
+  const refuse = (socket: WebSocket, err: unknown) => {
+    if (isDatabaseUnavailable(err)) {
+      outages.warn({ err }, 'database unavailable: WebSocket connection refused');
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Service unavailable');
+    } else {
+      socket.close(CloseCode.InternalServerError, `Internal server error ${logUnexpected(wsLog, err)}`);
+    }
+  };
   const cleanup = useServer<Record<string, unknown>, { identity?: Identity; clientIp?: string }>(
     {
       schema,
@@ -102,7 +122,10 @@ export function createWebSocketEndpoint(deps: WebSocketDeps) {
           sessionToken: sameSite ? readSessionCookie(request.headers.cookie) : undefined,
           bearer: typeof authorization === 'string' ? bearerToken(authorization) : undefined,
         };
-        const identity = await services.identity.resolve(credentials);
+        const identity = await services.identity.resolve(credentials).catch((err: unknown) => {
+          refuse(ctx.extra.socket, err);
+          return 'invalid' as const; // the socket is closing already: graphql-ws's own close (4403) is a no-op
+        });
         if (identity === 'invalid') return false;
         // A socket that closed while its credentials were checked is not kept.
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
@@ -166,6 +189,7 @@ export function createWebSocketEndpoint(deps: WebSocketDeps) {
     /** Closes every socket (graphql-ws sends them 1001 Going Away) and stops the credential checks. */
     async dispose(): Promise<void> {
       signedIn.stop();
+      outages.clear();
       await cleanup.dispose();
     },
     close(): void {
@@ -176,11 +200,14 @@ export function createWebSocketEndpoint(deps: WebSocketDeps) {
 
 /**
  * Keeps the sockets of staff, devices and portals with their credentials: a revocation notice (LISTEN/NOTIFY, from
- * any api process) closes the holders at once; every `recheckSeconds`, and after the LISTEN connection was lost,
- * all are checked again.
+ * any api process) closes the holders at once, a staff socket closes when its session expires; every
+ * `recheckSeconds`, and after the LISTEN connection was lost, all are checked again.
  */
 function watchSignedInSockets(wsServer: WebSocketServer, services: Services, recheckSeconds: number) {
-  const sockets = new SignedInSockets<WebSocket>((credentials) => services.identity.resolve(credentials));
+  const sockets = new SignedInSockets<WebSocket>(
+    (credentials) => services.identity.resolve(credentials),
+    services.clock.now,
+  );
   wsServer.on('connection', (socket) => socket.once('close', () => sockets.remove(socket)));
   const stopRevoked = services.liveListener.onRevoked((r) => sockets.revoked(r));
   const stopResync = services.liveListener.onResync(() => void sockets.recheck());

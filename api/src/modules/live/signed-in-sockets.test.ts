@@ -1,11 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Identity } from '../../graphql/context.js';
 import { Role } from '../staff/role.js';
 import { CLOSE_FORBIDDEN, holds, parseRevocation, SignedInSockets } from './signed-in-sockets.js';
 
+const NOW = new Date('2027-03-01T08:00:00Z');
+const now = () => new Date(NOW);
+const HOUR = 3600_000;
+
 const staff: Identity = {
   kind: 'staff',
   sessionId: 's1',
+  sessionExpiresAt: new Date(NOW.getTime() + 12 * HOUR),
   user: { id: 'u1', username: 'schalter', displayName: 'Sam', roles: [Role.CLERK] },
 };
 const device: Identity = {
@@ -47,7 +52,7 @@ describe('holds', () => {
 
 describe('SignedInSockets', () => {
   it('a notice closes exactly the sockets holding the credential, once', () => {
-    const sockets = new SignedInSockets<FakeSocket>(async () => 'invalid');
+    const sockets = new SignedInSockets<FakeSocket>(async () => 'invalid', now);
     const [a, b, c, phone] = [new FakeSocket(), new FakeSocket(), new FakeSocket(), new FakeSocket()];
     sockets.add(a, {}, portal);
     sockets.add(b, {}, portal);
@@ -68,7 +73,7 @@ describe('SignedInSockets', () => {
 
   it('the periodic check closes sockets whose credentials no longer hold, and keeps them when the database fails', async () => {
     let answer: () => Promise<Identity | 'invalid'> = async () => staff;
-    const sockets = new SignedInSockets<FakeSocket>(() => answer());
+    const sockets = new SignedInSockets<FakeSocket>(() => answer(), now);
     const socket = new FakeSocket();
     sockets.add(socket, { sessionToken: 'x' }, staff);
     await sockets.recheck();
@@ -80,5 +85,41 @@ describe('SignedInSockets', () => {
     await sockets.recheck();
     expect(socket.closed).toEqual([CLOSE_FORBIDDEN, 'Forbidden']);
     expect(sockets.size).toBe(0);
+  });
+
+  describe('a staff socket at the end of its session', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('closes when the session expires, with no notice and no periodic check', () => {
+      vi.useFakeTimers();
+      const sockets = new SignedInSockets<FakeSocket>(async () => staff, now);
+      const [clerk, display] = [new FakeSocket(), new FakeSocket()];
+      sockets.add(clerk, { sessionToken: 'x' }, staff);
+      sockets.add(display, { bearer: 'bcd_x' }, device);
+      vi.advanceTimersByTime(12 * HOUR - 1);
+      expect(clerk.closed).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(clerk.closed).toEqual([CLOSE_FORBIDDEN, 'Forbidden']);
+      expect(display.closed).toBeNull(); // devices have no session to expire
+      expect(sockets.size).toBe(1);
+    });
+
+    it('waits out a session longer than a timer holds (30 days), and forgets a socket that closed', () => {
+      vi.useFakeTimers();
+      const sockets = new SignedInSockets<FakeSocket>(async () => staff, now);
+      const month: Identity = { ...staff, sessionExpiresAt: new Date(NOW.getTime() + 30 * 24 * HOUR) };
+      const [long, gone] = [new FakeSocket(), new FakeSocket()];
+      sockets.add(long, { sessionToken: 'x' }, month);
+      sockets.add(gone, { sessionToken: 'y' }, staff);
+      sockets.remove(gone);
+      vi.advanceTimersByTime(30 * 24 * HOUR - 1);
+      expect(long.closed).toBeNull();
+      expect(gone.closed).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(long.closed).toEqual([CLOSE_FORBIDDEN, 'Forbidden']);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

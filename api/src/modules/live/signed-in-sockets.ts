@@ -2,8 +2,9 @@
  * The open WebSockets of staff, devices and portals, and what ends them: a revocation notice from PostgreSQL (a
  * trigger sends one on the channel `bc_revoked` when a session is deleted, an account loses roles, offices or its
  * active flag, a device is revoked or paired anew, or a portal key is revoked; migration "revocation-notices") closes
- * the sockets holding that credential at once, in every api process. A periodic check of every socket's credentials
- * stays as the safety net (expired sessions, notices lost while the LISTEN connection was down).
+ * the sockets holding that credential at once, in every api process. A staff socket also closes when its session
+ * expires (a timer per socket). A periodic check of every socket's credentials stays as the safety net (notices lost
+ * while the LISTEN connection was down, a clock set forward).
  */
 import type { Identity } from '../../graphql/context.js';
 import type { Credentials } from '../staff/identity.service.js';
@@ -43,12 +44,19 @@ export function holds(identity: Identity, r: Revocation): boolean {
 /** 4403 as graphql-ws uses it for a refused connection: the client may reconnect and is checked again then. */
 export const CLOSE_FORBIDDEN = 4403;
 
+/** The longest wait a Node.js timer holds (about 24.8 days); a longer session (up to 30 days) is waited out in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 type Closable = { close(code: number, reason: string): void };
+type Held = { credentials: Credentials; identity: Identity; expiry?: NodeJS.Timeout };
 
 export class SignedInSockets<S extends Closable> {
-  private readonly sockets = new Map<S, { credentials: Credentials; identity: Identity }>();
+  private readonly sockets = new Map<S, Held>();
 
-  constructor(private readonly resolve: (credentials: Credentials) => Promise<Identity | 'invalid'>) {}
+  constructor(
+    private readonly resolve: (credentials: Credentials) => Promise<Identity | 'invalid'>,
+    private readonly now: () => Date,
+  ) {}
 
   get size(): number {
     return this.sockets.size;
@@ -56,10 +64,15 @@ export class SignedInSockets<S extends Closable> {
 
   /** Anonymous sockets (tracking pages) hold nothing that can be revoked and are not kept. */
   add(socket: S, credentials: Credentials, identity: Identity): void {
-    if (identity.kind !== 'anonymous') this.sockets.set(socket, { credentials, identity });
+    if (identity.kind === 'anonymous') return;
+    const held: Held = { credentials, identity };
+    this.sockets.set(socket, held);
+    if (identity.kind === 'staff')
+      this.endAfter(socket, held, identity.sessionExpiresAt.getTime() - this.now().getTime());
   }
 
   remove(socket: S): void {
+    clearTimeout(this.sockets.get(socket)?.expiry);
     this.sockets.delete(socket);
   }
 
@@ -86,8 +99,17 @@ export class SignedInSockets<S extends Closable> {
     }
   }
 
+  /** Ends a staff socket when its session runs out: no notice is sent for that. */
+  private endAfter(socket: S, held: Held, ms: number): void {
+    const step = Math.max(0, Math.min(ms, MAX_TIMER_MS));
+    held.expiry = setTimeout(() => {
+      if (ms > step) this.endAfter(socket, held, ms - step);
+      else this.end(socket);
+    }, step).unref();
+  }
+
   private end(socket: S): void {
-    this.sockets.delete(socket);
+    this.remove(socket);
     socket.close(CLOSE_FORBIDDEN, 'Forbidden');
   }
 }

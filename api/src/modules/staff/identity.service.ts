@@ -34,7 +34,12 @@ export class IdentityService {
     });
     if (!session || session.expiresAt <= this.now() || !session.staffUser.active) return undefined;
     const { id, username, displayName, roles } = session.staffUser;
-    return { kind: 'staff', sessionId: session.id, user: { id, username, displayName, roles } };
+    return {
+      kind: 'staff',
+      sessionId: session.id,
+      sessionExpiresAt: session.expiresAt,
+      user: { id, username, displayName, roles },
+    };
   }
 
   private async device(token: string): Promise<Identity | undefined> {
