@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext, openPage, productNow } from '../harness.js';
+import { gql } from '../helpers.js';
 
 /** The product runs on its own clock (E2E_CLOCK_START in harness.ts): "now" is the api's now. */
 const clockOffsetMs = inject('clockOffsetMs');
@@ -193,18 +194,6 @@ async function tabUntil(page: Page, matches: string, max = 80): Promise<void> {
 }
 
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-
-/** A GraphQL call as a portal or script would make it (for setting up situations the UI then meets). */
-async function gql(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 describe('web-booking: booking flow and manage page on a phone', () => {
   let browser: Browser;

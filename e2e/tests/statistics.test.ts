@@ -2,43 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
+import { gql, staffCookie } from '../helpers.js';
 
 /** The product runs on its own clock (a Monday morning, E2E_CLOCK_START); pages run on it too. */
 const clockOffsetMs = inject('clockOffsetMs');
 const KIOSK = 'bcd_demo-kiosk-buergercentrum';
-
-async function gql(
-  baseUrl: string,
-  query: string,
-  variables: Record<string, unknown>,
-  auth: { bearer?: string; cookie?: string } = {},
-): Promise<any> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
-  if (auth.cookie) headers.cookie = auth.cookie;
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function staffCookie(baseUrl: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
-      variables: { u: username, p: password },
-    }),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
-  if (!cookie) throw new Error(`no session cookie for ${username}`);
-  return cookie.split(';')[0] as string;
-}
 
 describe('web-staff statistics', () => {
   let browser: Browser;
