@@ -14,7 +14,7 @@ import { formatLongDate, formatTime } from '../../lib/datetime';
 import { clearDraft } from '../../lib/draft';
 import { type FieldIssue, issueText, type Step, stepOfField } from '../../lib/field-errors';
 import { useText } from '../../lib/reading-preferences';
-import { useBookingFlow } from './BookingFlow';
+import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 
 const BookMutation = graphql(`
