@@ -18,12 +18,7 @@ const OFFICE_SECTION_PATHS = {
 
 export type AdminSectionKey = keyof typeof OFFICE_SECTION_PATHS | keyof typeof GLOBAL_ADMIN_PATHS;
 
-/**
- * The parts of the administration, in the order the administration's start lists them. `office` sections live under
- * `/verwaltung/:office/<path>`; `global` sections (for admins only) under `/verwaltung/<path>`, beside the offices'
- * slugs, so their paths come from the kit's GLOBAL_ADMIN_PATHS, whose names the api keeps free. The routes are made
- * from this list (App.tsx). The texts are `admin.section.<key>.title` and `admin.section.<key>.summary`.
- */
+/** One part of the administration; its texts are `admin.section.<key>.title` and `admin.section.<key>.summary`. */
 export type AdminSection = { key: AdminSectionKey; path: string; scope: 'office' | 'global'; roles: readonly Role[] };
 
 function sections<K extends AdminSectionKey>(
@@ -34,6 +29,11 @@ function sections<K extends AdminSectionKey>(
   return (Object.keys(paths) as K[]).map((key) => ({ key, path: paths[key], scope, roles }));
 }
 
+/**
+ * The parts of the administration, in the order its start page lists them; App.tsx makes the routes from this list.
+ * `office` sections live under `/verwaltung/:office/<path>`; `global` sections (admins only) under
+ * `/verwaltung/<path>`, beside the offices' slugs, so they are the kit's GLOBAL_ADMIN_PATHS, which the api keeps free.
+ */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   ...sections(OFFICE_SECTION_PATHS, 'office', MANAGER_ROLES),
   ...sections(GLOBAL_ADMIN_PATHS, 'global', ADMIN_ONLY),
