@@ -6,17 +6,24 @@ const apps = ['web-booking', 'web-staff', 'web-tracker'];
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
-  generates: Object.fromEntries(
-    apps.map((app) => [
-      `../${app}/src/gql/`,
-      {
-        preset: 'client',
-        documents: [`../${app}/src/**/*.{ts,tsx}`, `!../${app}/src/gql/**`],
-        presetConfig: { fragmentMasking: false },
-        config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTimeISO: 'string' } },
-      },
-    ]),
-  ),
+  generates: {
+    // The members of every union and interface, for the Apollo cache the kit builds (fragments on abstract types).
+    'src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3 },
+    },
+    ...Object.fromEntries(
+      apps.map((app) => [
+        `../${app}/src/gql/`,
+        {
+          preset: 'client',
+          documents: [`../${app}/src/**/*.{ts,tsx}`, `!../${app}/src/gql/**`],
+          presetConfig: { fragmentMasking: false },
+          config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTimeISO: 'string' } },
+        },
+      ]),
+    ),
+  },
 };
 
 export default config;

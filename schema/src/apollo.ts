@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import introspection from './gql/possible-types.js';
 
 export type ApiOptions = {
   /** Where /graphql lives; relative to the page by default, absolute when the SPA is hosted elsewhere. */
@@ -14,6 +15,14 @@ export function toWebSocketUrl(httpUrl: string, base: string = window.location.h
   const url = new URL(httpUrl, base);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
+}
+
+/**
+ * The cache of every SPA: it knows the members of each union and interface (generated from schema.graphql by
+ * `pnpm codegen`), so a fragment on an abstract type matches its members instead of coming back empty.
+ */
+export function createApiCache(): InMemoryCache {
+  return new InMemoryCache({ possibleTypes: introspection.possibleTypes });
 }
 
 /**
@@ -52,5 +61,5 @@ export function createApiClient(opts: ApiOptions = {}): ApolloClient {
     ws,
     withAuth.concat(http),
   );
-  return new ApolloClient({ link, cache: new InMemoryCache() });
+  return new ApolloClient({ link, cache: createApiCache() });
 }

@@ -1,4 +1,5 @@
 import { AppShell } from '@bc/schema';
+import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { lazy, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { PreferenceToggles } from './components/PreferenceToggles';
@@ -17,14 +18,14 @@ const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default:
 /**
  * Routes (under /booking/): the offices, one office, the booking steps of an office, and the manage pages, whose
  * secret token lives in the address's fragment; and the kiosk of the waiting area, full screen without the page
- * frame. "verwaltung" and "kiosk" are reserved words: no office may use them as its slug (static segments win
- * over `:slug` whatever their order).
+ * frame. The kiosk's and the manage pages' paths (BOOKING_PAGES) are reserved: no office may use them as its slug
+ * (static segments win over `:slug` whatever their order).
  */
 export function App() {
   return (
     <Routes>
       <Route
-        path="kiosk"
+        path={BOOKING_PAGES.kiosk}
         element={
           <Suspense fallback={null}>
             <KioskPage />
@@ -33,9 +34,9 @@ export function App() {
       />
       <Route element={<CitizenFrame />}>
         <Route index element={<OfficesPage />} />
-        <Route path="verwaltung" element={<ManagePage />} />
-        <Route path="verwaltung/verschieben" element={<ReschedulePage />} />
-        <Route path="verwaltung/absagen" element={<CancelPage />} />
+        <Route path={BOOKING_PAGES.manage} element={<ManagePage />} />
+        <Route path={`${BOOKING_PAGES.manage}/verschieben`} element={<ReschedulePage />} />
+        <Route path={`${BOOKING_PAGES.manage}/absagen`} element={<CancelPage />} />
         <Route path=":slug" element={<OfficePage />} />
         <Route path=":slug/termin/*" element={<BookingFlow />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,5 @@
 import { AppShell, useFocusOnNavigation } from '@bc/schema';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { HeaderNav } from './components/HeaderNav';
@@ -6,7 +7,7 @@ import { OfficeChoice } from './components/OfficeScope';
 import { RequireRole } from './components/RequireRole';
 import { RequireStaff } from './components/RequireStaff';
 import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
-import { ADMIN_ONLY, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
+import { CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
 import { CountersPage } from './pages/admin/catalog/CountersPage';
@@ -19,6 +20,7 @@ import { NewOfficePage } from './pages/admin/office/NewOfficePage';
 import { OfficeDetailsPage } from './pages/admin/office/OfficeDetailsPage';
 import { OpeningHoursPage } from './pages/admin/office/OpeningHoursPage';
 import { PortalKeysPage } from './pages/admin/PortalKeysPage';
+import { ADMIN_SECTIONS, type AdminSectionKey, sectionPath } from './pages/admin/sections';
 import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { LoginPage } from './pages/LoginPage';
@@ -29,6 +31,23 @@ import { StartPage } from './pages/StartPage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { WorkstationPage } from './pages/workstation/WorkstationPage';
 import { useStoreGeneration } from './session/use-store-generation';
+
+/** The page of each administration section; the sections' paths and roles come from ADMIN_SECTIONS. */
+const ADMIN_PAGES: Record<AdminSectionKey, ComponentType> = {
+  office: OfficeDetailsPage,
+  hours: OpeningHoursPage,
+  closures: ClosuresPage,
+  extraDays: ExtraDaysPage,
+  services: ServicesPage,
+  documents: DocumentsPage,
+  counters: CountersPage,
+  devices: DevicesPage,
+  staff: StaffAccountsPage,
+  newOffice: NewOfficePage,
+  allStaff: AllStaffAccountsPage,
+  portalKeys: PortalKeysPage,
+  auditLog: AuditLogPage,
+};
 
 export function App() {
   const { t } = useTranslation();
@@ -63,24 +82,15 @@ export function App() {
           <Route element={<RequireRole roles={MANAGER_ROLES} />}>
             <Route path={ADMIN_BASE.slice(1)} element={<OfficeChoice base={ADMIN_BASE} title={t('admin.title')} />} />
             <Route path={`${ADMIN_BASE.slice(1)}/:office`} element={<AdminHomePage />} />
-            {/* office sections: `${ADMIN_BASE}/:office/<section>`, see pages/admin/sections.ts */}
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/dienststelle`} element={<OfficeDetailsPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/oeffnungszeiten`} element={<OpeningHoursPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/schliesstage`} element={<ClosuresPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/sonderoeffnungstage`} element={<ExtraDaysPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/dienstleistungen`} element={<ServicesPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/unterlagen`} element={<DocumentsPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/schalter`} element={<CountersPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/geraete`} element={<DevicesPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/:office/mitarbeitende`} element={<StaffAccountsPage />} />
           </Route>
-          <Route element={<RequireRole roles={ADMIN_ONLY} />}>
-            {/* global sections: `${ADMIN_BASE}/<section>` */}
-            <Route path={`${ADMIN_BASE.slice(1)}/neue-dienststelle`} element={<NewOfficePage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/mitarbeitende`} element={<AllStaffAccountsPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/portal-schluessel`} element={<PortalKeysPage />} />
-            <Route path={`${ADMIN_BASE.slice(1)}/protokoll`} element={<AuditLogPage />} />
-          </Route>
+          {ADMIN_SECTIONS.map((section) => {
+            const Page = ADMIN_PAGES[section.key];
+            return (
+              <Route key={section.key} element={<RequireRole roles={section.roles} />}>
+                <Route path={sectionPath(section, ':office').slice(1)} element={<Page />} />
+              </Route>
+            );
+          })}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

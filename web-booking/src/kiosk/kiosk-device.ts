@@ -1,8 +1,10 @@
+import { BOOKING_PAGES } from '@bc/schema/app-paths';
+
 /** Where the kiosk lives and what it is set up with (beside its device token, which the kit keeps). */
 
 /** True on the kiosk route (`<base>kiosk`, with or without a trailing slash). */
 export function isKioskPath(pathname: string, base: string): boolean {
-  const root = `${base.replace(/\/$/, '')}/kiosk`;
+  const root = `${base.replace(/\/$/, '')}/${BOOKING_PAGES.kiosk}`;
   return pathname === root || pathname.startsWith(`${root}/`);
 }
 

@@ -40,9 +40,9 @@ export const QueueTicketFields = graphql(`
 `);
 
 /*
- * The other answers of the union results, one fragment per concrete type. They are spread into each result
- * directly (never as one fragment on the union): the shared Apollo cache has no possibleTypes, so it cannot tell
- * that a QueueTicket is a TicketActionResult and would drop a union fragment's fields.
+ * The other answers of the union results, one fragment per concrete type: the queue's mutations answer with
+ * different unions (CallResult, TicketActionResult, CounterResult …) that share these members, so each result
+ * spreads the ones its union has.
  */
 
 export const StaleTicketFields = graphql(`

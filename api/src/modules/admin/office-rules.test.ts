@@ -1,3 +1,4 @@
+import { BOOKING_PAGES, GLOBAL_ADMIN_PATHS } from '@bc/schema/app-paths';
 import { describe, expect, it } from 'vitest';
 import {
   checkClosure,
@@ -223,8 +224,10 @@ describe('new office', () => {
       });
   });
 
-  it('keeps the slugs of the pages beside the offices free', () => {
-    for (const slug of ['neue-dienststelle', 'protokoll', 'portal-schluessel', 'mitarbeitende', 'kiosk', 'verwaltung'])
+  it('keeps the slugs of the pages beside the offices free (the paths the SPAs route by)', () => {
+    const pages = [...Object.values(BOOKING_PAGES), ...Object.values(GLOBAL_ADMIN_PATHS)];
+    expect(pages.length).toBeGreaterThan(0);
+    for (const slug of pages)
       expect(checkNewOffice({ ...base, slug }), slug).toEqual({
         ok: false,
         problems: [expect.objectContaining({ field: 'slug', code: 'RESERVED_SLUG' })],

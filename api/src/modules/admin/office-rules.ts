@@ -245,8 +245,8 @@ export const SLUG = /^[a-z](?:[a-z0-9]|-(?!-)){1,38}[a-z0-9]$/;
 
 /**
  * Slugs that name pages beside the offices: web-booking's `/booking/kiosk` and `/booking/verwaltung` (the manage
- * link) sit beside `/booking/<slug>`, and web-staff's global administration sections (`/verwaltung/<path>` in
- * `web-staff/src/pages/admin/sections.ts`) beside `/verwaltung/<slug>`. A new global section adds its path here.
+ * link) sit beside `/booking/<slug>`, and web-staff's global administration sections beside `/verwaltung/<slug>`.
+ * The SPAs route by the lists in `schema/src/app-paths.ts`; the test fails when a path there is missing here.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin',

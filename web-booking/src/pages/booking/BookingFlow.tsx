@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { QueryState } from '@bc/schema';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { OfficeNotFound } from '../../components/OfficeNotFound';
 import { graphql } from '../../gql';
-import type { BookingOfficeQuery } from '../../gql/graphql';
 import { type BookingDraft, loadDraft, saveDraft } from '../../lib/draft';
 import { contactIssues, type FieldIssue } from '../../lib/field-errors';
+import { type Flow, FlowContext, stepPaths } from './booking-flow-context';
 import { ContactStep } from './ContactStep';
 import { ReviewStep } from './ReviewStep';
 import { ServicesStep } from './ServicesStep';
@@ -45,41 +45,6 @@ const BookingOfficeQueryDoc = graphql(`
     }
   }
 `);
-
-export type BookingOffice = NonNullable<BookingOfficeQuery['office']>;
-export type BookableService = BookingOffice['services'][number];
-
-/** Addresses of the steps; each step is its own history entry, so the browser's Back goes one step back. */
-export function stepPaths(slug: string) {
-  const base = `/${slug}/termin`;
-  return {
-    office: `/${slug}`,
-    services: base,
-    time: `${base}/zeit`,
-    contact: `${base}/kontakt`,
-    review: `${base}/pruefen`,
-  };
-}
-
-type Flow = {
-  office: BookingOffice;
-  /** Only the services that can be booked online, in the catalogue's order. */
-  services: readonly BookableService[];
-  draft: BookingDraft;
-  update: (change: Partial<BookingDraft> | ((d: BookingDraft) => BookingDraft)) => void;
-  /** Problems the api reported on booking, shown on the step where they can be corrected. */
-  issues: readonly FieldIssue[];
-  setIssues: (issues: readonly FieldIssue[]) => void;
-  paths: ReturnType<typeof stepPaths>;
-};
-
-const FlowContext = createContext<Flow | null>(null);
-
-export function useBookingFlow(): Flow {
-  const flow = useContext(FlowContext);
-  if (!flow) throw new Error('useBookingFlow outside the booking flow');
-  return flow;
-}
 
 /** The draft of this office, mirrored into sessionStorage on every change. */
 function useDraft(slug: string) {

@@ -9,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import type { ConfirmationLanguage } from '../../lib/draft';
 import { contactIssues, type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
 import { useText } from '../../lib/reading-preferences';
-import { useBookingFlow } from './BookingFlow';
+import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 
 /** The element an issue of this step points to. */

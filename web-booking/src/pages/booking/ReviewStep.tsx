@@ -14,7 +14,8 @@ import { formatLongDate, formatTime } from '../../lib/datetime';
 import { clearDraft } from '../../lib/draft';
 import { type FieldIssue, issueText, type Step, stepOfField } from '../../lib/field-errors';
 import { useText } from '../../lib/reading-preferences';
-import { useBookingFlow } from './BookingFlow';
+import { managePath } from '../manage/use-managed-appointment';
+import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 
 const BookMutation = graphql(`
@@ -115,7 +116,7 @@ export function ReviewStep() {
             data: { appointmentByToken: { __typename: 'Appointment', ...result.appointment } },
           });
           clearDraft(office.slug);
-          navigate({ pathname: '/verwaltung', hash: token }, { state: { justBooked: true } });
+          navigate(managePath(token), { state: { justBooked: true } });
           return;
         }
         case 'SlotUnavailable':

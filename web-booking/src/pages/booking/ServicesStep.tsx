@@ -8,7 +8,7 @@ import { catalogLang } from '../../lib/catalog';
 import { type ServiceChoice, withServices } from '../../lib/draft';
 import { type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
 import { useText } from '../../lib/reading-preferences';
-import { type BookableService, useBookingFlow } from './BookingFlow';
+import { type BookableService, useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 
 const groupId = 'services';

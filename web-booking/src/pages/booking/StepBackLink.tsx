@@ -1,8 +1,8 @@
-import { Link } from 'react-router';
+import { Link, type To } from 'react-router';
 import { useText } from '../../lib/reading-preferences';
 
 /** "Zurück" to the previous step (the browser's Back does the same). */
-export function StepBackLink(props: { to: string; label?: string }) {
+export function StepBackLink(props: { to: To; label?: string }) {
   const { t } = useText();
   return (
     <p className="bc-no-print">

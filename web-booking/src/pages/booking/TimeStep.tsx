@@ -5,7 +5,7 @@ import { StepHeading } from '../../components/StepHeading';
 import { TimeChoice } from '../../components/TimeChoice';
 import { type FieldIssue, issueText } from '../../lib/field-errors';
 import { useText } from '../../lib/reading-preferences';
-import { useBookingFlow } from './BookingFlow';
+import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 
 const choiceId = 'start';

@@ -70,7 +70,7 @@ export function CancelPage() {
     <div className="bc-stack-lg">
       <PageTitle title={t('cancel.title')} />
       <div className="bc-stack-sm">
-        <StepBackLink to={`/verwaltung#${token}`} label={t('reschedule.back')} />
+        <StepBackLink to={managePath(token)} label={t('reschedule.back')} />
         <PageHeading>{t('cancel.title')}</PageHeading>
         <p className="kern-body kern-body--large bc-lead">{t('cancel.question')}</p>
       </div>

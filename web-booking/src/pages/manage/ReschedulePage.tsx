@@ -114,7 +114,7 @@ export function ReschedulePage() {
     <div className="bc-stack-lg">
       <PageTitle title={t('reschedule.title')} />
       <div className="bc-stack-sm">
-        <StepBackLink to={`/verwaltung#${token}`} label={t('reschedule.back')} />
+        <StepBackLink to={managePath(token)} label={t('reschedule.back')} />
         <PageHeading>{t('reschedule.title')}</PageHeading>
         <p className="kern-body kern-body--large bc-lead">{t('reschedule.intro')}</p>
         <p className="kern-body">

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { useLocation } from 'react-router';
 import type { ManagedAppointmentFieldsFragment } from '../../gql/graphql';
 import { ManagedAppointmentQuery } from '../../lib/appointment';
@@ -17,7 +18,8 @@ export function useManageToken(): string {
 
 /** Manage paths keep the token in the fragment. */
 export function managePath(token: string, sub?: 'verschieben' | 'absagen') {
-  return { pathname: sub ? `/verwaltung/${sub}` : '/verwaltung', hash: token };
+  const pathname = `/${BOOKING_PAGES.manage}`;
+  return { pathname: sub ? `${pathname}/${sub}` : pathname, hash: token };
 }
 
 /**

@@ -6,7 +6,7 @@ import { ADMIN_BASE } from '../../lib/paths';
 import { hasAnyRole } from '../../lib/roles';
 import { useMe } from '../../session/me';
 import type { StaffOffice } from '../../session/offices';
-import { ADMIN_SECTIONS, type AdminSection } from './sections';
+import { ADMIN_SECTIONS, type AdminSection, sectionPath } from './sections';
 
 /** /verwaltung/:office — the administration's parts for one office, and those that concern all offices. */
 export function AdminHomePage() {
@@ -21,13 +21,11 @@ function AdminHome(props: { office: StaffOffice }) {
   const open = ADMIN_SECTIONS.filter((s) => hasAnyRole(roles, s.roles));
   const officeSections = open.filter((s) => s.scope === 'office');
   const globalSections = open.filter((s) => s.scope === 'global');
-  const to = (s: AdminSection) =>
-    s.scope === 'office' ? `${ADMIN_BASE}/${office.slug}/${s.path}` : `${ADMIN_BASE}/${s.path}`;
   const list = (sections: readonly AdminSection[]) => (
     <ul className="kern-list bc-areas">
       {sections.map((s) => (
         <li key={s.key} className="kern-body">
-          <Link className="kern-link" to={to(s)}>
+          <Link className="kern-link" to={sectionPath(s, office.slug)}>
             {t(`admin.section.${s.key}.title`)}
           </Link>
           : {t(`admin.section.${s.key}.summary`)}

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAlertedCall, loadReminder, saveAlertedCall, saveReminder } from './visitor-storage';
+
+describe("what the tracking page remembers on the visitor's phone", () => {
+  const items = new Map<string, string>();
+  beforeEach(() => {
+    items.clear();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => items.set(key, value),
+      removeItem: (key: string) => items.delete(key),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps a reminder per tracking link until it is taken back', () => {
+    saveReminder('t1', { ahead: 3, done: false });
+    expect(loadReminder('t1')).toEqual({ ahead: 3, done: false });
+    expect(loadReminder('t2')).toBeNull();
+    saveReminder('t1', null);
+    expect(loadReminder('t1')).toBeNull();
+  });
+
+  it('trusts no stored reminder that does not fit', () => {
+    for (const stored of ['{', '"3"', '{"ahead":-1}', '{"ahead":"3"}', 'null']) {
+      items.set('bc.track.reminder.t1', stored);
+      expect(loadReminder('t1'), stored).toBeNull();
+    }
+    items.set('bc.track.reminder.t1', '{"ahead":2.7,"done":"yes"}');
+    expect(loadReminder('t1')).toEqual({ ahead: 2, done: false });
+  });
+
+  it('remembers the call already signalled', () => {
+    expect(loadAlertedCall('t1')).toBeNull();
+    saveAlertedCall('t1', '2027-03-01T09:00:00Z');
+    expect(loadAlertedCall('t1')).toBe('2027-03-01T09:00:00Z');
+  });
+
+  it('forgets quietly where the browser keeps nothing', () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    expect(() => saveReminder('t1', { ahead: 1, done: false })).not.toThrow();
+    expect(loadReminder('t1')).toBeNull();
+  });
+});
