@@ -6,7 +6,8 @@
  * the newest (a sliding buffer of one), so memory stays flat and nothing stale is ever delivered late.
  */
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
-import type { Logger } from '../../logger.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { type Logger, LogThrottle } from '../../logger.js';
 import type { WaitEstimate } from '../queue/estimate.js';
 import { waitingEstimates } from '../queue/queue-estimates.js';
 import type { QueueState, TicketRow } from '../queue/queue-state.js';
@@ -67,13 +68,17 @@ export class OfficeFeeds {
   private timer: NodeJS.Timeout | undefined;
   private readonly unlisten: (() => void)[] = [];
 
+  private readonly outageLog: LogThrottle;
+
   constructor(
     /** The office's picture now (officeSnapshot of its queue state); null when there is no such office. */
     private readonly load: (officeId: string) => Promise<Omit<OfficeSnapshot, 'revision'> | null>,
     private readonly log: Logger,
     /** Estimates move with time alone: reload watched offices this often even without changes. */
     private readonly refreshMs = 30_000,
-  ) {}
+  ) {
+    this.outageLog = new LogThrottle(log);
+  }
 
   attach(listener: LiveListener): void {
     this.unlisten.push(
@@ -146,7 +151,10 @@ export class OfficeFeeds {
       do {
         feed.dirty = false;
         const picture = await this.load(officeId).catch((err) => {
-          this.log.error({ err, officeId }, 'live updates: cannot load the office');
+          // While PostgreSQL is away every watched office fails on each refresh: one line a minute, not one per office.
+          if (isDatabaseUnavailable(err))
+            this.outageLog.warn({ err }, 'live updates: database unavailable, pictures kept');
+          else this.log.error({ err, officeId }, 'live updates: cannot load the office');
           return undefined;
         });
         // Subscribers keep the last picture; the next change or the periodic refresh tries again.
