@@ -1,0 +1,29 @@
+/** Failure types that many modules return in their result unions. */
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A problem with one input field.' })
+export class FieldError {
+  @Field(() => String, { description: 'Path of the field, e.g. "email" or "services.0.count".' })
+  field: string;
+
+  @Field(() => String, { description: 'Stable code to translate, e.g. REQUIRED, INVALID, TOO_SOON.' })
+  code: string;
+
+  @Field(() => String, { description: 'English explanation for developers.' })
+  message: string;
+}
+
+@ObjectType({ description: 'The input was not accepted; nothing was changed.' })
+export class InvalidInput {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => [FieldError])
+  fields: FieldError[];
+}
+
+@ObjectType({ description: 'The ticket, counter or appointment belongs to an office the caller does not work in.' })
+export class OfficeNotAllowed {
+  @Field(() => String)
+  message: string;
+}
