@@ -96,13 +96,6 @@ export interface BookingHooks {
   afterCommit(appointmentId: string): void;
 }
 
-const noHooks: BookingHooks = {
-  bookedStatement: () => null,
-  rescheduled: async () => undefined,
-  cancelled: async () => undefined,
-  afterCommit: () => undefined,
-};
-
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;
 const LOCK_COUNTER = 31_002;
@@ -138,7 +131,7 @@ export class BookingService {
     private readonly limits: Config['booking'] & { maxFiles: number },
     private readonly now: () => Date,
     private readonly host: string,
-    private readonly hooks: BookingHooks = noHooks,
+    private readonly hooks: BookingHooks,
   ) {
     this.byAddress = new RateLimiterPostgres({
       storeClient: pool,
