@@ -1,5 +1,6 @@
 /** Failure types that many modules return in their result unions. */
 import { Field, ObjectType } from 'type-graphql';
+import type { FieldProblem } from './field-problem.js';
 
 @ObjectType({ description: 'A problem with one input field.' })
 export class FieldError {
@@ -27,3 +28,8 @@ export class OfficeNotAllowed {
   @Field(() => String)
   message: string;
 }
+
+export const invalid = (fields: FieldProblem[]) =>
+  Object.assign(new InvalidInput(), { message: 'Some input was not accepted; see fields.', fields });
+export const officeNotAllowed = () =>
+  Object.assign(new OfficeNotAllowed(), { message: 'This belongs to an office you do not work in.' });

@@ -2,7 +2,7 @@
 
 import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
-import { isValidHolidayRegion } from '../booking/holidays.js';
+import { isValidHolidayRegion } from '../catalog/holidays.js';
 
 /** Queue and booking settings an administrator may change; absent fields stay as they are. */
 export type OfficeSettingsPatch = {

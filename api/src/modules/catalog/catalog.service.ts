@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { isUuid } from '../../shared/ids.js';
-import { holidaysBetween } from '../booking/holidays.js';
 import type { Office, OpeningHours, Service } from './catalog.types.js';
+import { holidaysBetween } from './holidays.js';
 import { OfficeEntity } from './office.entity.js';
 import { OpeningHoursEntity } from './opening-hours.entity.js';
 import { ServiceEntity } from './service.entity.js';

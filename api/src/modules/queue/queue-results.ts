@@ -1,7 +1,6 @@
 /** Turns the queue services' outcomes into GraphQL result objects (the resolvers stay thin). */
 
-import type { FieldProblem } from '../../shared/field-problem.js';
-import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { invalid, officeNotAllowed } from '../../shared/results.types.js';
 import type { WaitEstimate as Estimate } from './estimate.js';
 import {
   IssuedTicket,
@@ -104,10 +103,6 @@ export function issuedTicket(i: Issued): IssuedTicket {
   });
 }
 
-export const invalid = (fields: FieldProblem[]) =>
-  Object.assign(new InvalidInput(), { message: 'Some input was not accepted; see fields.', fields });
-export const officeNotAllowed = () =>
-  Object.assign(new OfficeNotAllowed(), { message: 'This belongs to an office you do not work in.' });
 export const ticketNotFound = () => Object.assign(new TicketNotFound(), { message: 'There is no such ticket.' });
 export const notAllowed = (status: TicketStatus, action: TicketAction) =>
   Object.assign(new NotAllowed(), {
