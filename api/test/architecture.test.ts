@@ -17,11 +17,9 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 const KNOWN_CYCLE_EDGES = [
   'admin -> booking',
   'booking -> upload',
-  'portal-keys -> staff',
   'queue -> stats',
   'retention -> upload',
   'staff -> admin',
-  'staff -> portal-keys',
   'staff -> retention',
   'stats -> queue',
   'upload -> booking',

@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credentials.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
-import { ApiKeyEntity } from '../staff/api-key.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { checkKeyName, checkRequestsPerMinute } from './portal-key-rules.js';
 
 export type PortalKeyView = {
