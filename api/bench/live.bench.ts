@@ -25,7 +25,7 @@ import { makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-post
 import { demoLogins } from '../src/db/seed/demo-data.js';
 import { createLogger } from '../src/logger.js';
 import { newTrackingToken } from '../src/modules/queue/queue-codes.js';
-import { hashSecret } from '../src/modules/staff/credentials.js';
+import { hashSecret } from '../src/shared/credentials.js';
 import { freePort } from '../test/free-port.js';
 import { percentile } from './bench-stats.js';
 

@@ -17,8 +17,8 @@ import { createLogger } from './logger.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
-import { type DeviceKind, deviceRoles } from './modules/staff/role.js';
 import { StaffAccountsService } from './modules/staff/staff-accounts.service.js';
+import { type DeviceKind, deviceRoles } from './shared/role.js';
 
 const [command, ...args] = process.argv.slice(2);
 const usage =

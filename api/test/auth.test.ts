@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_MAX_FAILURES } from '../src/modules/staff/auth.service.js';
-import { Role } from '../src/modules/staff/role.js';
+import { Role } from '../src/shared/role.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const LOGIN = `mutation($u: String!, $p: String!) {

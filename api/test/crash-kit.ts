@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { demoDevices } from '../src/db/seed/demo-data.js';
-import { hashSecret } from '../src/modules/staff/credentials.js';
+import { hashSecret } from '../src/shared/credentials.js';
 import { freePort } from './free-port.js';
 
 const apiDir = path.resolve(import.meta.dirname, '..');

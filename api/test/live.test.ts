@@ -163,7 +163,12 @@ describe('live updates across two api processes', () => {
     const tracking = follow<Tracked>(phone, TRACK, { token: ticket.trackingToken });
     await tracking.until((v) => v.trackedTicket.status === 'WAITING');
     // The notification for this call is sent while process b is not listening: it is lost, the resync is not.
-    b.app.services.liveListener.simulateDrop();
+    // PostgreSQL ends the LISTEN connections (of both processes) as a network failure would.
+    const ended = await b.app.ds.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+    );
+    expect(ended.length).toBeGreaterThan(0);
     await callNext();
     const called = await tracking.until((v) => v.trackedTicket.status === 'CALLED');
     expect(called.trackedTicket.counterLabel).toBe('1');

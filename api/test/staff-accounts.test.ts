@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OfficeEntity } from '../src/modules/catalog/office.entity.js';
 import { AuthService } from '../src/modules/staff/auth.service.js';
-import { Role } from '../src/modules/staff/role.js';
 import { PASSWORD_LINK_MAX_FAILURES } from '../src/modules/staff/staff-accounts.service.js';
 import { StaffUserEntity } from '../src/modules/staff/staff-user.entity.js';
+import { Role } from '../src/shared/role.js';
 import { GqlClient } from './gql-client.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../src/modules/staff/role.js';
+import { Role } from '../src/shared/role.js';
 import { follow, GqlClient, take } from './gql-client.js';
 import { local } from './queue-helpers.js';
 import { createTestApp, memoryLog, type TestApp, TestClock } from './test-app.js';

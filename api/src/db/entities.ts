@@ -10,6 +10,7 @@ import { RequiredDocumentEntity } from '../modules/catalog/required-document.ent
 import { ServiceEntity } from '../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../modules/catalog/service-document.entity.js';
 import { MailMessageEntity } from '../modules/mail/mail-message.entity.js';
+import { ApiKeyEntity } from '../modules/portal-keys/api-key.entity.js';
 import { CounterSessionEntity } from '../modules/queue/counter-session.entity.js';
 import { TicketEntity } from '../modules/queue/ticket.entity.js';
 import { TicketEventEntity } from '../modules/queue/ticket-event.entity.js';
@@ -17,7 +18,6 @@ import { TicketSequenceEntity } from '../modules/queue/ticket-sequence.entity.js
 import { TicketServiceEntity } from '../modules/queue/ticket-service.entity.js';
 import { TicketTrackingEntity } from '../modules/queue/ticket-tracking.entity.js';
 import { WalkInStateEntity } from '../modules/queue/walk-in-state.entity.js';
-import { ApiKeyEntity } from '../modules/staff/api-key.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { PasswordLinkEntity } from '../modules/staff/password-link.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';

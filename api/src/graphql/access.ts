@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type AuthChecker, Authorized, Extensions } from 'type-graphql';
-import { Role, staffRoles } from '../modules/staff/role.js';
+import { Role, staffRoles } from '../shared/role.js';
 import { type Context, rolesOf } from './context.js';
 import { ErrorCode } from './errors.js';
 

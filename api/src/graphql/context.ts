@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { CatalogLoaders } from '../modules/catalog/catalog.service.js';
-import type { DeviceKind, Role, StaffRole } from '../modules/staff/role.js';
 import type { Services } from '../services.js';
+import type { DeviceKind, Role, StaffRole } from '../shared/role.js';
 
 export type StaffIdentity = {
   kind: 'staff';

@@ -3,7 +3,7 @@
  * appointments, a third (vehicle registration) that exists but is not yet open for booking.
  * Known passwords and device tokens: for demonstrations only, never seeded unless SEED=demo.
  */
-import { Role } from '../../modules/staff/role.js';
+import { Role } from '../../shared/role.js';
 
 type Hours = { weekday: number; opensAt: string; closesAt: string }[];
 

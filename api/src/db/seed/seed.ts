@@ -6,10 +6,10 @@ import { RequiredDocumentEntity } from '../../modules/catalog/required-document.
 import { ServiceEntity } from '../../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../../modules/catalog/service-document.entity.js';
 import { AuthService } from '../../modules/staff/auth.service.js';
-import { hashSecret } from '../../modules/staff/credentials.js';
 import { DeviceEntity } from '../../modules/staff/device.entity.js';
-import type { StaffRole } from '../../modules/staff/role.js';
 import { StaffUserEntity } from '../../modules/staff/staff-user.entity.js';
+import { hashSecret } from '../../shared/credentials.js';
+import type { StaffRole } from '../../shared/role.js';
 import { type DemoOffice, demoDevices, demoDocuments, demoLogins, demoOffices } from './demo-data.js';
 
 const SEED_LOCK = 72_340_118;

@@ -1,9 +1,8 @@
 /** GraphQL types of office administration (staff only). */
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { TimeInterval } from '../catalog/catalog.types.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
 
 @InputType({ description: 'Queue and booking settings to change; fields left out (or null) stay as they are.' })
 export class OfficeSettingsInput {

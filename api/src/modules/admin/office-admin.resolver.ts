@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
+import { actorOf } from '../../shared/actor.js';
+import { Role } from '../../shared/role.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
-import { actorOf } from '../queue/queue-results.js';
-import { Role } from '../staff/role.js';
 import {
   AddClosureResult,
   OfficeClosure,

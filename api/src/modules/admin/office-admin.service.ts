@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { isUuid } from '../../shared/ids.js';
+import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
 import { AppointmentEntity, AppointmentStatus } from '../booking/appointment.entity.js';
 import type { BookingService } from '../booking/booking.service.js';
-import { isUuid } from '../catalog/catalog.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
 import {
   detailsView,
   type OfficeAdministrationView,
@@ -14,7 +15,6 @@ import {
   readOfficeAdministration,
   settingsView,
 } from './office-administration.js';
-import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from './office-lock.js';
 import {
   checkClosure,
   checkDetails,

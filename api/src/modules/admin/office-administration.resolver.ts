@@ -1,8 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { actorOf, invalid } from '../queue/queue-results.js';
-import { Role } from '../staff/role.js';
+import { actorOf } from '../../shared/actor.js';
+import { invalid } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import { TimeIntervalInput } from './admin.types.js';
 import { adminResult } from './admin-results.js';
 import {

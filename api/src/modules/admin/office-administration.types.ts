@@ -1,8 +1,7 @@
 /** GraphQL types of the office administration pages: the page's read model and the office details (staff only). */
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { TimeInterval } from '../catalog/catalog.types.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
 import { OfficeClosure, OfficeSettings, WeekdayHours } from './admin.types.js';
 
 @InputType({ description: 'Office details to change; fields left out (or null) stay as they are.' })

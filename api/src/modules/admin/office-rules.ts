@@ -1,8 +1,8 @@
 /** The rules for an office's settings, opening hours and closures: plain checks over plain data. */
 
 import { singleLine } from '../../plain-text.js';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isValidHolidayRegion } from '../booking/holidays.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isValidHolidayRegion } from '../catalog/holidays.js';
 
 /** Queue and booking settings an administrator may change; absent fields stay as they are. */
 export type OfficeSettingsPatch = {

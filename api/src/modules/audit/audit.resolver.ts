@@ -2,8 +2,8 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-grap
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
-import { isUuid } from '../catalog/catalog.service.js';
-import { Role } from '../staff/role.js';
+import { isUuid } from '../../shared/ids.js';
+import { Role } from '../../shared/role.js';
 
 @ObjectType({ description: 'One recorded mutation: who, when, which operation on which ids, and how it ended.' })
 export class AuditEvent {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { closedDatesBetween } from '../catalog/holidays.js';
 import {
   type AvailabilityQuery,
   availableDays,
@@ -14,7 +15,6 @@ import {
   startProblem,
   type WeeklyHours,
 } from './availability.js';
-import { closedDatesBetween } from './holidays.js';
 
 const MIN = 60_000;
 const BERLIN = 'Europe/Berlin';

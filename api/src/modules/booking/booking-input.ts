@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { singleLine } from '../../plain-text.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
 
 /** One problem with one input field; `code` is stable for clients to translate, `message` is for developers. */
-export type FieldProblem = { field: string; code: string; message: string };
 
 export type ServiceChoice = { serviceId: string; count: number };
 

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CitizenToken, Public } from '../../graphql/access.js';
 import type { Context, Identity } from '../../graphql/context.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { InvalidInput } from '../../shared/results.types.js';
 import { Office } from '../catalog/catalog.types.js';
 import { BookingChannel } from './appointment.entity.js';
 import type { AppointmentView } from './appointment-view.js';
@@ -15,7 +17,6 @@ import {
   BookingConfirmed,
   BookingResult,
   CancelResult,
-  InvalidInput,
   LimitKind,
   LimitReached,
   ManagedAppointmentResult,
@@ -24,7 +25,6 @@ import {
   ServiceChoiceInput,
   SlotUnavailable,
 } from './booking.types.js';
-import type { FieldProblem } from './booking-input.js';
 import { checkInQrSvg } from './confirmation.js';
 
 const invalid = (fields: FieldProblem[]) =>

@@ -4,9 +4,11 @@ import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { Config } from '../../config.js';
-import { isUuid } from '../catalog/catalog.service.js';
+import { generateSecret, hashSecret } from '../../shared/credentials.js';
+import { isDbError } from '../../shared/db-errors.js';
+import { type FieldProblem } from '../../shared/field-problem.js';
+import { isUuid } from '../../shared/ids.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { generateSecret, hashSecret } from '../staff/credentials.js';
 import { UploadEntity } from '../upload/upload.entity.js';
 import { AppointmentEntity, AppointmentStatus, type BookingChannel } from './appointment.entity.js';
 import { type AppointmentView, loadAppointmentView } from './appointment-view.js';
@@ -25,7 +27,6 @@ import {
   checkContact,
   checkServices,
   checkUploads,
-  type FieldProblem,
   type ServiceChoice,
   type ServiceFacts,
 } from './booking-input.js';
@@ -95,13 +96,6 @@ export interface BookingHooks {
   afterCommit(appointmentId: string): void;
 }
 
-const noHooks: BookingHooks = {
-  bookedStatement: () => null,
-  rescheduled: async () => undefined,
-  cancelled: async () => undefined,
-  afterCommit: () => undefined,
-};
-
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;
 const LOCK_COUNTER = 31_002;
@@ -137,7 +131,7 @@ export class BookingService {
     private readonly limits: Config['booking'] & { maxFiles: number },
     private readonly now: () => Date,
     private readonly host: string,
-    private readonly hooks: BookingHooks = noHooks,
+    private readonly hooks: BookingHooks,
   ) {
     this.byAddress = new RateLimiterPostgres({
       storeClient: pool,
@@ -586,12 +580,6 @@ function pickCounter(plan: OfficePlan, free: readonly string[]): string | undefi
   const least = Math.min(...free.map((id) => size.get(id) ?? 0));
   const tier = free.filter((id) => (size.get(id) ?? 0) === least);
   return tier[randomInt(tier.length)];
-}
-
-function isDbError(e: unknown, ...codes: string[]): boolean {
-  const code =
-    (e as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (e as { code?: string })?.code;
-  return typeof code === 'string' && codes.includes(code);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { InvalidInput } from '../../shared/results.types.js';
 import { AppointmentStatus, BookingChannel } from './appointment.entity.js';
 
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -79,27 +80,6 @@ export class Availability {
 
   @Field(() => [AvailableDay], { description: 'Days with at least one free start, in order.' })
   days: AvailableDay[];
-}
-
-@ObjectType({ description: 'A problem with one input field.' })
-export class FieldError {
-  @Field(() => String, { description: 'Path of the field, e.g. "email" or "services.0.count".' })
-  field: string;
-
-  @Field(() => String, { description: 'Stable code to translate, e.g. REQUIRED, INVALID, TOO_SOON.' })
-  code: string;
-
-  @Field(() => String, { description: 'English explanation for developers.' })
-  message: string;
-}
-
-@ObjectType({ description: 'The input was not accepted; nothing was changed.' })
-export class InvalidInput {
-  @Field(() => String)
-  message: string;
-
-  @Field(() => [FieldError])
-  fields: FieldError[];
 }
 
 @ObjectType({ description: 'The time was taken in the meantime; nothing was changed.' })

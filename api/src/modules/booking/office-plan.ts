@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
+import { closedDatesBetween } from '../catalog/holidays.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import type { Busy, CounterPlan, OfficeRules, WeeklyHours } from './availability.js';
 import type { ServiceFacts } from './booking-input.js';
-import { closedDatesBetween } from './holidays.js';
 
 /** An office as availability and booking see it (BookingService keeps it for two seconds). */
 type PlanOffice = Pick<

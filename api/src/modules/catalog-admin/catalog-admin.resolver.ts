@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
+import { actorOf } from '../../shared/actor.js';
+import { Role } from '../../shared/role.js';
 import { adminResult } from '../admin/admin-results.js';
-import { actorOf } from '../queue/queue-results.js';
-import { Role } from '../staff/role.js';
 import type { CatalogOutcome } from './catalog-admin.service.js';
 import {
   AdminCounter,

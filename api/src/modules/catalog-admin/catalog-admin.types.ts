@@ -1,9 +1,8 @@
 /** GraphQL types of catalog administration: services, required documents and counters of an office (staff only). */
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { TimeIntervalInput } from '../admin/admin.types.js';
-import { InvalidInput } from '../booking/booking.types.js';
 import { TimeInterval } from '../catalog/catalog.types.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
 
 @InputType({ description: 'A document a service needs, and whether it is mandatory for that service.' })
 export class ServiceDocumentInput {

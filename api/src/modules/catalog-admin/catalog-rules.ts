@@ -1,8 +1,8 @@
 /** The rules for an office's services, required documents and counters: plain checks over plain data. */
 
 import { multiLine, singleLine } from '../../plain-text.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
 import { checkWeekdayHours, type TimeInterval } from '../admin/office-rules.js';
-import type { FieldProblem } from '../booking/booking-input.js';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 

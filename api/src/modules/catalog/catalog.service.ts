@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
-import { holidaysBetween } from '../booking/holidays.js';
+import { isUuid } from '../../shared/ids.js';
 import type { Office, OpeningHours, Service } from './catalog.types.js';
+import { holidaysBetween } from './holidays.js';
 import { OfficeEntity } from './office.entity.js';
 import { OpeningHoursEntity } from './opening-hours.entity.js';
 import { ServiceEntity } from './service.entity.js';
@@ -45,8 +46,6 @@ function toService(e: ServiceEntity): Service {
       })),
   };
 }
-
-export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 const hhmm = (t: string) => t.slice(0, 5);
 

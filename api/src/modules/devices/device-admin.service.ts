@@ -2,13 +2,13 @@ import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../admin/office-lock.js';
-import { isUuid } from '../catalog/catalog.service.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import { isUuid } from '../../shared/ids.js';
+import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
+import type { DeviceKind } from '../../shared/role.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
-import { generateSecret, hashSecret, tokenPrefix } from '../staff/credentials.js';
 import { DeviceEntity } from '../staff/device.entity.js';
-import type { DeviceKind } from '../staff/role.js';
 import {
   badKind,
   checkDeviceName,

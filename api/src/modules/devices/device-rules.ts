@@ -1,8 +1,8 @@
 /** Pure rules of device administration and pairing: names, pairing codes, a device's status. */
 
 import { singleLine } from '../../plain-text.js';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { type DeviceKind, deviceRoles } from '../staff/role.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { type DeviceKind, deviceRoles } from '../../shared/role.js';
 
 /**
  * Letters and digits that cannot be mistaken for one another when read off a screen and typed on a kiosk: no 0/O/Q/D,

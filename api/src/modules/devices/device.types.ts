@@ -1,8 +1,8 @@
 /** GraphQL types of device administration (staff only) and of pairing (public). */
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput, LimitReached } from '../booking/booking.types.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
-import { Role } from '../staff/role.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
+import { LimitReached } from '../booking/booking.types.js';
 import '../staff/staff.types.js';
 import { DeviceStatus, PairingRefusal } from './device-rules.js';
 

@@ -75,11 +75,6 @@ export class LiveListener {
     await c?.end().catch(() => undefined);
   }
 
-  /** Drops the connection as a network failure would (tests of the reconnect path). */
-  simulateDrop(): void {
-    this.client?.emit('error', new Error('connection dropped'));
-  }
-
   private async connect(): Promise<void> {
     const c = new pg.Client({ ...this.connection, keepAlive: true });
     const lost = (err?: Error) => {

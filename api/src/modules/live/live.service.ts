@@ -4,10 +4,11 @@
  * sends when what its subscriber sees has changed.
  */
 import type { DataSource } from 'typeorm';
-import { isUuid } from '../catalog/catalog.service.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { isUuid } from '../../shared/ids.js';
 import type { TicketView } from '../queue/queue-outcomes.js';
 import type { QueueViewService } from '../queue/queue-view.service.js';
-import { type Actor, ticketIdByToken, worksIn } from '../queue/ticket-store.js';
+import { ticketIdByToken } from '../queue/ticket-store.js';
 import { type CallBoardView, callBoard, snapshotTickets, ticketOfSnapshot } from './live-views.js';
 import type { OfficeFeeds } from './office-feeds.js';
 

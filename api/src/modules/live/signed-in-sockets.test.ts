@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Identity } from '../../graphql/context.js';
-import { Role } from '../staff/role.js';
+import { Role } from '../../shared/role.js';
 import { CLOSE_FORBIDDEN, holds, parseRevocation, SignedInSockets } from './signed-in-sockets.js';
 
 const NOW = new Date('2027-03-01T08:00:00Z');

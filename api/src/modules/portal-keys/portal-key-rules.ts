@@ -1,7 +1,7 @@
 /** The rules for portal API keys' names and limits (pure: no database, no clock). */
 
 import { singleLine } from '../../plain-text.js';
-import type { FieldProblem } from '../booking/booking-input.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
 
 export const KEY_NAME_MAX = 80;
 export const REQUESTS_PER_MINUTE_MAX = 100_000;

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { invalid } from '../queue/queue-results.js';
-import { Role } from '../staff/role.js';
+import { invalid } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import type { KeyOutcome, PortalKeyView } from './portal-keys.service.js';
 import {
   CreatedPortalApiKey,

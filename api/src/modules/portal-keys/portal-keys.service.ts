@@ -4,10 +4,10 @@
  * request looks its key up in the database (IdentityService), so a revocation holds at once in every api process.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid } from '../catalog/catalog.service.js';
-import { ApiKeyEntity } from '../staff/api-key.entity.js';
-import { generateSecret, hashSecret, tokenPrefix } from '../staff/credentials.js';
+import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isUuid } from '../../shared/ids.js';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { checkKeyName, checkRequestsPerMinute } from './portal-key-rules.js';
 
 export type PortalKeyView = {

@@ -1,6 +1,6 @@
 /** GraphQL types of portal API key administration (ADMIN only). */
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
+import { InvalidInput } from '../../shared/results.types.js';
 
 @ObjectType({ description: 'A municipal portal’s API key; the key itself is shown only once, when it is created.' })
 export class PortalApiKey {

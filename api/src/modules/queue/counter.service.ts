@@ -5,23 +5,15 @@
  * SELECT … FOR UPDATE SKIP LOCKED, so a ticket another counter is taking at this moment is skipped, not waited for.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../catalog/catalog.service.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { isUuid } from '../../shared/ids.js';
 import { callOrder, canServe } from './ordering.js';
 import { counterScope, orderingRules, toEntry, waitingEntries, waitingTickets } from './queue-estimates.js';
 import type { CallOutcome, CounterOutcome } from './queue-outcomes.js';
 import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { TicketAction, TicketEventType, TicketStatus } from './ticket-model.js';
-import {
-  type Actor,
-  activeTicketAt,
-  appendEvent,
-  lockTicket,
-  openSession,
-  snapshotOf,
-  updateTicket,
-  worksIn,
-} from './ticket-store.js';
+import { activeTicketAt, appendEvent, lockTicket, openSession, snapshotOf, updateTicket } from './ticket-store.js';
 
 type CounterRow = { id: string; officeId: string; active: boolean };
 

@@ -1,18 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow, CitizenToken } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
+import { actorOf } from '../../shared/actor.js';
+import { invalid, officeNotAllowed } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import { checkInQrSvg } from '../booking/confirmation.js';
-import { Role } from '../staff/role.js';
 import { BiometricsTarget, IssuedTicket, WalkInTicketInput } from './queue.types.js';
-import {
-  actorOf,
-  invalid,
-  issuedTicket,
-  notAllowed,
-  officeNotAllowed,
-  publicTicket,
-  ticketNotFound,
-} from './queue-results.js';
+import { issuedTicket, notAllowed, publicTicket, ticketNotFound } from './queue-results.js';
 import {
   BiometricsRecorded,
   BiometricsResult,

@@ -4,8 +4,10 @@
  * Repeating a check-in or a walk-in request returns the same ticket (row lock, unique constraints).
  */
 import type { DataSource } from 'typeorm';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { isDbError } from '../../shared/db-errors.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
 import type { BookingService } from '../booking/booking.service.js';
-import type { FieldProblem } from '../booking/booking-input.js';
 import { recordWalkInRefusal } from '../stats/refusal-log.js';
 import { checkInWindow } from './check-in-window.js';
 import { walkInDecision } from './closing-guard.js';
@@ -19,17 +21,14 @@ import { loadOfficeSettings, type QueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { TicketAction, TicketEventType, TicketOrigin, TicketPriority, WalkInOverride } from './ticket-model.js';
 import {
-  type Actor,
   appendEvent,
   createTicket,
-  isDbError,
   issueTrackingToken,
   LOCK_REQUEST,
   lockTicket,
   ticketIdByToken,
   uniqueViolation,
   updateTicket,
-  worksIn,
 } from './ticket-store.js';
 import { isAllowed } from './transitions.js';
 import { checkServiceChoices, type ServiceChoice } from './walk-in-input.js';

@@ -1,9 +1,6 @@
 /** Turns the queue services' outcomes into GraphQL result objects (the resolvers stay thin). */
 
-import type { Identity } from '../../graphql/context.js';
-import { appError, ErrorCode } from '../../graphql/errors.js';
-import { InvalidInput } from '../booking/booking.types.js';
-import type { FieldProblem } from '../booking/booking-input.js';
+import { invalid, officeNotAllowed } from '../../shared/results.types.js';
 import type { WaitEstimate as Estimate } from './estimate.js';
 import {
   IssuedTicket,
@@ -31,32 +28,11 @@ import {
   CounterPaused,
   CounterTaken,
   NotAllowed,
-  OfficeNotAllowed,
   QueueEmpty,
   StaleTicket,
   TicketNotFound,
 } from './queue-results.types.js';
 import { type TicketAction, TicketOrigin, type TicketStatus } from './ticket-model.js';
-import type { Actor } from './ticket-store.js';
-
-/** Who calls, as the queue services see it; anyone else is refused (the auth checker lets only these through). */
-export function actorOf(identity: Identity): Actor {
-  if (identity.kind === 'staff')
-    return {
-      kind: 'staff',
-      staffUserId: identity.user.id,
-      username: identity.user.username,
-      roles: identity.user.roles,
-    };
-  if (identity.kind === 'device')
-    return {
-      kind: 'device',
-      deviceId: identity.device.id,
-      officeId: identity.device.officeId,
-      deviceKind: identity.device.kind,
-    };
-  throw appError(ErrorCode.Forbidden, 'You are not allowed to do this.');
-}
 
 function estimate(e: Estimate | null): WaitEstimate | null {
   if (!e) return null;
@@ -127,10 +103,6 @@ export function issuedTicket(i: Issued): IssuedTicket {
   });
 }
 
-export const invalid = (fields: FieldProblem[]) =>
-  Object.assign(new InvalidInput(), { message: 'Some input was not accepted; see fields.', fields });
-export const officeNotAllowed = () =>
-  Object.assign(new OfficeNotAllowed(), { message: 'This belongs to an office you do not work in.' });
 export const ticketNotFound = () => Object.assign(new TicketNotFound(), { message: 'There is no such ticket.' });
 export const notAllowed = (status: TicketStatus, action: TicketAction) =>
   Object.assign(new NotAllowed(), {
@@ -221,11 +193,4 @@ export function walkInServiceStatus(s: WalkInServiceView): WalkInServiceStatus {
 
 export function walkInStatus(s: WalkInStatusView): WalkInStatus {
   return Object.assign(new WalkInStatus(), { ...s, services: s.services.map(walkInServiceStatus) });
-}
-
-/** Throws for the reads: a wrong office is forbidden, an unknown id not found. */
-export function orThrow<T>(value: T | 'forbidden' | 'notFound'): T {
-  if (value === 'forbidden') throw appError(ErrorCode.Forbidden, 'This belongs to an office you do not work in.');
-  if (value === 'notFound') throw appError(ErrorCode.NotFound, 'Not found.');
-  return value;
 }

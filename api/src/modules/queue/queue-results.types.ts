@@ -1,6 +1,7 @@
 /** The queue's result unions and the expected failures in them (each with a message for developers). */
+
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import {
   BiometricsTarget,
   IssuedTicket,
@@ -37,12 +38,6 @@ export class NotAllowed {
 
 @ObjectType({ description: 'No such ticket (or tracking link).' })
 export class TicketNotFound {
-  @Field(() => String)
-  message: string;
-}
-
-@ObjectType({ description: 'The ticket, counter or appointment belongs to an office the caller does not work in.' })
-export class OfficeNotAllowed {
   @Field(() => String)
   message: string;
 }

@@ -4,7 +4,7 @@
  * estimates are computed on read from it, so they follow every change at once.
  */
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../catalog/catalog.service.js';
+import { isUuid } from '../../shared/ids.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import type { OpenInterval } from './estimate.js';
 import { learnedDuration, learnedShowRate } from './estimate.js';

@@ -3,8 +3,9 @@
  * counters, and which services take walk-ins. Estimates are computed on every read from the current state.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import { isUuid } from '../../shared/ids.js';
 import { type AppointmentView, loadAppointmentView } from '../booking/appointment-view.js';
-import { isUuid } from '../catalog/catalog.service.js';
 import { walkInDecision } from './closing-guard.js';
 import type { WaitEstimate } from './estimate.js';
 import { intervalAt } from './office-day.js';
@@ -21,7 +22,7 @@ import {
   type TicketRow,
 } from './queue-state.js';
 import { TicketStatus, type WalkInOverride, WalkInRefusal } from './ticket-model.js';
-import { type Actor, ticketIdByToken, worksIn } from './ticket-store.js';
+import { ticketIdByToken } from './ticket-store.js';
 
 const MINUTE = 60_000;
 

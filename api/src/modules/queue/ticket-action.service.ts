@@ -6,14 +6,14 @@
  * before it, which is what undo restores.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid } from '../catalog/catalog.service.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isUuid } from '../../shared/ids.js';
 import type { ActionOutcome, TicketView } from './queue-outcomes.js';
 import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { TicketAction, TicketEventType, TicketPriority, TicketStatus } from './ticket-model.js';
 import {
-  type Actor,
   activeTicketAt,
   appendEvent,
   lockTicket,
@@ -26,7 +26,6 @@ import {
   ticketIdByToken,
   ticketServices,
   updateTicket,
-  worksIn,
 } from './ticket-store.js';
 import { isAllowed, isAtCounter, isUndoable, recallOutcome } from './transitions.js';
 import { checkServiceChoices, type ServiceChoice } from './walk-in-input.js';

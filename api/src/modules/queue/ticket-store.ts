@@ -1,37 +1,16 @@
 /** Writes shared by the queue's services: who acts, office access, numbers, tickets, events, tracking tokens. */
+
 import type { EntityManager } from 'typeorm';
-import { hashSecret } from '../staff/credentials.js';
-import { Role } from '../staff/role.js';
+import type { Actor } from '../../shared/actor.js';
+import { hashSecret } from '../../shared/credentials.js';
 import { newTrackingToken, ticketNumber, ticketPrefix } from './queue-codes.js';
 import { TicketEventType, type TicketOrigin, type TicketPriority, TicketStatus } from './ticket-model.js';
 import type { ServiceChoice } from './walk-in-input.js';
-
-/** Who acts: a signed-in staff member, or a device (kiosk, photo terminal) of one office. */
-export type Actor =
-  | { kind: 'staff'; staffUserId: string; username: string; roles: readonly Role[] }
-  | { kind: 'device'; deviceId: string; officeId: string; deviceKind: Role };
 
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 export const LOCK_REQUEST = 41_001;
 
 export const uniqueViolation = '23505';
-
-export function isDbError(e: unknown, ...codes: string[]): boolean {
-  const code =
-    (e as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (e as { code?: string })?.code;
-  return typeof code === 'string' && codes.includes(code);
-}
-
-/** Whether the actor may work with the office's queue: ADMIN everywhere, staff in their offices, devices in theirs. */
-export async function worksIn(m: EntityManager, actor: Actor, officeId: string): Promise<boolean> {
-  if (actor.kind === 'device') return actor.officeId === officeId;
-  if (actor.roles.includes(Role.ADMIN)) return true;
-  const rows = await m.query('SELECT 1 FROM staff_office WHERE "staffUserId" = $1 AND "officeId" = $2', [
-    actor.staffUserId,
-    officeId,
-  ]);
-  return rows.length > 0;
-}
 
 export function actorColumns(actor: Actor): { staffUserId: string | null; deviceId: string | null } {
   return actor.kind === 'staff'

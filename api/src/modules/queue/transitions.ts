@@ -4,7 +4,7 @@
  */
 import { TicketAction, TicketEventType, TicketStatus } from './ticket-model.js';
 
-const { WAITING, CALLED, SERVING, DONE, NO_SHOW, PARKED, CANCELLED } = TicketStatus;
+const { WAITING, CALLED, SERVING, NO_SHOW, PARKED, CANCELLED } = TicketStatus;
 
 const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
   [TicketAction.CALL]: [WAITING],
@@ -31,11 +31,6 @@ export function isAllowed(action: TicketAction, status: TicketStatus): boolean {
 /** Statuses in which a ticket is at a counter: actions on it need that counter opened by the acting clerk. */
 export function isAtCounter(status: TicketStatus): boolean {
   return status === CALLED || status === SERVING;
-}
-
-/** Statuses a ticket can still leave; DONE is final, CANCELLED only through reactivation by staff. */
-export function isOpen(status: TicketStatus): boolean {
-  return status !== DONE && status !== CANCELLED;
 }
 
 /**

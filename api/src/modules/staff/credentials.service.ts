@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { isUuid } from '../catalog/catalog.service.js';
+import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import { isUuid } from '../../shared/ids.js';
+import type { DeviceKind } from '../../shared/role.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import type { PortalKeysService } from '../portal-keys/portal-keys.service.js';
-import { generateSecret, hashSecret, tokenPrefix } from './credentials.js';
 import { DeviceEntity } from './device.entity.js';
-import type { DeviceKind } from './role.js';
 
 /** Issues and revokes the secrets of devices and portals; the plain secret is returned once, never stored. */
 export class CredentialsService {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeviceKind } from '../../shared/role.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
-import type { DeviceKind } from './role.js';
 
 /**
  * A kiosk or call display in an office; signs in with a bearer token whose SHA-256 is stored. A device registered in

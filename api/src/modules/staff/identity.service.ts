@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../graphql/context.js';
-import { ApiKeyEntity } from './api-key.entity.js';
-import { hashSecret, tokenPrefix } from './credentials.js';
+import { hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import { ApiKeyEntity } from '../portal-keys/api-key.entity.js';
 import { DeviceEntity } from './device.entity.js';
 import { StaffSessionEntity } from './staff-session.entity.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from './role.js';
+import { Role } from '../../shared/role.js';
 import {
   canGrantOffices,
   canManage,

@@ -4,8 +4,8 @@
  */
 
 import { singleLine } from '../../plain-text.js';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isStaffRole, Role, type StaffRole } from './role.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isStaffRole, Role, type StaffRole } from '../../shared/role.js';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 40;

@@ -2,9 +2,10 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow, Public, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
+import { actorOf } from '../../shared/actor.js';
+import { invalid } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import { adminResult } from '../admin/admin-results.js';
-import { actorOf, invalid } from '../queue/queue-results.js';
-import { Role } from './role.js';
 import { TooManyAttempts } from './staff.types.js';
 import {
   ChangePasswordResult,

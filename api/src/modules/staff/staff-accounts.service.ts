@@ -1,17 +1,18 @@
 import type pg from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { type DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { type AdminOutcome, invalid, ok } from '../admin/office-lock.js';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid, toOffice } from '../catalog/catalog.service.js';
+import type { Actor } from '../../shared/actor.js';
+import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isUuid } from '../../shared/ids.js';
+import { type AdminOutcome, invalid, ok } from '../../shared/office-lock.js';
+import { Role, type StaffRole } from '../../shared/role.js';
+import { toOffice } from '../catalog/catalog.service.js';
 import type { Office } from '../catalog/catalog.types.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import type { Actor } from '../queue/ticket-store.js';
 import type { RetentionStep } from '../retention/retention.service.js';
 import { AuthService } from './auth.service.js';
-import { generateSecret, hashSecret, tokenPrefix } from './credentials.js';
 import { PasswordLinkEntity } from './password-link.entity.js';
-import { Role, type StaffRole } from './role.js';
 import {
   canGrantOffices,
   canManage,

@@ -1,9 +1,8 @@
 /** GraphQL types of staff account administration (ADMIN and office managers) and of setting a password by link. */
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import { Office } from '../catalog/catalog.types.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
-import { Role } from './role.js';
 import { TooManyAttempts } from './staff.types.js';
 
 @ObjectType({ description: 'A staff account as administrators and office managers see it.' })

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { StaffRole } from '../../shared/role.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
-import type { StaffRole } from './role.js';
 
 @Entity({ name: 'staff_user' })
 export class StaffUserEntity {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-gr
 import { Allow, Public, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
-import { Role } from './role.js';
+import { Role } from '../../shared/role.js';
 import { Device, InvalidCredentials, LoginResult, LoginSuccess, StaffUser, TooManyAttempts } from './staff.types.js';
 
 @Resolver()

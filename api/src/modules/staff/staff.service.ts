@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { Role } from '../../shared/role.js';
 import { toOffice } from '../catalog/catalog.service.js';
 import type { Office } from '../catalog/catalog.types.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { DeviceEntity } from './device.entity.js';
-import { Role } from './role.js';
 import type { Device, StaffUser } from './staff.types.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 

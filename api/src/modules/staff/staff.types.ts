@@ -1,6 +1,6 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../../shared/role.js';
 import { Office } from '../catalog/catalog.types.js';
-import { Role } from './role.js';
 
 registerEnumType(Role, {
   name: 'Role',

@@ -1,8 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { actorOf, invalid, officeNotAllowed } from '../queue/queue-results.js';
-import { Role } from '../staff/role.js';
+import { actorOf } from '../../shared/actor.js';
+import { invalid, officeNotAllowed } from '../../shared/results.types.js';
+import { Role } from '../../shared/role.js';
 import type { OfficeStatisticsView } from './stats.service.js';
 import { OfficeStatistics, OfficeStatisticsResult, type PeriodStatistics } from './stats.types.js';
 import { statisticsCsv } from './stats-csv.js';

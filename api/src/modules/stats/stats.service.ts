@@ -3,11 +3,11 @@
  * counter sessions) in a few plain queries and hands the rows to the pure figures.
  */
 import type { DataSource } from 'typeorm';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid } from '../catalog/catalog.service.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
+import type { FieldProblem } from '../../shared/field-problem.js';
+import { isUuid } from '../../shared/ids.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import { WalkInRefusal } from '../queue/ticket-model.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
 import {
   type CounterDayFact,
   type OfficeFigures,

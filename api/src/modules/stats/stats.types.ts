@@ -1,6 +1,5 @@
 import { createUnionType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput } from '../booking/booking.types.js';
-import { OfficeNotAllowed } from '../queue/queue-results.types.js';
+import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { Granularity } from './stats-periods.js';
 
 registerEnumType(Granularity, {

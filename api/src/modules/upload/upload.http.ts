@@ -4,8 +4,8 @@ import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { ErrorCode, logUnexpected, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../graphql/errors.js';
 import { readSessionCookie } from '../../http/cookies.js';
 import { type Logger, LogThrottle } from '../../logger.js';
+import { isStaffRole } from '../../shared/role.js';
 import type { IdentityService } from '../staff/identity.service.js';
-import { isStaffRole } from '../staff/role.js';
 import {
   tooLarge,
   type UploadErrorCode,

@@ -3,8 +3,8 @@ import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
+import { type Actor, worksIn } from '../../shared/actor.js';
 import { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
 import { PostgresUploadStorage, type UploadStorage } from './storage.js';
 import { UploadEntity } from './upload.entity.js';
 

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FieldProblem } from '../booking/booking-input.js';
-import { isUuid } from '../catalog/catalog.service.js';
-import { OfficeEntity } from '../catalog/office.entity.js';
-import { type Actor, worksIn } from '../queue/ticket-store.js';
+import { OfficeEntity } from '../modules/catalog/office.entity.js';
+import { type Actor, worksIn } from './actor.js';
+import type { FieldProblem } from './field-problem.js';
+import { isUuid } from './ids.js';
 
 /** What an administrative change comes to: done (with its view), refused input, or an office the actor may not touch. */
 export type AdminOutcome<T> =
