@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile } from '../src/modules/queue/estimate.js';
 import { type DayResult, playDay } from './play.js';
 import { type Policy, productPolicy, zmsPolicy } from './policies.js';
 import { loadScenario } from './scenario.js';
@@ -26,11 +27,14 @@ export type Summary = {
   insideRange: number | null;
 };
 
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
-}
+/** The estimator's nearest-rank quantile over unsorted values; 0 for none. */
+const quantileOf = (values: readonly number[], q: number) =>
+  values.length === 0
+    ? 0
+    : quantile(
+        [...values].sort((a, b) => a - b),
+        q,
+      );
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 export function summarise(days: readonly DayResult[]): Summary {
@@ -39,21 +43,21 @@ export function summarise(days: readonly DayResult[]): Summary {
   const of = days.reduce((n, d) => n + d.insideRange.of, 0);
   return {
     appointmentWait: {
-      median: quantile(
+      median: quantileOf(
         all((d) => d.appointmentWaits),
         0.5,
       ),
-      p90: quantile(
+      p90: quantileOf(
         all((d) => d.appointmentWaits),
         0.9,
       ),
     },
     walkInWait: {
-      median: quantile(
+      median: quantileOf(
         all((d) => d.walkInWaits),
         0.5,
       ),
-      p90: quantile(
+      p90: quantileOf(
         all((d) => d.walkInWaits),
         0.9,
       ),

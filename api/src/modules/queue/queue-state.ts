@@ -179,20 +179,18 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
             (SELECT json_build_object('id', x.id, 'staffUserId', x."staffUserId", 'staffName', u."displayName",
                       'openedAt', x."openedAt", 'pausedAt', x."pausedAt")
                FROM counter_session x JOIN staff_user u ON u.id = x."staffUserId"
-              WHERE x."counterId" = c.id AND x."closedAt" IS NULL) AS session
+              WHERE x."counterId" = c.id AND x."closedAt" IS NULL) AS session,
+            (SELECT coalesce(array_agg(h."opensAt"::text), '{}') FROM counter_hours h
+              WHERE h."counterId" = c.id AND h.weekday = $2) AS "opensToday"
        FROM counter c WHERE c."officeId" = $1 AND c.active ORDER BY c.label`,
-    [officeId],
-  )) as (Omit<QueueCounterInfo, 'session'> & { session: Record<string, string | null> | null })[];
-  const counterHours = (await m.query(
-    `SELECT h."counterId", h."opensAt"::text AS "opensAt" FROM counter_hours h JOIN counter c ON c.id = h."counterId"
-      WHERE c."officeId" = $1 AND h.weekday = $2`,
     [officeId, isoWeekday(today)],
-  )) as { counterId: string; opensAt: string }[];
-  const plannedOpensAt = (counterId: string) => {
-    const starts = counterHours
-      .filter((h) => h.counterId === counterId)
-      .map((h) => localInstant(today, h.opensAt, office.timeZone))
-      .filter((start) => start > now.getTime());
+  )) as (Omit<QueueCounterInfo, 'session' | 'plannedOpensAt'> & {
+    session: Record<string, string | null> | null;
+    opensToday: string[];
+  })[];
+  /** The next start of a counter's own hours today after now. */
+  const plannedOpensAt = (opensToday: readonly string[]) => {
+    const starts = opensToday.map((t) => localInstant(today, t, office.timeZone)).filter((s) => s > now.getTime());
     return starts.length > 0 ? Math.min(...starts) : null;
   };
   const tickets = (await m.query(
@@ -240,9 +238,9 @@ export async function loadQueueState(m: EntityManager, officeId: string, now: Da
       extraDay,
     ),
     services: serviceMap,
-    counters: counters.map((c) => ({
+    counters: counters.map(({ opensToday, ...c }) => ({
       ...c,
-      plannedOpensAt: plannedOpensAt(c.id),
+      plannedOpensAt: plannedOpensAt(opensToday),
       session: c.session
         ? {
             id: c.session.id as string,
