@@ -41,7 +41,10 @@ export function createServices(
 ) {
   const pool = (ds.driver as unknown as { master: pg.Pool }).master;
   const storage = new PostgresUploadStorage(ds);
-  const mail = new MailService(ds, pool, { ...config.mail, publicUrl: config.publicUrl }, clock.now, log);
+  // A mail shows its appointment as the booking module reads it (booking itself queues mails, so it comes later).
+  const mail = new MailService(ds, pool, { ...config.mail, publicUrl: config.publicUrl }, clock.now, log, (id) =>
+    booking.findView(id),
+  );
   const uploads = new UploadService(ds, pool, config.uploads, clock.now, storage);
   const retention = new RetentionService(ds, clock.now, config.retentionDays, storage, [
     ticketRetentionStep,

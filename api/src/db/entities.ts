@@ -17,12 +17,12 @@ import { TicketEventEntity } from '../modules/queue/ticket-event.entity.js';
 import { TicketSequenceEntity } from '../modules/queue/ticket-sequence.entity.js';
 import { TicketServiceEntity } from '../modules/queue/ticket-service.entity.js';
 import { TicketTrackingEntity } from '../modules/queue/ticket-tracking.entity.js';
+import { WalkInRefusalEntity } from '../modules/queue/walk-in-refusal.entity.js';
 import { WalkInStateEntity } from '../modules/queue/walk-in-state.entity.js';
 import { DeviceEntity } from '../modules/staff/device.entity.js';
 import { PasswordLinkEntity } from '../modules/staff/password-link.entity.js';
 import { StaffSessionEntity } from '../modules/staff/staff-session.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
-import { WalkInRefusalEntity } from '../modules/stats/walk-in-refusal.entity.js';
 import { UploadEntity } from '../modules/upload/upload.entity.js';
 import { UploadBlobEntity } from '../modules/upload/upload-blob.entity.js';
 

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { type AuthChecker, Authorized, Extensions } from 'type-graphql';
+import { rolesOf } from '../shared/identity.js';
 import { Role, staffRoles } from '../shared/role.js';
-import { type Context, rolesOf } from './context.js';
+import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 
 /** Marks in the schema (field extensions) who may call an operation; the access test reads them. */

@@ -12,15 +12,16 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
+import { auditPlugin } from '../graphql/audit-plugin.js';
 import type { Context } from '../graphql/context.js';
 import { asUnavailable, ErrorCode, formatError, outagePlugin } from '../graphql/errors.js';
 import { inputGuardPlugin } from '../graphql/input-guard.js';
 import { portalLimitPlugin } from '../graphql/portal-limit.js';
 import type { Logger } from '../logger.js';
-import { auditPlugin } from '../modules/audit/audit.service.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
+import { isStaffRole } from '../shared/role.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
 import { graphqlBodyErrors, lastErrorHandler } from './http-errors.js';
 import { securityHeaders } from './security-headers.js';
@@ -89,7 +90,16 @@ export function createHttpServer(deps: HttpDeps) {
   app.use(
     '/uploads',
     cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
-    uploadRouter({ uploads: services.uploads, identity: services.identity, log }),
+    uploadRouter({
+      uploads: services.uploads,
+      // Only the cookie counts: a bearer token (device, portal) is not a person who may read citizens' papers.
+      staffOf: async (req) => {
+        const who = await services.identity.resolve({ sessionToken: readSessionCookie(req.headers.cookie) });
+        if (who === 'invalid' || who.kind !== 'staff' || !who.user.roles.some(isStaffRole)) return null;
+        return { kind: 'staff', staffUserId: who.user.id, username: who.user.username, roles: who.user.roles };
+      },
+      log,
+    }),
   );
 
   // Mails the embedded catcher got (no SMTP_URL); only where config allows it (never with a real mail server).

@@ -12,7 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import type { Context, Identity } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
 import { DocumentCache } from '../graphql/document-cache.js';
 import { appError, ErrorCode, formatError, logUnexpected } from '../graphql/errors.js';
 import { unstorableTextError } from '../graphql/input-guard.js';
@@ -20,6 +20,7 @@ import { type Logger, LogThrottle } from '../logger.js';
 import { SignedInSockets } from '../modules/live/signed-in-sockets.js';
 import { clientAddress, SocketGuard } from '../modules/live/socket-guard.js';
 import type { Services } from '../services.js';
+import type { Identity } from '../shared/identity.js';
 import { bearerToken, readSessionCookie } from './cookies.js';
 
 /**

@@ -1,7 +1,7 @@
 /** Who calls the queue and the administration, and which offices they may work with. */
 import type { EntityManager } from 'typeorm';
-import type { Identity } from '../graphql/context.js';
 import { appError, ErrorCode } from '../graphql/errors.js';
+import type { Identity } from './identity.js';
 import { Role } from './role.js';
 
 /** Who acts: a signed-in staff member, or a device (kiosk, photo terminal) of one office. */

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { actorOf } from '../../shared/actor.js';
+import { adminResult } from '../../shared/admin-results.js';
 import { Role } from '../../shared/role.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
 import {
@@ -16,7 +17,6 @@ import {
   TimeIntervalInput,
   WeekdayHours,
 } from './admin.types.js';
-import { adminResult } from './admin-results.js';
 
 /** Office settings, opening hours and closures: ADMIN everywhere, office managers in their own offices. */
 @Resolver()

@@ -3,17 +3,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
 import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
-import { AppointmentEntity, AppointmentStatus } from '../booking/appointment.entity.js';
+import { AppointmentEntity } from '../booking/appointment.entity.js';
+import { AppointmentStatus } from '../booking/appointment-view.js';
 import type { BookingService } from '../booking/booking.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
 import {
+  type ClosureNotifiedView,
+  type ClosureRemovedView,
+  type ClosureView,
   detailsView,
+  type ExtraDayView,
   type OfficeAdministrationView,
   type OfficeDetailsView,
+  type OfficeSettingsView,
   readOfficeAdministration,
   settingsView,
+  type WeekdayHoursView,
 } from './office-administration.js';
 import {
   checkClosure,
@@ -28,15 +35,6 @@ import {
   type OfficeSettingsPatch,
   type TimeInterval,
 } from './office-rules.js';
-
-export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: NonNullable<OfficeSettingsPatch[K]> }> & {
-  officeId: string;
-};
-export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
-export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
-export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
-export type ExtraDayView = { officeId: string; date: string; note: string; intervals: TimeInterval[] };
-export type ClosureNotifiedView = { officeId: string; date: string; cancelled: number; remaining: number };
 
 /** What cancelling for a closure needs of the mail outbox: the "office closed" notice in the same transaction. */
 export type ClosureMail = {

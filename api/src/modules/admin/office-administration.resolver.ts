@@ -2,10 +2,10 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { actorOf } from '../../shared/actor.js';
+import { adminResult } from '../../shared/admin-results.js';
 import { invalid } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
 import { TimeIntervalInput } from './admin.types.js';
-import { adminResult } from './admin-results.js';
 import {
   ClosureNotified,
   CreateOfficeResult,

@@ -3,7 +3,16 @@ import type { EntityManager } from 'typeorm';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
 import { HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
-import type { ClosureView, ExtraDayView, OfficeSettingsView, WeekdayHoursView } from './office-admin.service.js';
+import type { OfficeSettingsPatch, TimeInterval } from './office-rules.js';
+
+export type OfficeSettingsView = Required<{ [K in keyof OfficeSettingsPatch]: NonNullable<OfficeSettingsPatch[K]> }> & {
+  officeId: string;
+};
+export type WeekdayHoursView = { officeId: string; kind: HoursKind; weekday: number; intervals: TimeInterval[] };
+export type ClosureView = { officeId: string; date: string; note: string; affectedAppointments: number };
+export type ClosureRemovedView = { officeId: string; date: string; removed: boolean };
+export type ExtraDayView = { officeId: string; date: string; note: string; intervals: TimeInterval[] };
+export type ClosureNotifiedView = { officeId: string; date: string; cancelled: number; remaining: number };
 
 export type OfficeDetailsView = {
   officeId: string;

@@ -13,17 +13,7 @@ import {
 import type { CounterEntity } from '../catalog/counter.entity.js';
 import type { OfficeEntity } from '../catalog/office.entity.js';
 import type { AppointmentServiceEntity } from './appointment-service.entity.js';
-
-export enum AppointmentStatus {
-  BOOKED = 'BOOKED',
-  CANCELLED = 'CANCELLED',
-}
-
-export enum BookingChannel {
-  WEB = 'WEB',
-  PORTAL = 'PORTAL',
-  INFO_DESK = 'INFO_DESK',
-}
+import { AppointmentStatus, BookingChannel } from './appointment-view.js';
 
 /**
  * A booked time at one counter (Termin). The exclusion constraint is the last word on capacity: two booked

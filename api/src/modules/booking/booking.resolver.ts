@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CitizenToken, Public } from '../../graphql/access.js';
-import type { Context, Identity } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
+import type { Identity } from '../../shared/identity.js';
 import { InvalidInput } from '../../shared/results.types.js';
 import { Office } from '../catalog/catalog.types.js';
-import { BookingChannel } from './appointment.entity.js';
 import type { AppointmentView } from './appointment-view.js';
+import { BookingChannel } from './appointment-view.js';
 import type { Caller, ChangeOutcome } from './booking.service.js';
 import {
   Appointment,

@@ -10,8 +10,9 @@ import { type FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { UploadEntity } from '../upload/upload.entity.js';
-import { AppointmentEntity, AppointmentStatus, type BookingChannel } from './appointment.entity.js';
-import { type AppointmentView, loadAppointmentView } from './appointment-view.js';
+import { AppointmentEntity } from './appointment.entity.js';
+import type { AppointmentView } from './appointment-view.js';
+import { AppointmentStatus, type BookingChannel } from './appointment-view.js';
 import {
   availableDays,
   type Busy,
@@ -22,6 +23,7 @@ import {
   nearestFreeStarts,
   startProblem,
 } from './availability.js';
+import { loadAppointmentView } from './booking.store.js';
 import {
   type ContactInput,
   checkContact,
@@ -334,9 +336,14 @@ export class BookingService {
     }
   }
 
+  /** One appointment with its services, documents and uploads; null when there is no such appointment (any more). */
+  findView(id: string): Promise<AppointmentView | null> {
+    return loadAppointmentView(this.ds.manager, id);
+  }
+
   /** One appointment as the citizen's pages show it; the id must exist. */
   async view(id: string): Promise<AppointmentView> {
-    const view = await loadAppointmentView(this.ds.manager, id);
+    const view = await this.findView(id);
     if (!view) throw new Error(`appointment ${id} not found`);
     return view;
   }

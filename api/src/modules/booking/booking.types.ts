@@ -1,6 +1,6 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvalidInput } from '../../shared/results.types.js';
-import { AppointmentStatus, BookingChannel } from './appointment.entity.js';
+import { AppointmentStatus, BookingChannel } from './appointment-view.js';
 
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
 registerEnumType(BookingChannel, {

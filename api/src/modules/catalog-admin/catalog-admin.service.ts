@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { LIVE_CHANNEL } from '../../db/channels.js';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
 import type { BookingService } from '../booking/booking.service.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { LIVE_CHANNEL } from '../live/live-listener.js';
 import {
   type CounterDraft,
   type CounterFields,

@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow, Public } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { actorOf } from '../../shared/actor.js';
+import { adminResult } from '../../shared/admin-results.js';
 import { Role } from '../../shared/role.js';
-import { adminResult } from '../admin/admin-results.js';
 import { LimitKind, LimitReached } from '../booking/booking.types.js';
 import {
   DevicePaired,

@@ -7,10 +7,9 @@
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { LIVE_CHANNEL, REVOKED_CHANNEL } from '../../db/channels.js';
 import { type Logger, LogThrottle } from '../../logger.js';
-import { parseRevocation, REVOKED_CHANNEL, type Revocation } from './signed-in-sockets.js';
-
-export const LIVE_CHANNEL = 'bc_live';
+import { parseRevocation, type Revocation } from './signed-in-sockets.js';
 
 export type LiveEvent = { officeId: string; ticketId: string | null; source: string };
 

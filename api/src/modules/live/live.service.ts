@@ -8,7 +8,6 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
 import type { TicketView } from '../queue/queue-outcomes.js';
 import type { QueueViewService } from '../queue/queue-view.service.js';
-import { ticketIdByToken } from '../queue/ticket-store.js';
 import { type CallBoardView, callBoard, snapshotTickets, ticketOfSnapshot } from './live-views.js';
 import type { OfficeFeeds } from './office-feeds.js';
 
@@ -32,11 +31,8 @@ export class LiveService {
    * null as the only value for an unknown token. Knowing the token gives this ticket and nothing else.
    */
   async tracking<P>(token: string, present: (v: TicketView) => P): Promise<AsyncIterable<P | null>> {
-    const id = await ticketIdByToken(this.ds.manager, token.trim());
     // Only its office is needed here: the ticket itself comes from the office's shared snapshot.
-    const [row]: { id: string; officeId: string }[] = id
-      ? await this.ds.query('SELECT id, "officeId" FROM ticket WHERE id = $1', [id])
-      : [];
+    const row = await this.views.trackedRef(token);
     if (!row)
       return (async function* () {
         yield null;

@@ -10,7 +10,7 @@ import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { type Logger, LogThrottle } from '../../logger.js';
 import type { WaitEstimate } from '../queue/estimate.js';
 import { waitingEstimates } from '../queue/queue-estimates.js';
-import type { QueueState, TicketRow } from '../queue/queue-state.js';
+import type { QueueState, TicketRow } from '../queue/queue-model.js';
 import type { LiveListener } from './live-listener.js';
 
 export type OfficeSnapshot = {

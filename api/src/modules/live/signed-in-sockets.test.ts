@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Identity } from '../../graphql/context.js';
+import type { Identity } from '../../shared/identity.js';
 import { Role } from '../../shared/role.js';
 import { CLOSE_FORBIDDEN, holds, parseRevocation, SignedInSockets } from './signed-in-sockets.js';
 

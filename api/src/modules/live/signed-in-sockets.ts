@@ -6,10 +6,8 @@
  * expires (a timer per socket). A periodic check of every socket's credentials stays as the safety net (notices lost
  * while the LISTEN connection was down, a clock set forward).
  */
-import type { Identity } from '../../graphql/context.js';
+import type { Identity } from '../../shared/identity.js';
 import type { Credentials } from '../staff/identity.service.js';
-
-export const REVOKED_CHANNEL = 'bc_revoked';
 
 /** What a notice names: a staff session, a staff account, a device or a portal key. */
 export type Revocation = { kind: 'session' | 'staff' | 'device' | 'apiKey'; id: string };

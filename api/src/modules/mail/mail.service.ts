@@ -4,8 +4,8 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { AppointmentStatus } from '../booking/appointment.entity.js';
-import { type AppointmentView, loadAppointmentView } from '../booking/appointment-view.js';
+import type { AppointmentView } from '../booking/appointment-view.js';
+import { AppointmentStatus } from '../booking/appointment-view.js';
 import { appointmentCalendar, checkInQrPng } from '../booking/confirmation.js';
 import { mailData, type OfficeForMail, QR_CID, withCalendar, withQrCode } from './compose.js';
 import { DevMailbox } from './dev-mailbox.js';
@@ -44,6 +44,8 @@ export class MailService {
     private readonly config: Config['mail'] & { publicUrl: string },
     private readonly now: () => Date,
     private readonly log: Logger,
+    /** The appointment a mail is about, as the booking module shows it; null once it is gone. */
+    private readonly appointmentView: (id: string) => Promise<AppointmentView | null>,
   ) {
     this.templates = new MailTemplates();
     this.outbox = new MailOutbox(now, () => this.wake());
@@ -122,7 +124,7 @@ export class MailService {
 
   private async deliver(claims: MailClaims, row: Claimed): Promise<keyof DispatchResult> {
     const now = this.now();
-    const view = await loadAppointmentView(this.ds.manager, row.appointmentId);
+    const view = await this.appointmentView(row.appointmentId);
     const skip = this.skipReason(row, view, now);
     if (skip || !view || !row.recipient) {
       await this.settle(claims, row, MailStatus.CANCELLED, { lastError: skip ?? 'no recipient' });

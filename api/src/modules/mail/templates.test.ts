@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppointmentStatus, BookingChannel } from '../booking/appointment.entity.js';
 import type { AppointmentView } from '../booking/appointment-view.js';
+import { AppointmentStatus, BookingChannel } from '../booking/appointment-view.js';
 import { mailData } from './compose.js';
 import { MailKind } from './mail-message.entity.js';
 import { MailTemplates, mailLanguages, TemplateError } from './templates.js';

@@ -8,7 +8,6 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import { isDbError } from '../../shared/db-errors.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import type { BookingService } from '../booking/booking.service.js';
-import { recordWalkInRefusal } from '../stats/refusal-log.js';
 import { checkInWindow } from './check-in-window.js';
 import { walkInDecision } from './closing-guard.js';
 import { recordIssueEstimate } from './issue-estimate.js';
@@ -16,9 +15,11 @@ import { intervalAt, localDate } from './office-day.js';
 import { appointmentDueAt } from './ordering.js';
 import { parseScannedCode, trackingLink } from './queue-codes.js';
 import { walkInPrediction } from './queue-estimates.js';
+import type { QueueState } from './queue-model.js';
 import type { BiometricsOutcome, CheckInOutcome, Issued, WalkInOutcome } from './queue-outcomes.js';
-import { loadOfficeSettings, type QueueState } from './queue-state.js';
+import { loadOfficeSettings } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
+import { recordWalkInRefusal } from './refusal-log.js';
 import { TicketAction, TicketEventType, TicketOrigin, TicketPriority, WalkInOverride } from './ticket-model.js';
 import {
   appendEvent,

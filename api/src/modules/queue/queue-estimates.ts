@@ -13,7 +13,7 @@ import {
   type WaitEstimate,
 } from './estimate.js';
 import { APPOINTMENT_LEAD_MINUTES, appointmentStanding, type CounterScope, type OrderingRules } from './ordering.js';
-import type { ExpectedAppointmentRow, QueueCounterInfo, QueueState, TicketRow } from './queue-state.js';
+import type { ExpectedAppointmentRow, QueueCounterInfo, QueueState, TicketRow } from './queue-model.js';
 import { TicketStatus } from './ticket-model.js';
 
 export function orderingRules(state: QueueState): OrderingRules {

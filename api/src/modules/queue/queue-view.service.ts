@@ -5,22 +5,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
-import { type AppointmentView, loadAppointmentView } from '../booking/appointment-view.js';
+import type { AppointmentView } from '../booking/appointment-view.js';
+import type { BookingService } from '../booking/booking.service.js';
 import { walkInDecision } from './closing-guard.js';
 import type { WaitEstimate } from './estimate.js';
 import { intervalAt } from './office-day.js';
 import { callOrder } from './ordering.js';
 import { counterScope, orderingRules, waitingEntries, waitingEstimates, walkInPrediction } from './queue-estimates.js';
+import type { OfficeQueueSettings, QueueCounterInfo, QueueState, TicketRow } from './queue-model.js';
 import type { CounterView, TicketView, WalkInServiceView, WalkInStatusView } from './queue-outcomes.js';
-import {
-  loadOfficeSettings,
-  loadQueueState,
-  loadTicketRow,
-  type OfficeQueueSettings,
-  type QueueCounterInfo,
-  type QueueState,
-  type TicketRow,
-} from './queue-state.js';
+import { loadOfficeSettings, loadQueueState, loadTicketRow } from './queue-state.js';
 import { TicketStatus, type WalkInOverride, WalkInRefusal } from './ticket-model.js';
 import { ticketIdByToken } from './ticket-store.js';
 
@@ -47,6 +41,7 @@ export class QueueViewService {
   constructor(
     private readonly ds: DataSource,
     private readonly now: () => Date,
+    private readonly booking: Pick<BookingService, 'findView'>,
   ) {}
 
   /** The office's queue state today, read in one consistent snapshot. */
@@ -71,7 +66,16 @@ export class QueueViewService {
 
   /** An appointment ticket's appointment with its documents and uploads (staff only); null once deleted. */
   appointment(id: string): Promise<AppointmentView | null> {
-    return loadAppointmentView(this.ds.manager, id);
+    return this.booking.findView(id);
+  }
+
+  /** Which ticket of which office a tracking link names; null for an unknown token. */
+  async trackedRef(token: string): Promise<{ id: string; officeId: string } | null> {
+    const id = await ticketIdByToken(this.ds.manager, token.trim());
+    const [row]: { id: string; officeId: string }[] = id
+      ? await this.ds.query('SELECT id, "officeId" FROM ticket WHERE id = $1', [id])
+      : [];
+    return row ?? null;
   }
 
   /** The ticket behind a tracking link (public: the type shown has no personal data). */

@@ -13,7 +13,7 @@ export class QueueService {
   readonly actions: TicketActionService;
 
   constructor(ds: DataSource, opts: { publicUrl: string }, now: () => Date, booking: BookingService) {
-    this.views = new QueueViewService(ds, now);
+    this.views = new QueueViewService(ds, now, booking);
     this.issue = new IssueService(ds, now, opts.publicUrl, this.views, booking);
     this.counters = new CounterService(ds, now, this.views);
     this.actions = new TicketActionService(ds, now, this.views);

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { UploadStorage } from '../upload/storage.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
@@ -15,6 +14,9 @@ export type RetentionStep = {
   run: (ds: DataSource, cutoff: Date, now: Date) => Promise<number>;
 };
 
+/** Where the bytes of uploaded files are removed (the upload module's storage; ids of deleted `upload` rows). */
+export type UploadBytes = { delete(ids: string[], manager?: EntityManager): Promise<void> };
+
 /** What one run removed, per step (number of appointments, uploads, …). */
 export type RetentionResult = Record<string, number>;
 
@@ -29,7 +31,7 @@ export class RetentionService {
     private readonly ds: DataSource,
     private readonly now: () => Date,
     readonly retentionDays: number,
-    storage: UploadStorage,
+    storage: UploadBytes,
     extraSteps: RetentionStep[] = [],
   ) {
     this.steps = [appointmentStep(storage), ...extraSteps];
@@ -54,7 +56,7 @@ export class RetentionService {
  * office, counter, services, start, end, status, channel, reference, creation and cancellation times. Their mails
  * keep kind, status and times but lose recipient, token and error text.
  */
-function appointmentStep(storage: UploadStorage): RetentionStep {
+function appointmentStep(storage: UploadBytes): RetentionStep {
   return {
     name: 'appointments',
     run: async (ds, cutoff) => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Identity } from '../../graphql/context.js';
 import { hashSecret, tokenPrefix } from '../../shared/credentials.js';
+import type { Identity } from '../../shared/identity.js';
 import { ApiKeyEntity } from '../portal-keys/api-key.entity.js';
 import { DeviceEntity } from './device.entity.js';
 import { StaffSessionEntity } from './staff-session.entity.js';

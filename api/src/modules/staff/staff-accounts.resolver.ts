@@ -3,9 +3,9 @@ import { Allow, Public, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
 import { actorOf } from '../../shared/actor.js';
+import { adminResult } from '../../shared/admin-results.js';
 import { invalid } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
-import { adminResult } from '../admin/admin-results.js';
 import { TooManyAttempts } from './staff.types.js';
 import {
   ChangePasswordResult,

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { AppointmentEntity } from '../booking/appointment.entity.js';
 import type { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
 
 /**
@@ -24,8 +23,12 @@ export class UploadEntity {
   @Column({ type: 'uuid', nullable: true })
   appointmentId: string | null;
 
+  /**
+   * The appointment it is attached to, named rather than imported: booking attaches uploads and knows this module,
+   * not the other way round. The relation is here for the foreign key; nothing loads it.
+   */
   @ManyToOne('AppointmentEntity', { onDelete: 'CASCADE' })
-  appointment: AppointmentEntity | null;
+  appointment: unknown;
 
   /** The name the citizen's device gave, cleaned; shown to staff only, never used as a path. */
   @Column({ type: 'text' })

@@ -2,10 +2,8 @@ import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { ErrorCode, logUnexpected, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../graphql/errors.js';
-import { readSessionCookie } from '../../http/cookies.js';
 import { type Logger, LogThrottle } from '../../logger.js';
-import { isStaffRole } from '../../shared/role.js';
-import type { IdentityService } from '../staff/identity.service.js';
+import type { Actor } from '../../shared/actor.js';
 import {
   tooLarge,
   type UploadErrorCode,
@@ -178,8 +176,13 @@ function notServed(res: Response, status: 401 | 404) {
  * and only of appointments in an office they work in. 401 without a staff session; 404 alike for a malformed or
  * unknown id, an unattached upload and another office's, so that guessing learns nothing.
  */
-export function uploadRouter(deps: { uploads: UploadService; identity: IdentityService; log: Logger }): express.Router {
-  const { uploads, identity, log } = deps;
+export function uploadRouter(deps: {
+  uploads: UploadService;
+  /** The signed-in staff member of the request's session cookie, or null (no cookie, expired, not staff). */
+  staffOf: (req: Request) => Promise<Extract<Actor, { kind: 'staff' }> | null>;
+  log: Logger;
+}): express.Router {
+  const { uploads, staffOf, log } = deps;
   const outages = new LogThrottle(log);
   /** Our failure: 503 with Retry-After while the database is away, else 500 with a correlation id in the log. */
   const failed = (res: Response, err: unknown, message: string) => {
@@ -198,16 +201,12 @@ export function uploadRouter(deps: { uploads: UploadService; identity: IdentityS
   const router = express.Router();
   router.get('/:id', async (req, res) => {
     try {
-      // Only the cookie counts: a bearer token (device, portal) is not a person who may read citizens' papers.
-      const who = await identity.resolve({ sessionToken: readSessionCookie(req.headers.cookie) });
-      if (who === 'invalid' || who.kind !== 'staff' || !who.user.roles.some(isStaffRole)) {
+      const staff = await staffOf(req);
+      if (!staff) {
         notServed(res, 401);
         return;
       }
-      const found = await uploads.readForStaff(
-        { kind: 'staff', staffUserId: who.user.id, username: who.user.username, roles: who.user.roles },
-        req.params.id,
-      );
+      const found = await uploads.readForStaff(staff, req.params.id);
       if (!found) {
         notServed(res, 404);
         return;

@@ -1,5 +1,5 @@
-import type { AdminOutcome } from '../../shared/office-lock.js';
-import { invalid, officeNotAllowed } from '../../shared/results.types.js';
+import type { AdminOutcome } from './office-lock.js';
+import { invalid, officeNotAllowed } from './results.types.js';
 
 /** Turns an administrative outcome into the GraphQL union member: the view as `make`, InvalidInput or OfficeNotAllowed. */
 export function adminResult<T extends object, R extends object>(o: AdminOutcome<T>, make: new () => R) {

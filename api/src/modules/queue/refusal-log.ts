@@ -1,6 +1,6 @@
-/** Records refused walk-in requests for the statistics (called by the queue's issue service). */
+/** Records refused walk-in requests (called by the issue service); the statistics read them. */
 import type { EntityManager } from 'typeorm';
-import type { WalkInRefusal } from '../queue/ticket-model.js';
+import type { WalkInRefusal } from './ticket-model.js';
 
 export async function recordWalkInRefusal(
   m: EntityManager,
