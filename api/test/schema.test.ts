@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type GraphQLField, type GraphQLObjectType, getIntrospectionQuery } from 'graphql';
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  getIntrospectionQuery,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+} from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config.js';
@@ -12,6 +19,30 @@ describe('the GraphQL contract', () => {
   it('schema/schema.graphql is what the api builds (run `pnpm codegen` after changing the api)', async () => {
     const committed = await readFile(path.join(repoRoot, 'schema/schema.graphql'), 'utf8');
     expect(printAppSchema(await buildAppSchema())).toBe(committed);
+  });
+
+  it('every failure in a result union implements ExpectedError, and every result union has a success member', async () => {
+    const schema = await buildAppSchema();
+    const expected = schema.getType('ExpectedError');
+    if (!isInterfaceType(expected)) throw new Error('ExpectedError is not an interface');
+    const implementers = new Set(schema.getImplementations(expected).objects.map((t) => t.name));
+    const unions = Object.values(schema.getTypeMap()).filter(isUnionType);
+    expect(unions.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const union of unions) {
+      const members = union.getTypes();
+      // A member that carries a message is a failure the caller can expect (but for the photo terminal's receipt).
+      for (const m of members)
+        if ('message' in m.getFields() && !implementers.has(m.name) && m.name !== 'BiometricsRecorded')
+          problems.push(`${union.name}: ${m.name}`);
+      if (members.every((m) => implementers.has(m.name))) problems.push(`${union.name} has no success member`);
+    }
+    expect(problems).toEqual([]);
+    // Only failures implement it, and each of them is a member of some union.
+    const members = new Set(unions.flatMap((u) => u.getTypes().map((t) => t.name)));
+    const strays = [...implementers].filter((name) => !members.has(name) || !isObjectType(schema.getType(name)));
+    expect(strays).toEqual([]);
+    expect(implementers.size).toBe(26);
   });
 
   it('every operation declares who may call it, and the declaration is what the auth checker enforces', async () => {

@@ -29,6 +29,22 @@ describe('the cache of the SPAs', () => {
     expect(roundTrip(createApiCache())).toEqual(answer);
   });
 
+  it('matches a fragment on the ExpectedError interface, so one spread reads every failure’s message', () => {
+    const AnyFailure = gql`
+      query AnyFailure($token: String!) {
+        ticketByTrackingToken(token: $token) {
+          __typename
+          ... on ExpectedError {
+            message
+          }
+        }
+      }
+    `;
+    const cache = createApiCache();
+    cache.writeQuery({ query: AnyFailure, variables: { token: 't' }, data: answer });
+    expect(cache.readQuery({ query: AnyFailure, variables: { token: 't' } })).toEqual(answer);
+  });
+
   it('needs the generated possible types for that: a plain cache drops the fragment and its message', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(roundTrip(new InMemoryCache())).toEqual({ ticketByTrackingToken: { __typename: 'TicketNotFound' } });

@@ -1,6 +1,19 @@
 /** Failure types that many modules return in their result unions. */
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import type { FieldProblem } from './field-problem.js';
+
+/**
+ * What every failure member of a result union has. Writes answer with a union of their success type and the
+ * failures the caller can expect; a client that shows only the message selects `... on ExpectedError { message }`.
+ */
+@InterfaceType({
+  description:
+    'A failure the caller can expect and handle (every failure member of a result union implements it); nothing was changed.',
+})
+export abstract class ExpectedError {
+  @Field(() => String, { description: 'English explanation; clients show their own text for the type.' })
+  message: string;
+}
 
 @ObjectType({ description: 'A problem with one input field.' })
 export class FieldError {
@@ -14,8 +27,8 @@ export class FieldError {
   message: string;
 }
 
-@ObjectType({ description: 'The input was not accepted; nothing was changed.' })
-export class InvalidInput {
+@ObjectType({ implements: ExpectedError, description: 'The input was not accepted; nothing was changed.' })
+export class InvalidInput implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -23,8 +36,11 @@ export class InvalidInput {
   fields: FieldError[];
 }
 
-@ObjectType({ description: 'The ticket, counter or appointment belongs to an office the caller does not work in.' })
-export class OfficeNotAllowed {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The ticket, counter or appointment belongs to an office the caller does not work in.',
+})
+export class OfficeNotAllowed implements ExpectedError {
   @Field(() => String)
   message: string;
 }

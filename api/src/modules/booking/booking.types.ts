@@ -1,5 +1,5 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput } from '../../shared/results.types.js';
 import { AppointmentStatus, BookingChannel } from './appointment-view.js';
 
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -82,8 +82,8 @@ export class Availability {
   days: AvailableDay[];
 }
 
-@ObjectType({ description: 'The time was taken in the meantime; nothing was changed.' })
-export class SlotUnavailable {
+@ObjectType({ implements: ExpectedError, description: 'The time was taken in the meantime; nothing was changed.' })
+export class SlotUnavailable implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -91,8 +91,8 @@ export class SlotUnavailable {
   alternatives: Date[];
 }
 
-@ObjectType({ description: 'A booking limit was reached; nothing was changed.' })
-export class LimitReached {
+@ObjectType({ implements: ExpectedError, description: 'A booking limit was reached; nothing was changed.' })
+export class LimitReached implements ExpectedError {
   @Field(() => LimitKind)
   limit: LimitKind;
 
@@ -103,14 +103,14 @@ export class LimitReached {
   retryAfterSeconds: number | null;
 }
 
-@ObjectType({ description: 'No appointment has this manage token.' })
-export class AppointmentNotFound {
+@ObjectType({ implements: ExpectedError, description: 'No appointment has this manage token.' })
+export class AppointmentNotFound implements ExpectedError {
   @Field(() => String)
   message: string;
 }
 
-@ObjectType({ description: 'The appointment can no longer be changed.' })
-export class AppointmentNotChangeable {
+@ObjectType({ implements: ExpectedError, description: 'The appointment can no longer be changed.' })
+export class AppointmentNotChangeable implements ExpectedError {
   @Field(() => NotChangeableReason)
   reason: NotChangeableReason;
 

@@ -1,6 +1,6 @@
 /** GraphQL types of catalog administration: services, required documents and counters of an office (staff only). */
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { TimeIntervalInput } from '../admin/admin.types.js';
 import { TimeInterval } from '../catalog/catalog.types.js';
 
@@ -212,11 +212,12 @@ export class OfficeCatalog {
 }
 
 @ObjectType({
+  implements: ExpectedError,
   description:
     'The item is still referred to; nothing was changed. IN_USE: it was used (delete refused, deactivate it instead). ' +
     'FUTURE_APPOINTMENTS: booked appointments still to come need it (cancel or move them first).',
 })
-export class CatalogItemInUse {
+export class CatalogItemInUse implements ExpectedError {
   @Field(() => String)
   code: string;
 

@@ -1,6 +1,6 @@
 /** GraphQL types of device administration (staff only) and of pairing (public). */
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
 import { LimitReached } from '../booking/booking.types.js';
 import '../staff/staff.types.js';
@@ -98,8 +98,8 @@ export class DevicePaired {
   device: PairedDeviceInfo;
 }
 
-@ObjectType({ description: 'The pairing code was not accepted; nothing was changed.' })
-export class PairingCodeRejected {
+@ObjectType({ implements: ExpectedError, description: 'The pairing code was not accepted; nothing was changed.' })
+export class PairingCodeRejected implements ExpectedError {
   @Field(() => PairingRefusal)
   reason: PairingRefusal;
 

@@ -1,7 +1,7 @@
 /** The queue's result unions and the expected failures in them (each with a message for developers). */
 
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import {
   BiometricsTarget,
   IssuedTicket,
@@ -14,9 +14,10 @@ import {
 import { TicketAction, TicketStatus, WalkInRefusal } from './ticket-model.js';
 
 @ObjectType({
+  implements: ExpectedError,
   description: 'The ticket changed since the client read it; nothing was changed. Here is the current one.',
 })
-export class StaleTicket {
+export class StaleTicket implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -24,8 +25,11 @@ export class StaleTicket {
   ticket: QueueTicket;
 }
 
-@ObjectType({ description: 'The action is not possible in the ticket’s status; nothing was changed.' })
-export class NotAllowed {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The action is not possible in the ticket’s status; nothing was changed.',
+})
+export class NotAllowed implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -36,23 +40,17 @@ export class NotAllowed {
   action: TicketAction;
 }
 
-@ObjectType({ description: 'No such ticket (or tracking link).' })
-export class TicketNotFound {
+@ObjectType({ implements: ExpectedError, description: 'No such ticket (or tracking link).' })
+export class TicketNotFound implements ExpectedError {
   @Field(() => String)
   message: string;
 }
 
-@ObjectType({ description: 'The counter is not open in the caller’s session: open it first (openCounter).' })
-export class CounterNotOpen {
-  @Field(() => String)
-  message: string;
-
-  @Field(() => ID, { nullable: true })
-  counterId: string | null;
-}
-
-@ObjectType({ description: 'The counter is paused; resume it to call.' })
-export class CounterPaused {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The counter is not open in the caller’s session: open it first (openCounter).',
+})
+export class CounterNotOpen implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -60,8 +58,20 @@ export class CounterPaused {
   counterId: string | null;
 }
 
-@ObjectType({ description: 'The counter is calling or serving a ticket; finish, park or mark it a no-show first.' })
-export class CounterBusy {
+@ObjectType({ implements: ExpectedError, description: 'The counter is paused; resume it to call.' })
+export class CounterPaused implements ExpectedError {
+  @Field(() => String)
+  message: string;
+
+  @Field(() => ID, { nullable: true })
+  counterId: string | null;
+}
+
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The counter is calling or serving a ticket; finish, park or mark it a no-show first.',
+})
+export class CounterBusy implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -69,8 +79,11 @@ export class CounterBusy {
   ticket: QueueTicket;
 }
 
-@ObjectType({ description: 'Someone else has this counter open; open it with takeOver to take it over.' })
-export class CounterTaken {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'Someone else has this counter open; open it with takeOver to take it over.',
+})
+export class CounterTaken implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -81,14 +94,14 @@ export class CounterTaken {
   openedAt: Date;
 }
 
-@ObjectType({ description: 'No such active counter.' })
-export class CounterNotFound {
+@ObjectType({ implements: ExpectedError, description: 'No such active counter.' })
+export class CounterNotFound implements ExpectedError {
   @Field(() => String)
   message: string;
 }
 
-@ObjectType({ description: 'Nobody is waiting whom this counter can call.' })
-export class QueueEmpty {
+@ObjectType({ implements: ExpectedError, description: 'Nobody is waiting whom this counter can call.' })
+export class QueueEmpty implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -96,8 +109,8 @@ export class QueueEmpty {
   waiting: number;
 }
 
-@ObjectType({ description: 'No walk-in ticket now; nothing was issued.' })
-export class WalkInClosed {
+@ObjectType({ implements: ExpectedError, description: 'No walk-in ticket now; nothing was issued.' })
+export class WalkInClosed implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -112,10 +125,11 @@ export class WalkInClosed {
 }
 
 @ObjectType({
+  implements: ExpectedError,
   description:
     "Too early to check in: the appointment is on a later day. Check-in opens at comeBackAt, the start of the appointment's day (office time), and stays open all that day until the late window ends.",
 })
-export class CheckInTooEarly {
+export class CheckInTooEarly implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -127,9 +141,10 @@ export class CheckInTooEarly {
 }
 
 @ObjectType({
+  implements: ExpectedError,
   description: 'Too late to check in. A walk-in ticket for these services can be drawn instead (not issued yet).',
 })
-export class CheckInTooLate {
+export class CheckInTooLate implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -140,14 +155,14 @@ export class CheckInTooLate {
   walkInServices: TicketServiceLine[];
 }
 
-@ObjectType({ description: 'The appointment was cancelled.' })
-export class CheckInCancelled {
+@ObjectType({ implements: ExpectedError, description: 'The appointment was cancelled.' })
+export class CheckInCancelled implements ExpectedError {
   @Field(() => String)
   message: string;
 }
 
-@ObjectType({ description: 'The appointment is at another office.' })
-export class CheckInWrongOffice {
+@ObjectType({ implements: ExpectedError, description: 'The appointment is at another office.' })
+export class CheckInWrongOffice implements ExpectedError {
   @Field(() => String)
   message: string;
 
@@ -155,8 +170,11 @@ export class CheckInWrongOffice {
   officeName: string;
 }
 
-@ObjectType({ description: 'The code is no check-in code, reference or ticket code we know.' })
-export class UnknownCode {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The code is no check-in code, reference or ticket code we know.',
+})
+export class UnknownCode implements ExpectedError {
   @Field(() => String)
   message: string;
 }

@@ -1,6 +1,6 @@
 /** GraphQL types of staff account administration (ADMIN and office managers) and of setting a password by link. */
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
 import { Office } from '../catalog/catalog.types.js';
 import { TooManyAttempts } from './staff.types.js';
@@ -93,8 +93,11 @@ registerEnumType(PasswordLinkProblem, {
   description: 'Why a password link was refused: unknown (or its account deactivated), already used, or expired.',
 });
 
-@ObjectType({ description: 'The password link cannot be used; ask for a new one. Nothing was changed.' })
-export class PasswordLinkRefused {
+@ObjectType({
+  implements: ExpectedError,
+  description: 'The password link cannot be used; ask for a new one. Nothing was changed.',
+})
+export class PasswordLinkRefused implements ExpectedError {
   @Field(() => PasswordLinkProblem)
   code: PasswordLinkProblem;
 

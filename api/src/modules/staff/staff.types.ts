@@ -1,4 +1,5 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ExpectedError } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
 import { Office } from '../catalog/catalog.types.js';
 
@@ -32,8 +33,8 @@ export class LoginSuccess {
   me: StaffUser;
 }
 
-@ObjectType({ description: 'Username or password wrong (which one is not told).' })
-export class InvalidCredentials {
+@ObjectType({ implements: ExpectedError, description: 'Username or password wrong (which one is not told).' })
+export class InvalidCredentials implements ExpectedError {
   @Field(() => String)
   code: 'INVALID_CREDENTIALS';
 
@@ -41,8 +42,8 @@ export class InvalidCredentials {
   message: string;
 }
 
-@ObjectType({ description: 'Too many failed attempts; wait before trying again.' })
-export class TooManyAttempts {
+@ObjectType({ implements: ExpectedError, description: 'Too many failed attempts; wait before trying again.' })
+export class TooManyAttempts implements ExpectedError {
   @Field(() => String)
   code: 'TOO_MANY_ATTEMPTS';
 
