@@ -3,11 +3,12 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
-import { OfficeAdministrationResolver } from '../modules/admin/office-administration.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { CatalogAdminResolver } from '../modules/catalog-admin/catalog-admin.resolver.js';
+import { ClockResolver } from '../modules/clock/clock.resolver.js';
+import { DeviceResolver } from '../modules/devices/device.resolver.js';
 import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
@@ -26,12 +27,13 @@ export const resolvers = [
   AuditResolver,
   CatalogResolver,
   CatalogAdminResolver,
+  ClockResolver,
   DeviceAdminResolver,
+  DeviceResolver,
   BookingResolver,
   BookingConfirmedResolver,
   LiveResolver,
   OfficeAdminResolver,
-  OfficeAdministrationResolver,
   MailResolver,
   PortalKeysResolver,
   QueueIssueResolver,

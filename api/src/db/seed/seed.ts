@@ -5,8 +5,8 @@ import { HoursKind, OpeningHoursEntity } from '../../modules/catalog/opening-hou
 import { RequiredDocumentEntity } from '../../modules/catalog/required-document.entity.js';
 import { ServiceEntity } from '../../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../../modules/catalog/service-document.entity.js';
+import { DeviceEntity } from '../../modules/devices/device.entity.js';
 import { AuthService } from '../../modules/staff/auth.service.js';
-import { DeviceEntity } from '../../modules/staff/device.entity.js';
 import { StaffUserEntity } from '../../modules/staff/staff-user.entity.js';
 import { hashSecret } from '../../shared/credentials.js';
 import type { StaffRole } from '../../shared/role.js';

@@ -7,8 +7,10 @@ import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credential
 import { isUuid } from '../../shared/ids.js';
 import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
 import type { DeviceKind } from '../../shared/role.js';
+import { toOffice } from '../catalog/catalog.service.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { DeviceEntity } from '../staff/device.entity.js';
+import { DeviceEntity } from './device.entity.js';
+import type { Device } from './device.types.js';
 import {
   badKind,
   checkDeviceName,
@@ -76,6 +78,14 @@ export class DeviceAdminService {
       points: limits.maxFailures,
       duration: limits.windowSeconds,
     });
+  }
+
+  /** A paired device as it sees itself (currentDevice). */
+  async device(deviceId: string): Promise<Device> {
+    const device = await this.ds
+      .getRepository(DeviceEntity)
+      .findOneOrFail({ where: { id: deviceId }, relations: { office: true } });
+    return { id: device.id, kind: device.kind, name: device.name, office: toOffice(device.office) };
   }
 
   private view(d: DeviceEntity): ManagedDeviceView {

@@ -3,7 +3,8 @@ import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-g
 import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
 import { LimitReached } from '../booking/booking.types.js';
-import '../staff/staff.types.js';
+import '../../shared/role.types.js';
+import { Office } from '../catalog/catalog.types.js';
 import { DeviceStatus, PairingRefusal } from './device-rules.js';
 
 registerEnumType(DeviceStatus, {
@@ -126,3 +127,18 @@ export const PairDeviceResult = createUnionType({
   name: 'PairDeviceResult',
   types: () => [DevicePaired, PairingCodeRejected, LimitReached] as const,
 });
+
+@ObjectType({ description: 'A kiosk, call display or photo terminal, as it sees itself.' })
+export class Device {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Role, { description: 'KIOSK, DISPLAY or PHOTO_TERMINAL.' })
+  kind: Role;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Office)
+  office: Office;
+}

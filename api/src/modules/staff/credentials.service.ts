@@ -3,8 +3,8 @@ import { generateSecret, hashSecret, tokenPrefix } from '../../shared/credential
 import { isUuid } from '../../shared/ids.js';
 import type { DeviceKind } from '../../shared/role.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
+import { DeviceEntity } from '../devices/device.entity.js';
 import type { PortalKeysService } from '../portal-keys/portal-keys.service.js';
-import { DeviceEntity } from './device.entity.js';
 
 /** Issues and revokes the secrets of devices and portals; the plain secret is returned once, never stored. */
 export class CredentialsService {

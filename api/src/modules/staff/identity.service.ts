@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { hashSecret, tokenPrefix } from '../../shared/credentials.js';
 import type { Identity } from '../../shared/identity.js';
+import { DeviceEntity } from '../devices/device.entity.js';
 import { ApiKeyEntity } from '../portal-keys/api-key.entity.js';
-import { DeviceEntity } from './device.entity.js';
 import { StaffSessionEntity } from './staff-session.entity.js';
 
 export type Credentials = { sessionToken?: string; bearer?: string };

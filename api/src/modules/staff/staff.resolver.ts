@@ -1,9 +1,8 @@
-import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow, Public, StaffRoles } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, ErrorCode } from '../../graphql/errors.js';
-import { Role } from '../../shared/role.js';
-import { Device, InvalidCredentials, LoginResult, LoginSuccess, StaffUser, TooManyAttempts } from './staff.types.js';
+import { InvalidCredentials, LoginResult, LoginSuccess, StaffUser, TooManyAttempts } from './staff.types.js';
 
 @Resolver()
 export class StaffResolver {
@@ -50,21 +49,5 @@ export class StaffResolver {
     if (ctx.identity.kind === 'staff') await ctx.services.auth.logout(ctx.identity.sessionId);
     ctx.cookies?.clear();
     return true;
-  }
-
-  @Allow(Role.KIOSK, Role.DISPLAY, Role.PHOTO_TERMINAL)
-  @Query(() => Device, { description: 'The kiosk, display or photo terminal this request comes from.' })
-  currentDevice(@Ctx() ctx: Context): Promise<Device> {
-    if (ctx.identity.kind !== 'device') throw appError(ErrorCode.Forbidden, 'Only devices have a device.');
-    return ctx.services.staff.device(ctx.identity.device.id);
-  }
-
-  @Allow(Role.KIOSK, Role.DISPLAY, ...StaffRoles)
-  @Subscription(() => Date, {
-    description: 'Server time, now and then every 15 s: screens show a clock that is right even when their own is not.',
-    subscribe: ({ context }) => (context as Context).services.clock.ticks(),
-  })
-  serverTime(@Root() now: Date): Date {
-    return now;
   }
 }

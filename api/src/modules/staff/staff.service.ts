@@ -3,8 +3,7 @@ import { Role } from '../../shared/role.js';
 import { toOffice } from '../catalog/catalog.service.js';
 import type { Office } from '../catalog/catalog.types.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { DeviceEntity } from './device.entity.js';
-import type { Device, StaffUser } from './staff.types.js';
+import type { StaffUser } from './staff.types.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 
 export class StaffService {
@@ -24,12 +23,5 @@ export class StaffService {
       roles: user.roles as unknown as Role[],
       offices,
     };
-  }
-
-  async device(deviceId: string): Promise<Device> {
-    const device = await this.ds
-      .getRepository(DeviceEntity)
-      .findOneOrFail({ where: { id: deviceId }, relations: { office: true } });
-    return { id: device.id, kind: device.kind as Role, name: device.name, office: toOffice(device.office) };
   }
 }

@@ -1,13 +1,8 @@
-import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ExpectedError } from '../../shared/results.types.js';
 import { Role } from '../../shared/role.js';
+import '../../shared/role.types.js';
 import { Office } from '../catalog/catalog.types.js';
-
-registerEnumType(Role, {
-  name: 'Role',
-  description:
-    'Who may call an operation. Staff roles belong to accounts; KIOSK and DISPLAY to devices; PORTAL to API keys.',
-});
 
 @ObjectType({ description: 'A staff account as its owner and admins see it.' })
 export class StaffUser {
@@ -58,18 +53,3 @@ export const LoginResult = createUnionType({
   name: 'LoginResult',
   types: () => [LoginSuccess, InvalidCredentials, TooManyAttempts] as const,
 });
-
-@ObjectType({ description: 'A kiosk, call display or photo terminal, as it sees itself.' })
-export class Device {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Role, { description: 'KIOSK, DISPLAY or PHOTO_TERMINAL.' })
-  kind: Role;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => Office)
-  office: Office;
-}
