@@ -1,21 +1,19 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import type { Config } from '../../config.js';
 import { generateSecret, hashSecret } from '../../shared/credentials.js';
 import { isDbError } from '../../shared/db-errors.js';
 import { type FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
-import { UploadEntity } from '../upload/upload.entity.js';
 import { AppointmentEntity } from './appointment.entity.js';
 import type { AppointmentView } from './appointment-view.js';
 import { AppointmentStatus, type BookingChannel } from './appointment-view.js';
 import {
   availableDays,
-  type Busy,
   bookingDuration,
   type DayAvailability,
   dayOfInstant,
@@ -23,7 +21,16 @@ import {
   nearestFreeStarts,
   startProblem,
 } from './availability.js';
-import { loadAppointmentView } from './booking.store.js';
+import {
+  appointmentIdByTokenHash,
+  bookingTransaction,
+  insertAppointment,
+  loadAppointmentView,
+  lockCounterDay,
+  lockKey,
+  sqlLiteral,
+  uploadsByIds,
+} from './booking.store.js';
 import {
   type ContactInput,
   checkContact,
@@ -34,22 +41,8 @@ import {
 } from './booking-input.js';
 import { newCheckInCode, newReference } from './codes.js';
 import { appointmentCalendar } from './confirmation.js';
-import { LONGEST_APPOINTMENT_MS, loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
+import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
 
-/**
- * A booking transaction as `work` sees it: `run` sends statements (a simple query, so values are literals) and
- * answers the last one's rows; with `commit` the COMMIT goes in the same round trip.
- */
-type BookingTx = { run(sql: string, commit: boolean): Promise<Record<string, unknown>[]> };
-
-/** pg's own conversion of a parameter value to text (arrays, dates, …); exported by pg, missing in its types. */
-const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
-
-/** A value as an SQL literal, exactly as pg would send it as an untyped parameter (for simple queries). */
-function sqlLiteral(value: unknown): string {
-  const prepared = prepareValue(value);
-  return prepared === null || prepared === undefined ? 'NULL' : pg.escapeLiteral(String(prepared));
-}
 /** Who books: the channel is recorded on the appointment; the client key feeds the per-address limit. */
 export type Caller = { channel: BookingChannel; channelName: string | null; clientKey: string | null };
 
@@ -98,9 +91,6 @@ export interface BookingHooks {
   afterCommit(appointmentId: string): void;
 }
 
-/** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
-const LOCK_EMAIL = 31_001;
-const LOCK_COUNTER = 31_002;
 const uniqueViolation = '23505';
 const deadlock = '40P01';
 const exclusionViolation = '23P01';
@@ -249,8 +239,9 @@ export class BookingService {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        const outcome = await this.bookingTransaction(
-          { email: contact.value.email, officeId: plan.office.id, start, end },
+        const outcome = await bookingTransaction(
+          this.ds,
+          { email: contact.value.email, officeId: plan.office.id, start, end, now: this.now() },
           async (tx, { active, busy }): Promise<BookOutcome | null> => {
             if (active >= this.limits.maxActivePerEmail)
               return { kind: 'limit', limit: 'ACTIVE_PER_EMAIL', retryAfterSeconds: null };
@@ -264,46 +255,22 @@ export class BookingService {
               { manageToken, startsAt: new Date(start), email: contact.value.email, language: contact.value.language },
               sqlLiteral,
             );
-            const values = [
-              plan.office.id,
+            const insert = insertAppointment({
+              officeId: plan.office.id,
               counterId,
-              newReference(),
-              hashSecret(manageToken),
-              newCheckInCode(),
-              new Date(start),
-              new Date(end),
-              contact.value.name,
-              contact.value.email,
-              contact.value.phone ?? null,
-              contact.value.language,
-              caller.channel,
-              caller.channelName,
-              this.now(),
-            ]
-              .map((v) => sqlLiteral(v))
-              .join(', ');
-            const serviceList = sqlLiteral(req.services.map((s) => s.serviceId));
-            const countList = sqlLiteral(req.services.map((s) => s.count));
-            // The lock of the counter's day first: bookings of one counter and day insert one after the other. Two
-            // inserts of overlapping times that check the exclusion constraint at the same moment would each wait for
-            // the other (a deadlock PostgreSQL breaks only after a second); in turn, the later one is refused at once
-            // (23P01) and the whole attempt runs again with another counter. Then the appointment, its services, its
-            // follow-ups and its uploads in one statement, sent with the COMMIT when there are no uploads to check.
-            const attach =
-              uploadIds.length > 0
-                ? `, u AS (UPDATE upload SET "appointmentId" = (SELECT id FROM a)
-                     WHERE id = ANY(${sqlLiteral(uploadIds)}::uuid[]) AND "appointmentId" IS NULL RETURNING id)`
-                : '';
-            const insert = `SELECT pg_advisory_xact_lock(${LOCK_COUNTER}, ${counterDayKey(plan, counterId, start)});
-             WITH a AS (
-               INSERT INTO appointment ("officeId", "counterId", reference, "manageTokenHash", "checkInCode", "startsAt",
-                 "endsAt", "citizenName", email, phone, language, channel, "channelName", "consentAt")
-               VALUES (${values}) RETURNING id),
-             s AS (INSERT INTO appointment_service ("appointmentId", "serviceId", count)
-               SELECT a.id, s.id, s.count FROM a,
-                 unnest(${serviceList}::uuid[], ${countList}::int[]) AS s(id, count))
-             ${followUps ? `, f AS (${followUps})` : ''} ${attach}
-             SELECT id, ${attach ? '(SELECT count(*) FROM u)::int' : '0'} AS attached FROM a`;
+              counterLock: counterDayKey(plan, counterId, start),
+              reference: newReference(),
+              manageTokenHash: hashSecret(manageToken),
+              checkInCode: newCheckInCode(),
+              start,
+              end,
+              contact: contact.value,
+              caller,
+              consentAt: this.now(),
+              services: req.services,
+              followUps,
+              uploadIds,
+            });
             const [row] = (await tx.run(insert, uploadIds.length === 0)) as { id: string; attached: number }[];
             if (!row) throw new Error('appointment insert returned no row');
             // Another booking took one of these uploads in the meantime (or it expired): give up this booking whole.
@@ -357,11 +324,7 @@ export class BookingService {
   /** The appointment behind a manage token; null when the token is unknown. */
   async idByToken(token: string): Promise<string | null> {
     if (!token.startsWith('bcm_') || token.length > 100) return null;
-    const row = await this.ds.getRepository(AppointmentEntity).findOne({
-      where: { manageTokenHash: hashSecret(token) },
-      select: { id: true },
-    });
-    return row?.id ?? null;
+    return appointmentIdByTokenHash(this.ds.manager, hashSecret(token));
   }
 
   /** Cancels through the manage link; the time is free for others at once. */
@@ -417,7 +380,7 @@ export class BookingService {
         );
         if (!counterId) return null;
         // The counter's lock, as a booking takes it (see book).
-        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_COUNTER, counterDayKey(plan, counterId, from)]);
+        await lockCounterDay(m, counterDayKey(plan, counterId, from));
         await m.update(AppointmentEntity, id, { counterId, startsAt: start, endsAt: new Date(to) });
         await this.hooks.rescheduled(m, id);
         return { kind: 'ok', appointmentId: id };
@@ -450,63 +413,6 @@ export class BookingService {
     if (row.status === AppointmentStatus.CANCELLED) return { kind: 'notChangeable', reason: 'CANCELLED' };
     if (row.startsAt <= this.now()) return { kind: 'notChangeable', reason: 'STARTED' };
     return null;
-  }
-
-  /**
-   * A booking's transaction. Its first round trip is one simple query of three statements: BEGIN, the lock that
-   * serialises bookings of one email address (so the per-email limit holds under races), and — as a statement of
-   * its own, so that its snapshot is taken after the lock was granted and sees every booking committed before —
-   * the address's upcoming appointments and the booked times that overlap [start, end). `work` may end the
-   * transaction with its last statements (`run(sql, true)`: the statements and COMMIT in one simple query, one round
-   * trip less); otherwise COMMIT follows it. A simple query cannot carry parameters: values go in as literals
-   * (`sqlLiteral`, pg's own escaping). Capacity is decided by the exclusion constraint, which refuses a second
-   * booking of a counter.
-   */
-  private async bookingTransaction<T>(
-    scope: { email: string; officeId: string; start: number; end: number },
-    work: (tx: BookingTx, loaded: { active: number; busy: Busy[] }) => Promise<T>,
-  ): Promise<T> {
-    const runner = this.ds.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as pg.PoolClient;
-      let committed = false;
-      let result: T;
-      try {
-        const at = (ms: number) => `'${new Date(ms).toISOString()}'::timestamptz`;
-        const results = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_EMAIL}, ${lockKey(scope.email)});
-           SELECT
-             (SELECT count(*)::int FROM appointment
-               WHERE email = ${sqlLiteral(scope.email)} AND status = 'BOOKED' AND "endsAt" > ${at(this.now().getTime())}) AS active,
-             (SELECT coalesce(json_agg(json_build_array("counterId", round(date_part('epoch', "startsAt") * 1000)::int8,
-                       round(date_part('epoch', "endsAt") * 1000)::int8)), '[]')
-                FROM appointment WHERE "officeId" = ${sqlLiteral(scope.officeId)} AND status = 'BOOKED'
-                 AND "startsAt" < ${at(scope.end)} AND "startsAt" > ${at(scope.start - LONGEST_APPOINTMENT_MS)}
-                 AND "endsAt" > ${at(scope.start)}) AS busy`,
-        )) as unknown as pg.QueryResult<{ active: number; busy: [string, number, number][] }>[];
-        const row = results[2]?.rows[0];
-        const loaded = {
-          active: row?.active ?? 0,
-          busy: (row?.busy ?? []).map(([counterId, s, e]) => ({ counterId, start: s, end: e })),
-        };
-        const tx: BookingTx = {
-          run: async (sql, commit) => {
-            const answer = (await client.query(commit ? `${sql}; COMMIT` : sql)) as unknown as pg.QueryResult[];
-            const results = Array.isArray(answer) ? answer : [answer];
-            committed = commit;
-            return results[results.length - (commit ? 2 : 1)]?.rows ?? [];
-          },
-        };
-        result = await work(tx, loaded);
-      } catch (e) {
-        if (!committed) await runner.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-      if (!committed) await runner.query('COMMIT');
-      return result;
-    } finally {
-      await runner.release();
-    }
   }
 
   private async alternatives(
@@ -558,15 +464,8 @@ export class BookingService {
     facts: ReadonlyMap<string, ServiceFacts>,
   ): Promise<FieldProblem[]> {
     if (ids.length === 0) return [];
-    const valid = ids.filter(isUuid);
-    const rows = valid.length
-      ? await this.ds
-          .getRepository(UploadEntity)
-          .find({ where: { id: In(valid) }, select: { id: true, documentId: true, appointmentId: true } })
-      : [];
-    const found = new Map(
-      rows.map((r) => [r.id, { id: r.id, documentId: r.documentId, attached: r.appointmentId !== null }]),
-    );
+    const rows = await uploadsByIds(this.ds.manager, ids.filter(isUuid));
+    const found = new Map(rows.map((r) => [r.id, r]));
     const allowed = new Set(choices.flatMap((c) => facts.get(c.serviceId)?.uploadableDocumentIds ?? []));
     return checkUploads(ids, found, allowed, this.limits.maxFiles);
   }
@@ -595,9 +494,4 @@ function pickCounter(plan: OfficePlan, free: readonly string[]): string | undefi
  */
 function counterDayKey(plan: OfficePlan, counterId: string, start: number): number {
   return lockKey(`${counterId}/${dayOfInstant(plan.rules.timeZone, start)}`);
-}
-
-/** The advisory-lock key of a text: the first 32 bits of its SHA-256, the same in every api process. */
-function lockKey(text: string): number {
-  return createHash('sha256').update(text).digest().readInt32BE(0);
 }
