@@ -24,7 +24,7 @@ import { ensureDatabase } from '../src/db/data-source.js';
 import { makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { demoLogins } from '../src/db/seed/demo-data.js';
 import { createLogger } from '../src/logger.js';
-import { newTrackingToken } from '../src/modules/queue/queue-codes.js';
+import { newTrackingToken } from '../src/modules/queue/rules/queue-codes.js';
 import { hashSecret } from '../src/shared/credentials.js';
 import { freePort } from '../test/free-port.js';
 import { percentile } from './bench-stats.js';

@@ -3,9 +3,9 @@
  * appointment visitors check in, or ask as walk-ins when later than the late window), free counters call, visitors
  * are served for their true service time. What it measures is what the office and its visitors feel.
  */
-import type { OpenInterval } from '../src/modules/queue/estimate.js';
-import { intervalAt } from '../src/modules/queue/office-day.js';
-import { appointmentDueAt, MINUTE } from '../src/modules/queue/ordering.js';
+import type { OpenInterval } from '../src/modules/queue/rules/estimate.js';
+import { intervalAt } from '../src/modules/queue/rules/office-day.js';
+import { appointmentDueAt, MINUTE } from '../src/modules/queue/rules/ordering.js';
 import { shownRange } from '../src/modules/stats/estimate-calibration.js';
 import { learner, type Office, type Policy, type SimCounter, standingOf, type Ticket } from './policies.js';
 import { at, randomness, type Scenario, serviceTime, type Visitor, visitorsOf } from './scenario.js';

@@ -4,15 +4,15 @@
  * ZMS-style office: a due appointment before walk-ins, walk-ins first come first served, walk-ins stopped by a fixed
  * rule 60 minutes before closing, and the ZMS wait formula (average handling time × position ÷ open counters).
  */
-import { predictWalkIn, walkInDecision } from '../src/modules/queue/closing-guard.js';
+import { predictWalkIn, walkInDecision } from '../src/modules/queue/rules/closing-guard.js';
 import {
   type EstimateCounter,
   type EstimateEntry,
   estimateQueue,
   learnedDuration,
   type OpenInterval,
-} from '../src/modules/queue/estimate.js';
-import { intervalAt } from '../src/modules/queue/office-day.js';
+} from '../src/modules/queue/rules/estimate.js';
+import { intervalAt } from '../src/modules/queue/rules/office-day.js';
 import {
   APPOINTMENT_LEAD_MINUTES,
   appointmentStanding,
@@ -20,7 +20,7 @@ import {
   callOrder,
   MINUTE,
   type OrderingRules,
-} from '../src/modules/queue/ordering.js';
+} from '../src/modules/queue/rules/ordering.js';
 import type { Scenario, Visitor } from './scenario.js';
 
 /** A ticket in the simulated queue. */

@@ -3,8 +3,8 @@
  * day. Times in the files are office wall times "HH:MM" on a fixed day; the simulator counts in epoch ms.
  */
 import { readFileSync } from 'node:fs';
-import { prng } from '../src/modules/queue/estimate.js';
-import { MINUTE } from '../src/modules/queue/ordering.js';
+import { prng } from '../src/modules/queue/rules/estimate.js';
+import { MINUTE } from '../src/modules/queue/rules/ordering.js';
 
 export type ScenarioService = {
   id: string;

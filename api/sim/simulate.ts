@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quantile } from '../src/modules/queue/estimate.js';
+import { quantile } from '../src/modules/queue/rules/estimate.js';
 import { type DayResult, playDay } from './play.js';
 import { type Policy, productPolicy, zmsPolicy } from './policies.js';
 import { loadScenario } from './scenario.js';

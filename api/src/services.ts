@@ -18,7 +18,7 @@ import { MailService } from './modules/mail/mail.service.js';
 import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
 import { DayCloseService } from './modules/queue/day-close.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
-import { ticketRetentionStep } from './modules/queue/ticket-retention.js';
+import { ticketRetentionStep } from './modules/queue/store/ticket-retention.store.js';
 import { RetentionService } from './modules/retention/retention.service.js';
 import { AuthService } from './modules/staff/auth.service.js';
 import { CredentialsService } from './modules/staff/credentials.service.js';
@@ -27,8 +27,8 @@ import { PortalLimitService } from './modules/staff/portal-limit.service.js';
 import { StaffService } from './modules/staff/staff.service.js';
 import { passwordLinkRetentionStep, StaffAccountsService } from './modules/staff/staff-accounts.service.js';
 import { StatsService } from './modules/stats/stats.service.js';
-import { PostgresUploadStorage } from './modules/upload/storage.js';
 import { UploadService } from './modules/upload/upload.service.js';
+import { PostgresUploadStorage } from './modules/upload/upload-storage.store.js';
 
 /** The domain services of one api process, wired once at start. */
 export type Services = ReturnType<typeof createServices>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimKey, LOCK_MAIL } from '../src/modules/mail/mail-claims.js';
+import { claimKey, LOCK_MAIL } from '../src/modules/mail/mail-claims.store.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/mail/mail-plan.js';
 import { MailTemplates, TEMPLATE_DIR } from '../src/modules/mail/templates.js';
 import { book, loadOffice, mailRows, type Office, uniqueEmail } from './mail-helpers.js';

@@ -411,7 +411,7 @@ describe('ticket numbers', () => {
   });
 
   it('drops staff priority notes after the retention period (step for the retention job)', async () => {
-    const { ticketRetentionStep } = await import('../src/modules/queue/ticket-retention.js');
+    const { ticketRetentionStep } = await import('../src/modules/queue/store/ticket-retention.store.js');
     const before = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE "priorityNote" IS NOT NULL');
     expect(before[0]?.n).toBeGreaterThan(0);
     expect(await ticketRetentionStep.run(t.app.ds, local('2027-03-01T00:00'), clock.now())).toBe(0);

@@ -13,9 +13,9 @@ import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PortalKeysResolver } from '../modules/portal-keys/portal-keys.resolver.js';
-import { QueueIssueResolver } from '../modules/queue/issue.resolver.js';
-import { QueueDeskResolver } from '../modules/queue/queue-desk.resolver.js';
-import { WorkstationResolver } from '../modules/queue/workstation.resolver.js';
+import { QueueIssueResolver } from '../modules/queue/graphql/issue.resolver.js';
+import { QueueDeskResolver } from '../modules/queue/graphql/queue-desk.resolver.js';
+import { WorkstationResolver } from '../modules/queue/graphql/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { StaffAccountsResolver } from '../modules/staff/staff-accounts.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';

@@ -21,7 +21,7 @@ import {
   readOfficeAdministration,
   settingsView,
   type WeekdayHoursView,
-} from './office-administration.js';
+} from './office-administration.store.js';
 import {
   checkClosure,
   checkDetails,

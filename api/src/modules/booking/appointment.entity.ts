@@ -26,7 +26,7 @@ import { AppointmentStatus, BookingChannel } from './appointment-view.js';
 )
 @Check('appointment_interval_order', '"startsAt" < "endsAt"')
 // An appointment lies within one local day's hours, and a local day lasts at most 25 hours: the reads of booked
-// times rely on it to look back no further (LONGEST_APPOINTMENT_MS in office-plan.ts).
+// times rely on it to look back no further (LONGEST_APPOINTMENT_MS in office-plan.store.ts).
 @Check('appointment_within_a_day', `"endsAt" <= "startsAt" + interval '25 hours'`)
 @Index('appointment_office_starts', ['officeId', 'startsAt'])
 @Index('appointment_email_status', ['email', 'status'])

@@ -41,7 +41,7 @@ import {
 } from './booking-input.js';
 import { newCheckInCode, newReference } from './codes.js';
 import { appointmentCalendar } from './confirmation.js';
-import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.js';
+import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.store.js';
 
 /** Who books: the channel is recorded on the appointment; the client key feeds the per-address limit. */
 export type Caller = { channel: BookingChannel; channelName: string | null; clientKey: string | null };
@@ -477,7 +477,7 @@ class UploadTaken extends Error {}
 
 /**
  * One of the free counters: among those that handle the fewest services (keeping versatile counters for rarer
- * requests, see office-plan.ts), a random one, so that bookings racing for the same time mostly pick different
+ * requests, see office-plan.store.ts), a random one, so that bookings racing for the same time mostly pick different
  * counters instead of all colliding on the first.
  */
 function pickCounter(plan: OfficePlan, free: readonly string[]): string | undefined {

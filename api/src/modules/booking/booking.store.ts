@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from './appointment-view.js';
 import type { Busy } from './availability.js';
-import { LONGEST_APPOINTMENT_MS } from './office-plan.js';
+import { LONGEST_APPOINTMENT_MS } from './office-plan.store.js';
 
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 const LOCK_EMAIL = 31_001;

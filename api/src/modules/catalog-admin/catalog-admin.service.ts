@@ -24,7 +24,7 @@ import {
   type DocumentView,
   loadCatalog,
   type ServiceView,
-} from './catalog-views.js';
+} from './catalog-views.store.js';
 
 /** Still referred to: IN_USE (a deletion; deactivate instead) or FUTURE_APPOINTMENTS (booked appointments need it). */
 export type InUse = { kind: 'inUse'; code: 'IN_USE' | 'FUTURE_APPOINTMENTS'; message: string } & Usage;

@@ -1,8 +1,9 @@
 /** What the live subscriptions send, computed from an office snapshot (pure: no database, no clock). */
-import { neededServices, waitingTickets, walkInPrediction } from '../queue/queue-estimates.js';
-import type { TicketView } from '../queue/queue-outcomes.js';
+
 import { ticketView } from '../queue/queue-view.service.js';
-import { TicketStatus } from '../queue/ticket-model.js';
+import { neededServices, waitingTickets, walkInPrediction } from '../queue/rules/queue-estimates.js';
+import type { TicketView } from '../queue/rules/queue-outcomes.js';
+import { TicketStatus } from '../queue/rules/ticket-model.js';
 import type { OfficeSnapshot } from './office-feeds.js';
 
 /** How many calls the display lists (the newest first). */

@@ -6,8 +6,8 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
-import type { TicketView } from '../queue/queue-outcomes.js';
 import type { QueueViewService } from '../queue/queue-view.service.js';
+import type { TicketView } from '../queue/rules/queue-outcomes.js';
 import { type CallBoardView, callBoard, snapshotTickets, ticketOfSnapshot } from './live-views.js';
 import type { OfficeFeeds } from './office-feeds.js';
 

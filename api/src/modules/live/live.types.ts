@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { QueueTicket } from '../queue/queue.types.js';
+import { QueueTicket } from '../queue/graphql/queue.types.js';
 
 @ObjectType({ description: 'A call on the display: this number, to this counter.' })
 export class BoardCall {

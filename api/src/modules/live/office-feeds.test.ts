@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.js';
-import type { QueueState } from '../queue/queue-model.js';
+import type { QueueState } from '../queue/rules/queue-model.js';
 import { OfficeFeeds } from './office-feeds.js';
 
 /** A picture whose state carries only a version number, which the projections below read. */

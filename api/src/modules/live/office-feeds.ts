@@ -8,9 +8,9 @@
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { type Logger, LogThrottle } from '../../logger.js';
-import type { WaitEstimate } from '../queue/estimate.js';
-import { waitingEstimates } from '../queue/queue-estimates.js';
-import type { QueueState, TicketRow } from '../queue/queue-model.js';
+import type { WaitEstimate } from '../queue/rules/estimate.js';
+import { waitingEstimates } from '../queue/rules/queue-estimates.js';
+import type { QueueState, TicketRow } from '../queue/rules/queue-model.js';
 import type { LiveListener } from './live-listener.js';
 
 export type OfficeSnapshot = {

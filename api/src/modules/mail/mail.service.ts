@@ -9,9 +9,9 @@ import { AppointmentStatus } from '../booking/appointment-view.js';
 import { appointmentCalendar, checkInQrPng } from '../booking/confirmation.js';
 import { mailData, type OfficeForMail, QR_CID, withCalendar, withQrCode } from './compose.js';
 import { DevMailbox } from './dev-mailbox.js';
-import { type Claimed, MailClaims } from './mail-claims.js';
+import { type Claimed, MailClaims } from './mail-claims.store.js';
 import { MailKind, MailStatus } from './mail-message.entity.js';
-import { MailOutbox } from './mail-outbox.js';
+import { MailOutbox } from './mail-outbox.store.js';
 import { afterFailure, describeSendError, isReminder, type SendError, staleReminderReason } from './mail-plan.js';
 import { MailTemplates, TemplateError } from './templates.js';
 

@@ -7,13 +7,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
-import { callOrder, canServe } from './ordering.js';
-import { counterScope, orderingRules, toEntry, waitingEntries, waitingTickets } from './queue-estimates.js';
-import type { CallOutcome, CounterOutcome } from './queue-outcomes.js';
-import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
-import { TicketAction, TicketEventType, TicketStatus } from './ticket-model.js';
-import { activeTicketAt, appendEvent, lockTicket, openSession, snapshotOf, updateTicket } from './ticket-store.js';
+import { callOrder, canServe } from './rules/ordering.js';
+import { counterScope, orderingRules, toEntry, waitingEntries, waitingTickets } from './rules/queue-estimates.js';
+import type { CallOutcome, CounterOutcome } from './rules/queue-outcomes.js';
+import { TicketAction, TicketEventType, TicketStatus } from './rules/ticket-model.js';
+import { loadQueueState } from './store/queue-state.store.js';
+import {
+  activeTicketAt,
+  appendEvent,
+  lockTicket,
+  openSession,
+  snapshotOf,
+  updateTicket,
+} from './store/ticket.store.js';
 
 type CounterRow = { id: string; officeId: string; active: boolean };
 

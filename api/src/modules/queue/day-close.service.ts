@@ -5,9 +5,9 @@
  * service durations nor the statistics' service times see it, and statistics count it apart (docs/decisions.md).
  */
 import type { DataSource } from 'typeorm';
-import { localDate } from './office-day.js';
-import { TicketEventType, TicketStatus } from './ticket-model.js';
-import { snapshotOf, type TicketRecord, ticketRecordColumns } from './ticket-store.js';
+import { localDate } from './rules/office-day.js';
+import { TicketEventType, TicketStatus } from './rules/ticket-model.js';
+import { snapshotOf, type TicketRecord, ticketRecordColumns } from './store/ticket.store.js';
 
 /** Statuses a ticket can be left in at the end of its day. */
 const LEFT_OPEN = [TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.PARKED];

@@ -8,19 +8,21 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import { isDbError } from '../../shared/db-errors.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import type { BookingService } from '../booking/booking.service.js';
-import { checkInWindow } from './check-in-window.js';
-import { walkInDecision } from './closing-guard.js';
-import { recordIssueEstimate } from './issue-estimate.js';
-import { intervalAt, localDate } from './office-day.js';
-import { appointmentDueAt } from './ordering.js';
-import { parseScannedCode, trackingLink } from './queue-codes.js';
-import { walkInPrediction } from './queue-estimates.js';
-import type { QueueState } from './queue-model.js';
-import type { BiometricsOutcome, CheckInOutcome, Issued, WalkInOutcome } from './queue-outcomes.js';
-import { loadOfficeSettings } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
-import { recordWalkInRefusal } from './refusal-log.js';
-import { TicketAction, TicketEventType, TicketOrigin, TicketPriority, WalkInOverride } from './ticket-model.js';
+import { checkInWindow } from './rules/check-in-window.js';
+import { walkInDecision } from './rules/closing-guard.js';
+import { intervalAt, localDate } from './rules/office-day.js';
+import { appointmentDueAt } from './rules/ordering.js';
+import { parseScannedCode, trackingLink } from './rules/queue-codes.js';
+import { walkInPrediction } from './rules/queue-estimates.js';
+import type { QueueState } from './rules/queue-model.js';
+import type { BiometricsOutcome, CheckInOutcome, Issued, WalkInOutcome } from './rules/queue-outcomes.js';
+import { TicketAction, TicketEventType, TicketOrigin, TicketPriority, WalkInOverride } from './rules/ticket-model.js';
+import { isAllowed } from './rules/transitions.js';
+import { checkServiceChoices, type ServiceChoice } from './rules/walk-in-input.js';
+import { recordIssueEstimate } from './store/issue-estimate.store.js';
+import { loadOfficeSettings } from './store/queue-state.store.js';
+import { recordWalkInRefusal } from './store/refusal-log.store.js';
 import {
   appendEvent,
   createTicket,
@@ -30,9 +32,7 @@ import {
   ticketIdByToken,
   uniqueViolation,
   updateTicket,
-} from './ticket-store.js';
-import { isAllowed } from './transitions.js';
-import { checkServiceChoices, type ServiceChoice } from './walk-in-input.js';
+} from './store/ticket.store.js';
 
 export type WalkInRequest = {
   officeId: string | null;

@@ -7,16 +7,22 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
 import type { AppointmentView } from '../booking/appointment-view.js';
 import type { BookingService } from '../booking/booking.service.js';
-import { walkInDecision } from './closing-guard.js';
-import type { WaitEstimate } from './estimate.js';
-import { intervalAt } from './office-day.js';
-import { callOrder } from './ordering.js';
-import { counterScope, orderingRules, waitingEntries, waitingEstimates, walkInPrediction } from './queue-estimates.js';
-import type { OfficeQueueSettings, QueueCounterInfo, QueueState, TicketRow } from './queue-model.js';
-import type { CounterView, TicketView, WalkInServiceView, WalkInStatusView } from './queue-outcomes.js';
-import { loadOfficeSettings, loadQueueState, loadTicketRow } from './queue-state.js';
-import { TicketStatus, type WalkInOverride, WalkInRefusal } from './ticket-model.js';
-import { ticketIdByToken } from './ticket-store.js';
+import { walkInDecision } from './rules/closing-guard.js';
+import type { WaitEstimate } from './rules/estimate.js';
+import { intervalAt } from './rules/office-day.js';
+import { callOrder } from './rules/ordering.js';
+import {
+  counterScope,
+  orderingRules,
+  waitingEntries,
+  waitingEstimates,
+  walkInPrediction,
+} from './rules/queue-estimates.js';
+import type { OfficeQueueSettings, QueueCounterInfo, QueueState, TicketRow } from './rules/queue-model.js';
+import type { CounterView, TicketView, WalkInServiceView, WalkInStatusView } from './rules/queue-outcomes.js';
+import { TicketStatus, type WalkInOverride, WalkInRefusal } from './rules/ticket-model.js';
+import { loadOfficeSettings, loadQueueState, loadTicketRow } from './store/queue-state.store.js';
+import { ticketIdByToken } from './store/ticket.store.js';
 
 const MINUTE = 60_000;
 

@@ -9,10 +9,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
-import type { ActionOutcome, TicketView } from './queue-outcomes.js';
-import { loadQueueState } from './queue-state.js';
 import type { QueueViewService } from './queue-view.service.js';
-import { TicketAction, TicketEventType, TicketPriority, TicketStatus } from './ticket-model.js';
+import type { ActionOutcome, TicketView } from './rules/queue-outcomes.js';
+import { TicketAction, TicketEventType, TicketPriority, TicketStatus } from './rules/ticket-model.js';
+import { isAllowed, isAtCounter, isUndoable, recallOutcome } from './rules/transitions.js';
+import { checkServiceChoices, type ServiceChoice } from './rules/walk-in-input.js';
+import { loadQueueState } from './store/queue-state.store.js';
 import {
   activeTicketAt,
   appendEvent,
@@ -26,9 +28,7 @@ import {
   ticketIdByToken,
   ticketServices,
   updateTicket,
-} from './ticket-store.js';
-import { isAllowed, isAtCounter, isUndoable, recallOutcome } from './transitions.js';
-import { checkServiceChoices, type ServiceChoice } from './walk-in-input.js';
+} from './store/ticket.store.js';
 
 export type ActionRequest = {
   ticketId: string;

@@ -6,7 +6,7 @@ const BATCH = 500;
 /**
  * One kind of personal data and how to remove it once it is older than the cutoff. Each step runs in its own
  * transactions, in batches, and must be idempotent (the job may run twice, or stop halfway).
- * The queue adds its step for tickets (see queue/ticket-retention.ts) in services.ts.
+ * The queue adds its step for tickets (see queue/store/ticket-retention.store.ts) in services.ts.
  */
 export type RetentionStep = {
   name: string;

@@ -3,7 +3,7 @@
  * reads the rows; docs/decisions.md ("Statistics") defines every number.
  */
 import { DateTime } from 'luxon';
-import { openIntervalsOn, type WeeklyRow } from '../queue/office-day.js';
+import { openIntervalsOn, type WeeklyRow } from '../queue/rules/office-day.js';
 import { type EstimateAccuracy, estimateAccuracy, type IssuedEstimate } from './estimate-calibration.js';
 import { rate, round, type Summary, summarize } from './stats-math.js';
 import { type Granularity, type Period, periodsOf } from './stats-periods.js';

@@ -7,7 +7,7 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { HoursKind } from '../catalog/opening-hours.entity.js';
-import { WalkInRefusal } from '../queue/ticket-model.js';
+import { WalkInRefusal } from '../queue/rules/ticket-model.js';
 import {
   type CounterDayFact,
   type OfficeFigures,
@@ -87,7 +87,7 @@ export class StatsService {
         WHERE t."officeId" = $1 AND t."serviceDay" BETWEEN $2 AND $3`,
       args,
     );
-    // Like the learned durations (queue-state.ts): the last FINISHED of a ticket with one service done, from the last
+    // Like the learned durations (queue-state.store.ts): the last FINISHED of a ticket with one service done, from the last
     // start (or call) before it, per unit done.
     const serviceTimes: ServiceTimeFact[] = await m.query(
       `SELECT t."serviceDay"::text AS "serviceDay", ts."serviceId",

@@ -3,7 +3,7 @@ import type { RequiredDocumentEntity } from '../catalog/required-document.entity
 
 /**
  * A document a citizen uploaded ahead of the visit. Created unattached; the booking attaches it. The bytes live
- * in the upload storage (see storage.ts), never under the file's own name.
+ * in the upload storage (see upload-storage.store.ts), never under the file's own name.
  */
 @Entity({ name: 'upload' })
 @Check('upload_size_positive', '"sizeBytes" > 0')

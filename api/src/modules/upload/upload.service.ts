@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
-import { PostgresUploadStorage, type UploadStorage } from './storage.js';
 import { UploadEntity } from './upload.entity.js';
+import { PostgresUploadStorage, type UploadStorage } from './upload-storage.store.js';
 
 /** The only types accepted, as detected from the content (never from the name or the client's Content-Type). */
 export const ACCEPTED_MEDIA_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];

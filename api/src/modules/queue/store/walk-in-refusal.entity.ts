@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { OfficeEntity } from '../catalog/office.entity.js';
-import { WalkInRefusal } from './ticket-model.js';
+import type { OfficeEntity } from '../../catalog/office.entity.js';
+import { WalkInRefusal } from '../rules/ticket-model.js';
 
 /**
  * One walk-in request that was refused (kiosk or information desk), appended and never changed: the recorded fact

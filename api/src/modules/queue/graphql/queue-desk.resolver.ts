@@ -1,15 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Allow } from '../../graphql/access.js';
-import type { Context } from '../../graphql/context.js';
-import { actorOf } from '../../shared/actor.js';
-import { orThrow } from '../../shared/or-throw.js';
-import { invalid, officeNotAllowed } from '../../shared/results.types.js';
-import { Role } from '../../shared/role.js';
-import { Appointment } from '../booking/booking.types.js';
+import { Allow } from '../../../graphql/access.js';
+import type { Context } from '../../../graphql/context.js';
+import { actorOf } from '../../../shared/actor.js';
+import { orThrow } from '../../../shared/or-throw.js';
+import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
+import { Role } from '../../../shared/role.js';
+import { Appointment } from '../../booking/booking.types.js';
+import { TicketAction, TicketPriority, TicketStatus, WalkInOverride } from '../rules/ticket-model.js';
 import { QueueCounter, QueueTicket, WalkInStatus } from './queue.types.js';
 import { actionResult, queueCounter, queueTicket, walkInServiceStatus, walkInStatus } from './queue-results.js';
 import { TicketActionResult, WalkInOverrideResult } from './queue-results.types.js';
-import { TicketAction, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';
 
 const STAFF = [Role.CLERK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];
 

@@ -1,4 +1,4 @@
-import type { RetentionStep } from '../retention/retention.service.js';
+import type { RetentionStep } from '../../retention/retention.service.js';
 
 /**
  * Tickets hold no personal data except a staff priority note, which may mention a person's circumstances; it goes

@@ -1,5 +1,5 @@
 /** What the queue's services answer; the resolvers turn each kind into a GraphQL result type. */
-import type { FieldProblem } from '../../shared/field-problem.js';
+import type { FieldProblem } from '../../../shared/field-problem.js';
 import type { WaitEstimate } from './estimate.js';
 import type { TicketRow, TicketServiceLine } from './queue-model.js';
 import type { TicketAction, TicketStatus, WalkInOverride, WalkInRefusal } from './ticket-model.js';

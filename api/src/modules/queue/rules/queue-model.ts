@@ -1,6 +1,6 @@
 /**
  * What the queue's rules see of one office today: settings, opening hours, counters and their sessions, today's
- * tickets, learned durations and the appointments still expected. Plain data, loaded by queue-state.ts.
+ * tickets, learned durations and the appointments still expected. Plain data, loaded by store/queue-state.store.ts.
  */
 import type { OpenInterval } from './estimate.js';
 import type { TicketOrigin, TicketPriority, TicketStatus, WalkInOverride } from './ticket-model.js';

@@ -1,11 +1,11 @@
 /** Writes shared by the queue's services: who acts, office access, numbers, tickets, events, tracking tokens. */
 
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../shared/actor.js';
-import { hashSecret } from '../../shared/credentials.js';
-import { newTrackingToken, ticketNumber, ticketPrefix } from './queue-codes.js';
-import { TicketEventType, type TicketOrigin, type TicketPriority, TicketStatus } from './ticket-model.js';
-import type { ServiceChoice } from './walk-in-input.js';
+import type { Actor } from '../../../shared/actor.js';
+import { hashSecret } from '../../../shared/credentials.js';
+import { newTrackingToken, ticketNumber, ticketPrefix } from '../rules/queue-codes.js';
+import { TicketEventType, type TicketOrigin, type TicketPriority, TicketStatus } from '../rules/ticket-model.js';
+import type { ServiceChoice } from '../rules/walk-in-input.js';
 
 /** Lock namespaces for pg_advisory_xact_lock(namespace, key). */
 export const LOCK_REQUEST = 41_001;

@@ -1,5 +1,5 @@
 /** Checks the services asked for on a walk-in ticket or a transfer (pure). */
-import type { FieldProblem } from '../../shared/field-problem.js';
+import type { FieldProblem } from '../../../shared/field-problem.js';
 
 export type ServiceChoice = { serviceId: string; count: number };
 export type ServiceFacts = { active: boolean; walkInAllowed: boolean; maxPerBooking: number };

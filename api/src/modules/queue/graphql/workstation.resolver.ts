@@ -1,15 +1,15 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Allow } from '../../graphql/access.js';
-import type { Context } from '../../graphql/context.js';
-import { actorOf } from '../../shared/actor.js';
-import { orThrow } from '../../shared/or-throw.js';
-import { Role } from '../../shared/role.js';
-import { ServiceChoiceInput } from '../booking/booking.types.js';
+import { Allow } from '../../../graphql/access.js';
+import type { Context } from '../../../graphql/context.js';
+import { actorOf } from '../../../shared/actor.js';
+import { orThrow } from '../../../shared/or-throw.js';
+import { Role } from '../../../shared/role.js';
+import { ServiceChoiceInput } from '../../booking/booking.types.js';
+import { TicketAction } from '../rules/ticket-model.js';
+import type { ActionRequest } from '../ticket-action.service.js';
 import { Workstation } from './queue.types.js';
 import { actionResult, counterResult, queueCounter, queueTicket } from './queue-results.js';
 import { CallResult, CounterResult, TicketActionResult } from './queue-results.types.js';
-import type { ActionRequest } from './ticket-action.service.js';
-import { TicketAction } from './ticket-model.js';
 
 const CLERKS = [Role.CLERK, Role.OFFICE_MANAGER, Role.ADMIN];
 

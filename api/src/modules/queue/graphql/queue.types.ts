@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ServiceChoiceInput } from '../booking/booking.types.js';
+import { ServiceChoiceInput } from '../../booking/booking.types.js';
 import {
   TicketAction,
   TicketOrigin,
@@ -7,7 +7,7 @@ import {
   TicketStatus,
   WalkInOverride,
   WalkInRefusal,
-} from './ticket-model.js';
+} from '../rules/ticket-model.js';
 
 registerEnumType(TicketStatus, {
   name: 'TicketStatus',

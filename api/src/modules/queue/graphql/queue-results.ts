@@ -1,16 +1,7 @@
 /** Turns the queue services' outcomes into GraphQL result objects (the resolvers stay thin). */
 
-import { invalid, officeNotAllowed } from '../../shared/results.types.js';
-import type { WaitEstimate as Estimate } from './estimate.js';
-import {
-  IssuedTicket,
-  PublicTicket,
-  QueueCounter,
-  QueueTicket,
-  WaitEstimate,
-  WalkInServiceStatus,
-  WalkInStatus,
-} from './queue.types.js';
+import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
+import type { WaitEstimate as Estimate } from '../rules/estimate.js';
 import type {
   ActionOutcome,
   CallOutcome,
@@ -20,7 +11,17 @@ import type {
   TicketView,
   WalkInServiceView,
   WalkInStatusView,
-} from './queue-outcomes.js';
+} from '../rules/queue-outcomes.js';
+import { type TicketAction, TicketOrigin, type TicketStatus } from '../rules/ticket-model.js';
+import {
+  IssuedTicket,
+  PublicTicket,
+  QueueCounter,
+  QueueTicket,
+  WaitEstimate,
+  WalkInServiceStatus,
+  WalkInStatus,
+} from './queue.types.js';
 import {
   CounterBusy,
   CounterNotFound,
@@ -32,7 +33,6 @@ import {
   StaleTicket,
   TicketNotFound,
 } from './queue-results.types.js';
-import { type TicketAction, TicketOrigin, type TicketStatus } from './ticket-model.js';
 
 function estimate(e: Estimate | null): WaitEstimate | null {
   if (!e) return null;

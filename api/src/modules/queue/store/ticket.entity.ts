@@ -1,8 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import type { AppointmentEntity } from '../booking/appointment.entity.js';
-import type { CounterEntity } from '../catalog/counter.entity.js';
-import type { OfficeEntity } from '../catalog/office.entity.js';
-import { TicketOrigin, TicketPriority, TicketStatus } from './ticket-model.js';
+import type { AppointmentEntity } from '../../booking/appointment.entity.js';
+import type { CounterEntity } from '../../catalog/counter.entity.js';
+import type { OfficeEntity } from '../../catalog/office.entity.js';
+import { TicketOrigin, TicketPriority, TicketStatus } from '../rules/ticket-model.js';
 import type { TicketServiceEntity } from './ticket-service.entity.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { ServiceEntity } from '../catalog/service.entity.js';
+import type { ServiceEntity } from '../../catalog/service.entity.js';
 import type { TicketEntity } from './ticket.entity.js';
 
 /** A service on a ticket: how many were asked for, and (once finished) how many the clerk actually did. */

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TicketEventType } from '../rules/ticket-model.js';
 import type { TicketEntity } from './ticket.entity.js';
-import { TicketEventType } from './ticket-model.js';
 
 /**
  * One change of a ticket, appended and never updated (a trigger refuses updates): the raw material of statistics and

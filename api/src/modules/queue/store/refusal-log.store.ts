@@ -1,6 +1,6 @@
 /** Records refused walk-in requests (called by the issue service); the statistics read them. */
 import type { EntityManager } from 'typeorm';
-import type { WalkInRefusal } from './ticket-model.js';
+import type { WalkInRefusal } from '../rules/ticket-model.js';
 
 export async function recordWalkInRefusal(
   m: EntityManager,

@@ -1,7 +1,8 @@
 /** The queue's result unions and the expected failures in them (each with a message for developers). */
 
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
+import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../../shared/results.types.js';
+import { TicketAction, TicketStatus, WalkInRefusal } from '../rules/ticket-model.js';
 import {
   BiometricsTarget,
   IssuedTicket,
@@ -11,7 +12,6 @@ import {
   TicketServiceLine,
   WalkInServiceStatus,
 } from './queue.types.js';
-import { TicketAction, TicketStatus, WalkInRefusal } from './ticket-model.js';
 
 @ObjectType({
   implements: ExpectedError,

@@ -1,6 +1,6 @@
 /** An office's opening hours of one local day as instants (pure). */
 import { DateTime } from 'luxon';
-import { closedDatesBetween } from '../catalog/holidays.js';
+import { closedDatesBetween } from '../../catalog/holidays.js';
 import type { OpenInterval } from './estimate.js';
 
 export type WeeklyRow = { weekday: number; opensAt: string; closesAt: string };

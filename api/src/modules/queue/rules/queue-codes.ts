@@ -1,6 +1,6 @@
 /** Ticket numbers, tracking tokens and what a scanner reads (pure, apart from the random token). */
 import { randomBytes } from 'node:crypto';
-import { normalizeReference } from '../booking/codes.js';
+import { normalizeReference } from '../../booking/codes.js';
 import { TicketOrigin } from './ticket-model.js';
 
 /** The displayed number's letter: T for a checked-in appointment (Termin), W for a walk-in (Wartende). */

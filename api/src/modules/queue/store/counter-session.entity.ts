@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { CounterEntity } from '../catalog/counter.entity.js';
-import type { StaffUserEntity } from '../staff/staff-user.entity.js';
+import type { CounterEntity } from '../../catalog/counter.entity.js';
+import type { StaffUserEntity } from '../../staff/staff-user.entity.js';
 
 /**
  * A clerk working at a counter, from opening to closing it. Counters with an open session are the ones that call

@@ -1,7 +1,7 @@
 import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { OfficeEntity } from '../catalog/office.entity.js';
-import type { ServiceEntity } from '../catalog/service.entity.js';
-import { WalkInOverride } from './ticket-model.js';
+import type { OfficeEntity } from '../../catalog/office.entity.js';
+import type { ServiceEntity } from '../../catalog/service.entity.js';
+import { WalkInOverride } from '../rules/ticket-model.js';
 
 /**
  * Walk-ins for one service of an office on one local day: since when the closing guard refuses them (null while it

@@ -3,8 +3,8 @@
  * estimate the tracker, kiosk and staff screens show. Statistics later compare it with the first call.
  */
 import type { EntityManager } from 'typeorm';
-import { waitingEstimates } from './queue-estimates.js';
-import { loadQueueState } from './queue-state.js';
+import { waitingEstimates } from '../rules/queue-estimates.js';
+import { loadQueueState } from './queue-state.store.js';
 
 /**
  * Stores the new ticket's estimate at `now`; call it in the transaction that created the ticket, after the insert,

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Allow, CitizenToken } from '../../graphql/access.js';
-import type { Context } from '../../graphql/context.js';
-import { actorOf } from '../../shared/actor.js';
-import { invalid, officeNotAllowed } from '../../shared/results.types.js';
-import { Role } from '../../shared/role.js';
-import { checkInQrSvg } from '../booking/confirmation.js';
+import { Allow, CitizenToken } from '../../../graphql/access.js';
+import type { Context } from '../../../graphql/context.js';
+import { actorOf } from '../../../shared/actor.js';
+import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
+import { Role } from '../../../shared/role.js';
+import { checkInQrSvg } from '../../booking/confirmation.js';
+import { TicketAction } from '../rules/ticket-model.js';
 import { BiometricsTarget, IssuedTicket, WalkInTicketInput } from './queue.types.js';
 import { issuedTicket, notAllowed, publicTicket, ticketNotFound } from './queue-results.js';
 import {
@@ -21,7 +22,6 @@ import {
   WalkInClosed,
   WalkInResult,
 } from './queue-results.types.js';
-import { TicketAction } from './ticket-model.js';
 
 const ISSUERS = [Role.KIOSK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];
 

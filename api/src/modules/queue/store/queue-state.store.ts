@@ -4,11 +4,11 @@
  * estimates are computed on read from it, so they follow every change at once.
  */
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../../shared/ids.js';
-import { HoursKind } from '../catalog/opening-hours.entity.js';
-import { learnedDuration, learnedShowRate } from './estimate.js';
-import { isoWeekday, localDate, localDayBounds, localInstant, openIntervalsOn } from './office-day.js';
-import { MINUTE } from './ordering.js';
+import { isUuid } from '../../../shared/ids.js';
+import { HoursKind } from '../../catalog/opening-hours.entity.js';
+import { learnedDuration, learnedShowRate } from '../rules/estimate.js';
+import { isoWeekday, localDate, localDayBounds, localInstant, openIntervalsOn } from '../rules/office-day.js';
+import { MINUTE } from '../rules/ordering.js';
 import type {
   ExpectedAppointmentRow,
   OfficeQueueSettings,
@@ -17,7 +17,7 @@ import type {
   QueueState,
   TicketRow,
   WalkInStateRow,
-} from './queue-model.js';
+} from '../rules/queue-model.js';
 
 /** How many finished tickets per service the learned duration uses, and how far back. */
 const SAMPLES = 20;
