@@ -1,5 +1,6 @@
 export { createApiClient, toWebSocketUrl } from './apollo.js';
 export { AppShell } from './components/AppShell.js';
+export { describedBy, FieldError } from './components/FieldError.js';
 export { LanguageSwitch } from './components/LanguageSwitch.js';
 export { PairingForm } from './components/PairingForm.js';
 export { QueryState } from './components/QueryState.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toWebSocketUrl } from '../src/apollo.js';
+import { describedBy } from '../src/components/FieldError.js';
 import { formatTime } from '../src/datetime.js';
 
 describe('the WebSocket address of /graphql', () => {
@@ -19,5 +20,13 @@ describe('clock times in all three apps', () => {
     expect(formatTime('2027-03-01T13:05:00Z', 'Europe/Berlin', 'de')).toBe('14:05');
     expect(formatTime('2027-03-01T13:05:00Z', 'Europe/Berlin', 'en')).toBe('14:05');
     expect(formatTime('2027-07-01T22:30:00Z', 'Europe/Berlin', 'de')).toBe('00:30');
+  });
+});
+
+describe('aria-describedby of a field', () => {
+  it('names the hint and the error that are there, and nothing when neither is', () => {
+    expect(describedBy('email-hint', 'email-error')).toBe('email-hint email-error');
+    expect(describedBy('email-hint', false, null, undefined)).toBe('email-hint');
+    expect(describedBy(false, undefined)).toBeUndefined();
   });
 });

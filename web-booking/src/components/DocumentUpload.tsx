@@ -1,10 +1,10 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { catalogLang } from '../lib/catalog';
 import type { DraftUpload } from '../lib/draft';
 import { useText } from '../lib/reading-preferences';
 import { acceptAttribute, precheck, sendUpload, UploadError, type UploadErrorCode, uploadRules } from '../lib/uploads';
 import type { DocumentInfo } from './DocumentList';
-import { describedBy, FieldError } from './FieldError';
 
 export const uploadInputId = (documentId: string) => `upload-${documentId}`;
 

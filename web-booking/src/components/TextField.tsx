@@ -1,6 +1,6 @@
+import { describedBy, FieldError } from '@bc/schema';
 import type { HTMLInputAutoCompleteAttribute } from 'react';
 import { useText } from '../lib/reading-preferences';
-import { describedBy, FieldError } from './FieldError';
 
 /** A KERN text input with label, optional hint, and its error tied to it (aria-invalid, aria-describedby). */
 export function TextField(props: {

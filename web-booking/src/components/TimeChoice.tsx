@@ -1,9 +1,9 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDayMonth, formatLongDate, formatTime, formatWeekday, localDateOf, todayIn } from '../lib/datetime';
 import type { ServiceChoice } from '../lib/draft';
 import { useText } from '../lib/reading-preferences';
 import { type AvailableDay, useAvailability } from '../lib/use-availability';
-import { describedBy, FieldError } from './FieldError';
 
 const sameInstant = (a: string | null | undefined, b: string) => !!a && Date.parse(a) === Date.parse(b);
 

@@ -1,9 +1,9 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type DocumentInfo, mergeDocuments } from '../../components/DocumentList';
 import { DocumentUpload, uploadInputId } from '../../components/DocumentUpload';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { StepHeading } from '../../components/StepHeading';
 import { TextField } from '../../components/TextField';
 import type { ConfirmationLanguage } from '../../lib/draft';

@@ -1,8 +1,8 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type DocumentInfo, DocumentList, mergeDocuments } from '../../components/DocumentList';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { StepHeading } from '../../components/StepHeading';
 import { catalogLang } from '../../lib/catalog';
 import { type ServiceChoice, withServices } from '../../lib/draft';

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { describedBy, FieldError, QueryState } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { TableScroll } from '../../components/TableScroll';
 import type { AuditFacetsQuery as Facets, AuditLogQuery as LogData } from '../../gql/graphql';
 import { formatInstant } from './admin-format';

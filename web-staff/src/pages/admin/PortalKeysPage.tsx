@@ -1,9 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { describedBy, FieldError, QueryState } from '@bc/schema';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { TableScroll } from '../../components/TableScroll';
 import type { PortalApiKeyFieldsFragment } from '../../gql/graphql';

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { StatusRegion, useNotice } from '../../components/StatusRegion';
 import { catalogLang } from '../../components/TicketBits';
 import type { IssuedTicketFieldsFragment } from '../../gql/graphql';

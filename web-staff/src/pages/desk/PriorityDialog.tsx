@@ -1,7 +1,7 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { describedBy, FieldError } from '../../components/FieldError';
 import type { QueueTicketFieldsFragment, TicketPriority } from '../../gql/graphql';
 
 type Choice = 'NONE' | TicketPriority;

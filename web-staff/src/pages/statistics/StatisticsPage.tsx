@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
+import { FieldError, QueryState, usePageTitle } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../components/FieldError';
 import { OfficeLine, OfficeScope } from '../../components/OfficeScope';
 import type { StatisticsGranularity } from '../../gql/graphql';
 import { STATISTICS_BASE } from '../../lib/paths';

@@ -1,7 +1,7 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { describedBy, FieldError } from '../../components/FieldError';
 import { catalogLang } from '../../components/TicketBits';
 import type { QueueTicketFieldsFragment } from '../../gql/graphql';
 import type { OfficeService } from '../../session/offices';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldError } from '../../../components/FieldError';
 import { OfficeScope } from '../../../components/OfficeScope';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import { TableScroll } from '../../../components/TableScroll';

@@ -1,9 +1,9 @@
+import { describedBy, FieldError } from '@bc/schema';
 import './catalog.css';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
-import { describedBy, FieldError } from '../../../components/FieldError';
 import type { Notice } from '../../../queue/outcome-text';
 
 /** The field errors of an InvalidInput, by field path ("name", "documents.1.documentId", "hours.0.weekday", …). */

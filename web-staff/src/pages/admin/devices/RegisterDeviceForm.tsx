@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldError } from '../../../components/FieldError';
 import type { Role } from '../../../gql/graphql';
 import { RegisterDeviceMutation } from './device-documents';
 import type { ShownCode } from './PairingCodePanel';

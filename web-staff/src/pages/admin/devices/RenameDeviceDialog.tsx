@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
+import { describedBy, FieldError } from '@bc/schema';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
-import { describedBy, FieldError } from '../../../components/FieldError';
 import type { Device } from './DevicesPage';
 import { RenameDeviceMutation } from './device-documents';
 

@@ -1,6 +1,6 @@
+import { describedBy, FieldError } from '@bc/schema';
 import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldError } from '../../../components/FieldError';
 
 export type Problem = { field: string; code: string };
 

@@ -1,7 +1,7 @@
+import { describedBy, FieldError } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
-import { describedBy, FieldError } from '../../../components/FieldError';
 import type { Role, StaffAccountFieldsFragment } from '../../../gql/graphql';
 
 export type AccountDraft = { username: string; displayName: string; roles: Role[]; officeIds: string[] };
