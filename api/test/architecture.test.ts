@@ -1,7 +1,8 @@
 /**
- * The api's import structure, read by madge from the sources (type-only imports count too):
- * the modules under src/modules depend on each other without cycles, and the pure rule files reach no database or
- * web library, not even through the files they import.
+ * The api's import structure, read by madge from the sources (type-only imports count too): the modules under
+ * src/modules depend on each other without cycles and only through each other's public files, every file that touches
+ * the database says so in its name, and the pure rule files reach no database or web library, not even through the
+ * files they import.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +49,6 @@ const PURE_FILES = [
  * resolvers, read models and other helpers are its own business.
  */
 const isPublic = (file: string) => /\.(service|entity|types)\.ts$/.test(file) || PURE_FILES.includes(file);
-
-/**
- * Imports of another module's own files that remain (issue 19 routes them through the module's service). The test
- * fails on any other such import, and on an entry here that no longer exists (then delete it from the list).
- */
-const KNOWN_PRIVATE_IMPORTS = ['modules/live/live.resolver.ts -> modules/queue/graphql/queue-results.ts'];
 
 /** Files that hold a connection of their own rather than reading tables: the job scheduler and the live listener. */
 const CONNECTION_OWNERS = ['modules/jobs/scheduler.ts', 'modules/live/live-listener.ts'];
@@ -150,8 +145,8 @@ describe('api architecture', () => {
     expect(cycleEdges(moduleEdges(graph))).toEqual([]);
   });
 
-  it('lets modules use each other only through their public files, apart from the known ones', () => {
-    expect(privateImports(graph)).toEqual([...KNOWN_PRIVATE_IMPORTS].sort());
+  it('lets modules use each other only through their public files', () => {
+    expect(privateImports(graph)).toEqual([]);
   });
 
   it("finds an import of another module's own file", () => {

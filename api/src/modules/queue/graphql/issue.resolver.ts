@@ -6,8 +6,8 @@ import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
 import { Role } from '../../../shared/role.js';
 import { checkInQrSvg } from '../../booking/confirmation.js';
 import { TicketAction } from '../rules/ticket-model.js';
-import { BiometricsTarget, IssuedTicket, WalkInTicketInput } from './queue.types.js';
-import { issuedTicket, notAllowed, publicTicket, ticketNotFound } from './queue-results.js';
+import { BiometricsTarget, IssuedTicket, publicTicket, WalkInTicketInput } from './queue.types.js';
+import { issuedTicket, notAllowed } from './queue-results.js';
 import {
   BiometricsRecorded,
   BiometricsResult,
@@ -18,6 +18,7 @@ import {
   CheckInWrongOffice,
   LeaveQueueResult,
   TrackedTicketResult,
+  ticketNotFound,
   UnknownCode,
   WalkInClosed,
   WalkInResult,

@@ -7,8 +7,8 @@ import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
 import { Role } from '../../../shared/role.js';
 import { Appointment } from '../../booking/booking.types.js';
 import { TicketAction, TicketPriority, TicketStatus, WalkInOverride } from '../rules/ticket-model.js';
-import { QueueCounter, QueueTicket, WalkInStatus } from './queue.types.js';
-import { actionResult, queueCounter, queueTicket, walkInServiceStatus, walkInStatus } from './queue-results.js';
+import { QueueCounter, QueueTicket, queueTicket, WalkInStatus } from './queue.types.js';
+import { actionResult, queueCounter, walkInServiceStatus, walkInStatus } from './queue-results.js';
 import { TicketActionResult, WalkInOverrideResult } from './queue-results.types.js';
 
 const STAFF = [Role.CLERK, Role.INFO_DESK, Role.OFFICE_MANAGER, Role.ADMIN];

@@ -1,24 +1,21 @@
 /** Turns the queue services' outcomes into GraphQL result objects (the resolvers stay thin). */
 
 import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
-import type { WaitEstimate as Estimate } from '../rules/estimate.js';
 import type {
   ActionOutcome,
   CallOutcome,
   CounterOutcome,
   CounterView,
   Issued,
-  TicketView,
   WalkInServiceView,
   WalkInStatusView,
 } from '../rules/queue-outcomes.js';
-import { type TicketAction, TicketOrigin, type TicketStatus } from '../rules/ticket-model.js';
+import { type TicketAction, type TicketStatus } from '../rules/ticket-model.js';
 import {
   IssuedTicket,
-  PublicTicket,
+  publicTicket,
   QueueCounter,
-  QueueTicket,
-  WaitEstimate,
+  queueTicket,
   WalkInServiceStatus,
   WalkInStatus,
 } from './queue.types.js';
@@ -31,67 +28,8 @@ import {
   NotAllowed,
   QueueEmpty,
   StaleTicket,
-  TicketNotFound,
+  ticketNotFound,
 } from './queue-results.types.js';
-
-function estimate(e: Estimate | null): WaitEstimate | null {
-  if (!e) return null;
-  return Object.assign(new WaitEstimate(), {
-    expectedCallAt: new Date(e.expectedCallAt),
-    earliestCallAt: new Date(e.earliestCallAt),
-    latestCallAt: new Date(e.latestCallAt),
-    peopleAhead: e.peopleAhead,
-  });
-}
-
-export function queueTicket(v: TicketView): QueueTicket {
-  return Object.assign(new QueueTicket(), {
-    id: v.id,
-    number: v.number,
-    status: v.status,
-    origin: v.origin,
-    officeId: v.officeId,
-    serviceDay: v.serviceDay,
-    services: v.services,
-    priority: v.priority,
-    priorityNote: v.priorityNote,
-    dueAt: v.dueAt,
-    arrivedAt: v.arrivedAt,
-    waitedMinutes: v.waitedMinutes,
-    appointmentId: v.appointmentId,
-    appointmentStartsAt: v.appointmentStartsAt,
-    late:
-      v.origin === TicketOrigin.APPOINTMENT &&
-      v.appointmentStartsAt !== null &&
-      v.arrivedAt.getTime() > v.appointmentStartsAt.getTime(),
-    counter: v.counterId ? { id: v.counterId, label: v.counterLabel ?? '' } : null,
-    callCount: v.callCount,
-    maxCalls: v.maxCalls,
-    calledAt: v.calledAt,
-    startedAt: v.startedAt,
-    endedAt: v.endedAt,
-    version: v.version,
-    estimate: estimate(v.estimate),
-  });
-}
-
-const atCounter = (s: TicketStatus) => s === 'CALLED' || s === 'SERVING';
-
-export function publicTicket(v: TicketView): PublicTicket {
-  return Object.assign(new PublicTicket(), {
-    number: v.number,
-    status: v.status,
-    officeId: v.officeId,
-    officeName: v.officeName,
-    officeNotice: v.officeNotice,
-    services: v.services.filter((s) => s.count > 0).map((s) => ({ ...s, doneCount: null })),
-    priority: v.priority !== null,
-    issuedAt: v.arrivedAt,
-    estimate: estimate(v.estimate),
-    counterLabel: atCounter(v.status) ? v.counterLabel : null,
-    calledAt: atCounter(v.status) ? v.calledAt : null,
-  });
-}
 
 export function issuedTicket(i: Issued): IssuedTicket {
   return Object.assign(new IssuedTicket(), {
@@ -103,7 +41,6 @@ export function issuedTicket(i: Issued): IssuedTicket {
   });
 }
 
-export const ticketNotFound = () => Object.assign(new TicketNotFound(), { message: 'There is no such ticket.' });
 export const notAllowed = (status: TicketStatus, action: TicketAction) =>
   Object.assign(new NotAllowed(), {
     message: `${action} is not possible for a ticket that is ${status}.`,

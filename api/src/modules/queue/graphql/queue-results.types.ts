@@ -266,3 +266,5 @@ export const LeaveQueueResult = createUnionType({
   name: 'LeaveQueueResult',
   types: () => [PublicTicket, TicketNotFound, NotAllowed] as const,
 });
+
+export const ticketNotFound = () => Object.assign(new TicketNotFound(), { message: 'There is no such ticket.' });

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ServiceChoiceInput } from '../../booking/booking.types.js';
+import type { WaitEstimate as Estimate } from '../rules/estimate.js';
+import type { TicketView } from '../rules/queue-outcomes.js';
 import {
   TicketAction,
   TicketOrigin,
@@ -351,4 +353,65 @@ export class WalkInTicketInput {
 
   @Field(() => String, { nullable: true, description: 'Why, for STAFF priority (required then).' })
   priorityNote?: string | null;
+}
+
+// How the queue's views become these types (the resolvers of queue and live use them).
+
+function estimate(e: Estimate | null): WaitEstimate | null {
+  if (!e) return null;
+  return Object.assign(new WaitEstimate(), {
+    expectedCallAt: new Date(e.expectedCallAt),
+    earliestCallAt: new Date(e.earliestCallAt),
+    latestCallAt: new Date(e.latestCallAt),
+    peopleAhead: e.peopleAhead,
+  });
+}
+
+export function queueTicket(v: TicketView): QueueTicket {
+  return Object.assign(new QueueTicket(), {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    origin: v.origin,
+    officeId: v.officeId,
+    serviceDay: v.serviceDay,
+    services: v.services,
+    priority: v.priority,
+    priorityNote: v.priorityNote,
+    dueAt: v.dueAt,
+    arrivedAt: v.arrivedAt,
+    waitedMinutes: v.waitedMinutes,
+    appointmentId: v.appointmentId,
+    appointmentStartsAt: v.appointmentStartsAt,
+    late:
+      v.origin === TicketOrigin.APPOINTMENT &&
+      v.appointmentStartsAt !== null &&
+      v.arrivedAt.getTime() > v.appointmentStartsAt.getTime(),
+    counter: v.counterId ? { id: v.counterId, label: v.counterLabel ?? '' } : null,
+    callCount: v.callCount,
+    maxCalls: v.maxCalls,
+    calledAt: v.calledAt,
+    startedAt: v.startedAt,
+    endedAt: v.endedAt,
+    version: v.version,
+    estimate: estimate(v.estimate),
+  });
+}
+
+const atCounter = (s: TicketStatus) => s === 'CALLED' || s === 'SERVING';
+
+export function publicTicket(v: TicketView): PublicTicket {
+  return Object.assign(new PublicTicket(), {
+    number: v.number,
+    status: v.status,
+    officeId: v.officeId,
+    officeName: v.officeName,
+    officeNotice: v.officeNotice,
+    services: v.services.filter((s) => s.count > 0).map((s) => ({ ...s, doneCount: null })),
+    priority: v.priority !== null,
+    issuedAt: v.arrivedAt,
+    estimate: estimate(v.estimate),
+    counterLabel: atCounter(v.status) ? v.counterLabel : null,
+    calledAt: atCounter(v.status) ? v.calledAt : null,
+  });
 }

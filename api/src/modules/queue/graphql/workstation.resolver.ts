@@ -7,8 +7,8 @@ import { Role } from '../../../shared/role.js';
 import { ServiceChoiceInput } from '../../booking/booking.types.js';
 import { TicketAction } from '../rules/ticket-model.js';
 import type { ActionRequest } from '../ticket-action.service.js';
-import { Workstation } from './queue.types.js';
-import { actionResult, counterResult, queueCounter, queueTicket } from './queue-results.js';
+import { queueTicket, Workstation } from './queue.types.js';
+import { actionResult, counterResult, queueCounter } from './queue-results.js';
 import { CallResult, CounterResult, TicketActionResult } from './queue-results.types.js';
 
 const CLERKS = [Role.CLERK, Role.OFFICE_MANAGER, Role.ADMIN];
