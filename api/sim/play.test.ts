@@ -37,4 +37,19 @@ describe('day simulator', () => {
     expect(Math.max(...product.walkInWaits)).toBeGreaterThan(30);
     expect(product.minutesPastClosing).toBeLessThan(zms.minutesPastClosing);
   });
+
+  it('replays a day exactly when nothing changes, so the noise floor varies service times alone', () => {
+    const day = scenario('normal-day');
+    const original = playDay(day, 5, productPolicy);
+    const replay = playDay(day, 5, productPolicy, { visitors: visitorsOf(day, 5), estimates: false });
+    const callTimes = (r: typeof original) => r.calls.map((c) => [c.visitorId, c.calledAt]);
+    expect(original.calls.length).toBeGreaterThan(50);
+    expect(callTimes(replay)).toEqual(callTimes(original));
+    expect(replay.calls.every((c) => c.toldAt === null)).toBe(true);
+    // And it plays the service times it is given.
+    const slower = visitorsOf(day, 5).map((v) => ({ ...v, serviceMs: v.serviceMs * 2 }));
+    expect(callTimes(playDay(day, 5, productPolicy, { visitors: slower, estimates: false }))).not.toEqual(
+      callTimes(original),
+    );
+  });
 });

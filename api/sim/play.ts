@@ -27,7 +27,12 @@ export type DayResult = {
   estimateErrors: number[];
   /** Of those with a range: how many were called inside the range shown at issue. */
   insideRange: { inside: number; of: number };
+  /** Every ticket called: whose, when issued and called, and the call time told at issue (null: none told). */
+  calls: { visitorId: string; issuedAt: number; calledAt: number; toldAt: number | null }[];
 };
+
+/** For replays (sim/floor.ts): the day's visitors with other service times, and whether to tell estimates at all. */
+export type PlayOptions = { visitors?: Visitor[]; estimates?: boolean };
 
 /** Overlap of [from, to) with the closed time after the opening intervals' ends (lunch breaks, after closing). */
 function outsideHours(from: number, to: number, open: readonly OpenInterval[]): number {
@@ -36,11 +41,11 @@ function outsideHours(from: number, to: number, open: readonly OpenInterval[]): 
   return to - from - inside;
 }
 
-export function playDay(scenario: Scenario, seed: number, policy: Policy): DayResult {
+export function playDay(scenario: Scenario, seed: number, policy: Policy, options: PlayOptions = {}): DayResult {
   const open: OpenInterval[] = scenario.hours.map(([from, to]) => ({ start: at(from), end: at(to) }));
   const firstOpen = open[0]?.start ?? 0;
   const closesAt = open[open.length - 1]?.end ?? 0;
-  const visitors = visitorsOf(scenario, seed);
+  const visitors = options.visitors ?? visitorsOf(scenario, seed);
 
   // The office's history: twenty past visitors per service, drawn from the same true distributions.
   const past = randomness(seed ^ 0x5eed);
@@ -81,6 +86,7 @@ export function playDay(scenario: Scenario, seed: number, policy: Policy): DayRe
     minutesPastClosing: 0,
     estimateErrors: [],
     insideRange: { inside: 0, of: 0 },
+    calls: [],
   };
 
   let issued = 0;
@@ -98,7 +104,7 @@ export function playDay(scenario: Scenario, seed: number, policy: Policy): DayRe
       finishAt: null,
     };
     waiting.push(ticket);
-    ticket.told = policy.estimate(office, ticket, now);
+    ticket.told = options.estimates === false ? null : policy.estimate(office, ticket, now);
   };
 
   /** Whether counter `c` may call at `now`: inside its hours while the office is open, or finishing the queue of an interval that just ended. */
@@ -151,6 +157,7 @@ export function playDay(scenario: Scenario, seed: number, policy: Policy): DayRe
 
   for (const t of done) {
     const calledAt = t.calledAt as number;
+    result.calls.push({ visitorId: t.visitor.id, issuedAt: t.issuedAt, calledAt, toldAt: t.told?.expectedAt ?? null });
     result.minutesPastClosing += outsideHours(calledAt, t.finishAt as number, open) / MINUTE;
     if (t.appointmentAt !== null) {
       result.appointmentWaits.push(Math.max(0, calledAt - Math.max(t.appointmentAt, t.issuedAt)) / MINUTE);

@@ -102,6 +102,15 @@ export async function spawnApi(env: Record<string, string>, opts: { port?: numbe
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until `done()` holds, checking every 50 ms; fails with `what` after `timeoutMs`. */
+export async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await sleep(50);
+  }
+}
+
 export type Answer = {
   status: number;
   body: { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };

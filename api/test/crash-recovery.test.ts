@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureDatabase } from '../src/db/data-source.js';
-import { auditBookings, auditTickets, gql, LoadLog, prepareLoad, runLoad, sleep, spawnApi } from './crash-kit.js';
+import {
+  auditBookings,
+  auditTickets,
+  gql,
+  LoadLog,
+  prepareLoad,
+  runLoad,
+  sleep,
+  spawnApi,
+  until,
+} from './crash-kit.js';
 import { freePort } from './free-port.js';
 import { TestSmtpServer } from './mail-server.js';
 import { createTestApp, TestClock } from './test-app.js';
@@ -112,10 +122,15 @@ describe('a killed api process', () => {
       const log = new LoadLog();
       let stop = false;
       const load = runLoad(target, log, 4, () => stop);
+      // However busy the machine: some of each acknowledged before the kill, more after the restart.
+      const acknowledged = () => Math.min(log.bookings.length, log.tickets.length);
       await sleep(1_500);
+      await until(() => acknowledged() >= 3, 30_000, 'three bookings and tickets before the kill');
       await api.kill(); // mid-load: some requests are in flight and get no answer
       api = await spawnApi({ ...env, BOOKING_MAX_ACTIVE_PER_EMAIL: '1000' }, { port });
+      const beforeRestart = acknowledged();
       await sleep(1_000);
+      await until(() => acknowledged() >= Math.max(6, beforeRestart + 3), 30_000, 'three more after the restart');
       stop = true;
       await load;
 
