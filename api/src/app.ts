@@ -9,6 +9,7 @@ import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { ClockService, runningFrom } from './modules/clock/clock.service.js';
 import { createServices, type Services } from './services.js';
+import { type StopStep, stepLimitOf, stopInTurn } from './stop-steps.js';
 
 /** A failure at start whose message alone tells the operator what to do. */
 export class StartupError extends Error {}
@@ -54,10 +55,11 @@ function describeDbError(err: unknown, url: string): string {
 
 /** Starts the whole product: database (embedded unless DATABASE_URL), migrations, seed, HTTP + WebSocket. */
 export async function startApp(config: Config, log: Logger, opts: { clock?: ClockService } = {}): Promise<RunningApp> {
-  const cleanups: (() => Promise<void>)[] = [];
+  // Stopped in reverse order of starting; a step that hangs is left behind after a limit (stop-steps.ts).
+  const cleanups: StopStep[] = [];
   const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((err) => log.error({ err }, 'error while stopping'));
-    cleanups.length = 0;
+    const steps = cleanups.splice(0).reverse();
+    await stopInTurn(steps, log, stepLimitOf(config.shutdownTimeoutMs));
   };
   try {
     let url: string;
@@ -69,7 +71,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
         if (err instanceof EmbeddedPostgresError) throw new StartupError(err.message);
         throw err;
       }
-      cleanups.push(cluster.stop);
+      cleanups.push({ name: 'embedded PostgreSQL', run: cluster.stop });
       await ensureDatabase(cluster.url('postgres'), EMBEDDED_DATABASE);
       url = cluster.url(EMBEDDED_DATABASE);
     } else {
@@ -82,7 +84,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     } catch (err) {
       throw new StartupError(describeDbError(err, url));
     }
-    cleanups.push(() => ds.destroy());
+    cleanups.push({ name: 'database pool', run: () => ds.destroy() });
     const [{ server_version_num }] = await ds.query('SHOW server_version_num');
     if (Math.floor(Number(server_version_num) / 10000) < MIN_POSTGRES_MAJOR) {
       throw new StartupError(
@@ -100,24 +102,27 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       new ClockService(config.testClockStart ? runningFrom(config.testClockStart, performance.timeOrigin) : undefined);
     if (config.testClockStart) log.warn({ testClockStart: config.testClockStart }, 'test clock: not the real time');
     clock.start();
-    cleanups.push(async () => clock.stop());
+    cleanups.push({ name: 'clock', run: async () => clock.stop() });
     const services = createServices(ds, config, clock, log);
     await services.mail.start();
-    cleanups.push(() => services.mail.stop());
+    cleanups.push({ name: 'mail', run: () => services.mail.stop() });
     if (!config.mail.smtpUrl && !config.mail.devMailbox) {
       log.warn('no SMTP_URL: mails are kept in memory by the embedded catcher and not delivered; set SMTP_URL');
     }
     // Live updates: this process hears every committed queue change, from any process (LISTEN/NOTIFY).
     await services.liveListener.start();
     services.live.feeds.attach(services.liveListener);
-    cleanups.push(async () => {
-      services.live.feeds.detach();
-      await services.liveListener.stop();
+    cleanups.push({
+      name: 'live updates',
+      run: async () => {
+        services.live.feeds.detach();
+        await services.liveListener.stop();
+      },
     });
     // Mail dispatch, reminders, upload purge and retention (agenda on PostgreSQL). Stopped before the mail
     // transport and the database (cleanups run in reverse), after the HTTP server.
     await services.jobs.start();
-    cleanups.push(() => services.jobs.stop());
+    cleanups.push({ name: 'jobs', run: () => services.jobs.stop() });
     const schema = await buildAppSchema();
     const server = createHttpServer({
       config,
@@ -137,7 +142,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
         throw new StartupError(`Not allowed to listen on port ${config.port}; use a port above 1023.`);
       throw err;
     }
-    cleanups.push(() => server.stop());
+    cleanups.push({ name: 'HTTP and WebSocket server', run: () => server.stop() });
 
     let stopping: Promise<void> | undefined;
     return {

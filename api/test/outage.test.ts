@@ -31,8 +31,16 @@ beforeAll(async () => {
 afterAll(async () => {
   // A test that failed during the outage leaves PostgreSQL stopped; the api is stopped against a running one.
   if (down) cluster = await startCluster();
-  await t?.close();
-  await cluster?.stop();
+  // Stopping after an outage has hung once in a while on a loaded machine: say which part, should it happen again.
+  const slow = async (what: string, step: () => Promise<unknown> | undefined) => {
+    const startedAt = Date.now();
+    await step();
+    if (Date.now() - startedAt > 5_000) console.error(`outage test: ${what} took ${Date.now() - startedAt} ms`);
+  };
+  await slow('stopping the api', () => t?.close());
+  for (const line of logged.lines.filter((l) => /^stopping:/.test(l.msg)))
+    console.error(`outage test: ${line.msg} (${line.step})`);
+  await slow('stopping PostgreSQL', () => cluster?.stop());
   await rm(dir, { recursive: true, force: true });
 });
 
