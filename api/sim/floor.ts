@@ -5,7 +5,8 @@
  * its median over the replays. An oracle that knew the true service-time distributions, every later arrival and who
  * will not come could not predict better than that median; the api's estimator knows less. The product's error on the
  * same tickets and the ZMS-style error on the same days are printed beside it. A benchmark: it asserts nothing.
- *   pnpm --filter @bc/api simulate:floor -- --seeds 5 --tickets 20 --replays 16 busy-monday
+ *   npm run simulate:floor                (from the repository root; all scenarios, 4 seeds × 12 tickets × 12 replays)
+ *   pnpm --filter @bc/api simulate:floor -- --seeds 8 --tickets 16 --replays 16 busy-monday
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,9 +65,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number ≥ 1`);
     return value;
   };
-  const seeds = option('--seeds', 5);
-  const tickets = option('--tickets', 20);
-  const replays = option('--replays', 16);
+  const seeds = option('--seeds', 4);
+  const tickets = option('--tickets', 12);
+  const replays = option('--replays', 12);
   const names = args.length ? args : ['quiet-day', 'normal-day', 'busy-monday'];
   console.log(`Estimate error at issue (minutes): ${seeds} seeds, ${tickets} tickets a day, ${replays} replays each`);
   console.log('| scenario | tickets | product | oracle floor | ZMS-style | target 0.3 × ZMS | floor ÷ ZMS |');
