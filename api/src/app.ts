@@ -53,6 +53,18 @@ function describeDbError(err: unknown, url: string): string {
   }
 }
 
+/**
+ * Ready: the database answers and every migration of this build is applied. Read with one pooled query rather than
+ * TypeORM's `showMigrations()`, which keeps its connection checked out when a query fails half-way (the database
+ * going away during the probe), so that each such probe would take one connection from the pool for good.
+ */
+async function isMigrated(ds: DataSource): Promise<boolean> {
+  if (!ds.isInitialized) return false;
+  const rows: { name: string }[] = await ds.query('SELECT name FROM migrations');
+  const applied = new Set(rows.map((r) => r.name));
+  return ds.migrations.every((m) => applied.has(m.name ?? m.constructor.name));
+}
+
 /** Starts the whole product: database (embedded unless DATABASE_URL), migrations, seed, HTTP + WebSocket. */
 export async function startApp(config: Config, log: Logger, opts: { clock?: ClockService } = {}): Promise<RunningApp> {
   // Stopped in reverse order of starting; a step that hangs is left behind after a limit (stop-steps.ts).
@@ -129,7 +141,7 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
       log,
       schema,
       services,
-      isReady: async () => ds.isInitialized && (await ds.query('SELECT 1')) && !(await ds.showMigrations()),
+      isReady: () => isMigrated(ds),
     });
     let listening: Awaited<ReturnType<typeof server.listen>>;
     try {
