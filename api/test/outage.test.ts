@@ -5,6 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedCluster, makeThrowawayDir, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createLogger } from '../src/logger.js';
@@ -37,7 +38,26 @@ afterAll(async () => {
     await step();
     if (Date.now() - startedAt > 5_000) console.error(`outage test: ${what} took ${Date.now() - startedAt} ms`);
   };
+  // What holds the pool before the stop (its end waits for every checked-out connection), shown when the stop is slow.
+  const pool = (t?.app.ds.driver as unknown as { master?: pg.Pool } | undefined)?.master;
+  const idle = new Set((pool as unknown as { _idle?: { client: unknown }[] })?._idle?.map((i) => i.client) ?? []);
+  const held = pool && {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    // pg's own fields: a checked-out client still connecting has no server process yet.
+    out: (pool as unknown as { _clients: { processID: number | null; _connecting: boolean }[] })._clients
+      .filter((c) => !idle.has(c))
+      .map((c) => ({ pid: c.processID, connecting: c._connecting })),
+  };
+  const sessions = await t
+    ?.sql<{ state: string; query: string }>(
+      `SELECT state, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    )
+    .catch((err: Error) => err.message);
+  const startedAt = Date.now();
   await slow('stopping the api', () => t?.close());
+  if (Date.now() - startedAt > 5_000) console.error('outage test: before the stop', JSON.stringify({ held, sessions }));
   for (const line of logged.lines.filter((l) => /^stopping:/.test(l.msg)))
     console.error(`outage test: ${line.msg} (${line.step})`);
   await slow('stopping PostgreSQL', () => cluster?.stop());
