@@ -24,7 +24,9 @@ export function noiseFloor(scenario: Scenario, seeds: number, tickets: number, r
   const floor: number[] = [];
   const product: number[] = [];
   const zms: number[] = [];
+  const services = new Map(scenario.services.map((s) => [s.id, s]));
   for (let seed = 1; seed <= seeds; seed++) {
+    const visitors = visitorsOf(scenario, seed);
     for (const c of playDay(scenario, seed, zmsPolicy).calls)
       if (c.toldAt !== null) zms.push(Math.abs(c.calledAt - c.toldAt) / MINUTE);
     const day = playDay(scenario, seed, productPolicy);
@@ -36,13 +38,13 @@ export function noiseFloor(scenario: Scenario, seeds: number, tickets: number, r
       const calls: number[] = [];
       for (let r = 0; r < replays; r++) {
         const draw = randomness(seed * 1_000_003 + i * 1_009 + r);
-        const visitors = visitorsOf(scenario, seed).map((v) => {
+        const redrawn = visitors.map((v) => {
           const before = calledAt.get(v.id);
           if (before !== undefined && before < ticket.issuedAt) return v;
-          const service = scenario.services.find((s) => s.id === v.serviceId);
+          const service = services.get(v.serviceId);
           return service ? { ...v, serviceMs: serviceTime(service, draw.normal) } : v;
         });
-        const replay = playDay(scenario, seed, productPolicy, { visitors, estimates: false });
+        const replay = playDay(scenario, seed, productPolicy, { visitors: redrawn, estimates: false });
         const again = replay.calls.find((c) => c.visitorId === ticket.visitorId);
         if (again) calls.push(again.calledAt);
       }

@@ -33,10 +33,11 @@ afterAll(async () => {
   // A test that failed during the outage leaves PostgreSQL stopped; the api is stopped against a running one.
   if (down) cluster = await startCluster();
   // Stopping after an outage has hung once in a while on a loaded machine: say which part, should it happen again.
-  const slow = async (what: string, step: () => Promise<unknown> | undefined) => {
+  const slow = async (what: string, step: () => Promise<unknown> | undefined, before?: object) => {
     const startedAt = Date.now();
     await step();
-    if (Date.now() - startedAt > 5_000) console.error(`outage test: ${what} took ${Date.now() - startedAt} ms`);
+    const ms = Date.now() - startedAt;
+    if (ms > 5_000) console.error(`outage test: ${what} took ${ms} ms`, before ? JSON.stringify(before) : '');
   };
   // What holds the pool before the stop (its end waits for every checked-out connection), shown when the stop is slow.
   const pool = (t?.app.ds.driver as unknown as { master?: pg.Pool } | undefined)?.master;
@@ -55,9 +56,7 @@ afterAll(async () => {
       `SELECT state, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     )
     .catch((err: Error) => err.message);
-  const startedAt = Date.now();
-  await slow('stopping the api', () => t?.close());
-  if (Date.now() - startedAt > 5_000) console.error('outage test: before the stop', JSON.stringify({ held, sessions }));
+  await slow('stopping the api', () => t?.close(), { held, sessions });
   for (const line of logged.lines.filter((l) => /^stopping:/.test(l.msg)))
     console.error(`outage test: ${line.msg} (${line.step})`);
   await slow('stopping PostgreSQL', () => cluster?.stop());

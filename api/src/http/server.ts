@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import { devMailboxRouter } from '../modules/mail/dev-mailbox.http.js';
 import { uploadRouter } from '../modules/upload/upload.http.js';
 import type { Services } from '../services.js';
+import { actorOf } from '../shared/actor.js';
 import { isStaffRole } from '../shared/role.js';
 import { bearerToken, readSessionCookie, sessionCookie } from './cookies.js';
 import { graphqlBodyErrors, lastErrorHandler } from './http-errors.js';
@@ -96,7 +97,8 @@ export function createHttpServer(deps: HttpDeps) {
       staffOf: async (req) => {
         const who = await services.identity.resolve({ sessionToken: readSessionCookie(req.headers.cookie) });
         if (who === 'invalid' || who.kind !== 'staff' || !who.user.roles.some(isStaffRole)) return null;
-        return { kind: 'staff', staffUserId: who.user.id, username: who.user.username, roles: who.user.roles };
+        const actor = actorOf(who);
+        return actor.kind === 'staff' ? actor : null;
       },
       log,
     }),

@@ -10,8 +10,7 @@ import { type FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { AppointmentEntity } from './appointment.entity.js';
-import type { AppointmentView } from './appointment-view.js';
-import { AppointmentStatus, type BookingChannel } from './appointment-view.js';
+import { AppointmentStatus, type AppointmentView, type BookingChannel } from './appointment-view.js';
 import {
   availableDays,
   bookingDuration,
