@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './logger.js';
 import { OfficeAdminService } from './modules/admin/office-admin.service.js';
 import { AuditService, auditRetentionStep } from './modules/audit/audit.service.js';
 import { BookingService } from './modules/booking/booking.service.js';
+import { calendarSender } from './modules/booking/confirmation.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
@@ -60,7 +61,7 @@ export function createServices(
     pool,
     { ...config.booking, maxFiles: config.uploads.maxFiles },
     clock.now,
-    new URL(config.publicUrl).hostname,
+    calendarSender(config.publicUrl, config.mail.from),
     mail.outbox,
   );
   const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking);

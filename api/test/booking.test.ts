@@ -245,14 +245,43 @@ describe('booking', () => {
     expect(await countAppointments()).toBe(before);
   });
 
-  it('answers a time that has gone (past, or now too soon) as no longer free, with alternatives', async () => {
+  it('refuses a start that has gone (PAST) or is now too soon (TOO_SOON) as InvalidInput on start, booking and moving', async () => {
+    const PAST = '2027-02-26T08:00:00.000Z';
+    const TOO_SOON = '2027-03-01T06:30:00.000Z'; // 07:30 local, half an hour after "now"; 08:00 local is the first
+    const refusal = (code: string, message: string) => ({
+      __typename: 'InvalidInput',
+      fields: [{ field: 'start', code, message }],
+    });
+    const past = refusal('PAST', 'This time is in the past.');
+    const tooSoon = refusal('TOO_SOON', 'This time is too soon; choose a later one.');
+    const BOOK_REFUSAL = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) {
+      __typename ... on InvalidInput { fields { field code message } } } }`;
     const before = await countAppointments();
-    for (const start of ['2027-02-26T08:00:00.000Z', '2027-03-01T06:30:00.000Z']) {
-      const r = await book(t.anonymous(), { start });
-      expect(r.__typename, start).toBe('SlotUnavailable');
-      expect(r.alternatives[0], start).toBe('2027-03-01T07:00:00.000Z'); // 08:00 local: one hour after "now"
+    for (const [start, expected] of [
+      [PAST, past],
+      [TOO_SOON, tooSoon],
+    ] as const) {
+      const r = await t.anonymous().ok(BOOK_REFUSAL, { input: input({ start }) });
+      expect(r.bookAppointment, start).toEqual(expected);
     }
     expect(await countAppointments()).toBe(before);
+
+    const a = await book(t.anonymous(), { start: '2027-03-02T09:00:00.000Z' });
+    expect(a.__typename).toBe('BookingConfirmed');
+    const MOVE = `mutation($t: String!, $s: DateTimeISO!) { rescheduleAppointment(token: $t, start: $s) {
+      __typename ... on InvalidInput { fields { field code message } } } }`;
+    for (const [start, expected] of [
+      [PAST, past],
+      [TOO_SOON, tooSoon],
+    ] as const) {
+      const r = await t.anonymous().ok(MOVE, { t: a.manageToken, s: start });
+      expect(r.rescheduleAppointment, start).toEqual(expected);
+    }
+    const [row] = await t.sql<{ startsAt: Date; calendarSequence: number }>(
+      'SELECT "startsAt", "calendarSequence" FROM appointment WHERE id = $1',
+      [a.appointment.id],
+    );
+    expect([row?.startsAt.toISOString(), row?.calendarSequence]).toEqual(['2027-03-02T09:00:00.000Z', 0]);
   });
 
   it('limits upcoming appointments per email address', async () => {

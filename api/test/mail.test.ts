@@ -135,11 +135,110 @@ describe('reschedule and cancellation notices', () => {
     expect(cancelled?.subject).toBe('Termin abgesagt: Donnerstag, 4. März 2027, 10:00 Uhr – Bürgercentrum');
     expect(cancelled?.text).toMatch(/http:\/\/localhost:\d+\/booking\//);
     expect(cancelled?.text).not.toContain('verwaltung');
-    expect(cancelled?.attachments).toEqual([]);
+    // No QR code any more; only the calendar file that takes the appointment out of the calendar.
+    expect(cancelled?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['termin-abgesagt.ics', 'text/calendar'],
+    ]);
     // No plain token is left anywhere for this appointment.
     await settled((q) => t.sql(q));
     const rows = await mailRows(t, booked.appointment.id);
     expect(rows.filter((r) => r.manageToken !== null)).toEqual([]);
+  });
+});
+
+/** The calendar file a mail carries, parsed by a real iCalendar parser, and the METHOD its MIME part names. */
+function calendarOf(mail: ReceivedMail | undefined) {
+  const part = mail && attachment(mail, 'text/calendar');
+  if (!part) throw new Error(`no calendar file in "${mail?.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const events = calendar.getAllSubcomponents('vevent');
+  expect(events).toHaveLength(1);
+  const vevent = events[0] as ICAL.Component;
+  return {
+    filename: part.filename,
+    partMethod: part.headers.get('content-type') as { params?: { method?: string } } | undefined,
+    method: calendar.getFirstPropertyValue('method'),
+    uid: vevent.getFirstPropertyValue('uid'),
+    sequence: Number(vevent.getFirstPropertyValue('sequence')),
+    status: vevent.getFirstPropertyValue('status'),
+    organizer: vevent.getFirstPropertyValue('organizer'),
+    start: new ICAL.Event(vevent).startDate.toJSDate().toISOString(),
+    end: new ICAL.Event(vevent).endDate.toJSDate().toISOString(),
+  };
+}
+
+describe('calendar files across changes', () => {
+  it('keep one UID and raise SEQUENCE on every change; the cancellation is a METHOD:CANCEL', async () => {
+    const email = uniqueEmail('kalender');
+    const subject = (prefix: string) => async (n: number) =>
+      (await smtp.waitFor(email, n)).find((m) => m.subject?.startsWith(prefix));
+    const booked = await book(t.anonymous(), office, { start: '2027-03-05T08:00:00.000Z', email });
+    const confirmation = calendarOf(await subject('Terminbestätigung')(1));
+
+    expect(await reschedule(t.anonymous(), booked.manageToken, '2027-03-05T10:00:00.000Z')).toBe('Appointment');
+    const moved = calendarOf(await subject('Termin verschoben')(2));
+
+    // What the manage page offers for download is the same event, as it is now.
+    const CALENDAR = `query($t: String!) { appointmentByToken(token: $t) { ... on Appointment { calendar } } }`;
+    const download = async () => {
+      const r = await t
+        .anonymous()
+        .ok<{ appointmentByToken: { calendar: string } }>(CALENDAR, { t: booked.manageToken });
+      const calendar = new ICAL.Component(ICAL.parse(r.appointmentByToken.calendar));
+      const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+      return {
+        method: calendar.getFirstPropertyValue('method'),
+        uid: vevent.getFirstPropertyValue('uid'),
+        sequence: vevent.getFirstPropertyValue('sequence'),
+        status: vevent.getFirstPropertyValue('status'),
+      };
+    };
+    const movedDownload = await download();
+
+    expect(await cancel(t.anonymous(), booked.manageToken)).toBe('Appointment');
+    const cancelled = calendarOf(await subject('Termin abgesagt')(3));
+    const cancelledDownload = await download();
+
+    expect(confirmation).toMatchObject({
+      filename: 'termin.ics',
+      method: 'PUBLISH',
+      status: 'CONFIRMED',
+      uid: `${booked.appointment.id}@localhost`,
+      organizer: 'mailto:noreply@localhost',
+      start: '2027-03-05T08:00:00.000Z',
+      end: '2027-03-05T08:15:00.000Z',
+    });
+    expect(moved).toMatchObject({ method: 'PUBLISH', status: 'CONFIRMED', uid: confirmation.uid });
+    expect(moved.start).toBe('2027-03-05T10:00:00.000Z');
+    expect(moved.end).toBe('2027-03-05T10:15:00.000Z');
+    expect(cancelled).toMatchObject({
+      filename: 'termin-abgesagt.ics',
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      uid: confirmation.uid,
+      organizer: confirmation.organizer,
+      start: moved.start,
+    });
+    expect(confirmation.sequence).toBeLessThan(moved.sequence);
+    expect(moved.sequence).toBeLessThan(cancelled.sequence);
+    // The MIME part names the file's METHOD, as iMIP asks.
+    expect([confirmation, moved, cancelled].map((c) => c.partMethod?.params?.method)).toEqual([
+      'PUBLISH',
+      'PUBLISH',
+      'CANCEL',
+    ]);
+    expect(movedDownload).toEqual({
+      method: 'PUBLISH',
+      uid: confirmation.uid,
+      sequence: moved.sequence,
+      status: 'CONFIRMED',
+    });
+    expect(cancelledDownload).toEqual({
+      method: 'CANCEL',
+      uid: confirmation.uid,
+      sequence: cancelled.sequence,
+      status: 'CANCELLED',
+    });
   });
 });
 

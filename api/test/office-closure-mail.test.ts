@@ -1,4 +1,5 @@
 /** Cancelling a closed day's appointments with a mail that the office is closed (notifyClosureAffected). */
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GqlClient } from './gql-client.js';
 import { book, loadOffice, mailRows, type Office, uniqueEmail } from './mail-helpers.js';
@@ -121,7 +122,16 @@ describe('notifying the appointments of a closed day', () => {
     );
     expect(german.text).toContain('an diesem Tag ist die Dienststelle geschlossen');
     expect(german.text).toMatch(/http:\/\/localhost:\d+\/booking\//);
-    expect(german.attachments).toEqual([]);
+    // No QR code; the calendar file takes the appointment out of the citizen's calendar (one change: SEQUENCE 1).
+    expect(german.attachments.map((a) => a.filename)).toEqual(['termin-abgesagt.ics']);
+    const calendar = new ICAL.Component(ICAL.parse(german.attachments[0]?.content.toString('utf8') as string));
+    const event = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect([
+      calendar.getFirstPropertyValue('method'),
+      event.getFirstPropertyValue('status'),
+      event.getFirstPropertyValue('uid'),
+      event.getFirstPropertyValue('sequence'),
+    ]).toEqual(['CANCEL', 'CANCELLED', `${ids.german}@localhost`, 1]);
     const english = await mailTo(emails.english, 'Appointment cancelled, office closed');
     expect(english.subject).toBe('Appointment cancelled, office closed: Thursday, 4 March 2027, 10:00 – Bürgercentrum');
     expect(english.text).toContain('The office is closed on this day');

@@ -5,7 +5,7 @@ import { isUuid } from '../../shared/ids.js';
 import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
 import { AppointmentEntity } from '../booking/appointment.entity.js';
 import { AppointmentStatus } from '../booking/appointment-view.js';
-import type { BookingService } from '../booking/booking.service.js';
+import { type BookingService, nextCalendarSequence } from '../booking/booking.service.js';
 import { ClosureEntity } from '../catalog/closure.entity.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { type HoursKind, OpeningHoursEntity } from '../catalog/opening-hours.entity.js';
@@ -185,7 +185,11 @@ export class OfficeAdminService {
         [officeId, office.timeZone, date, now],
       );
       for (const row of rows.filter((r) => r.due)) {
-        await m.update(AppointmentEntity, row.id, { status: AppointmentStatus.CANCELLED, cancelledAt: now });
+        await m.update(AppointmentEntity, row.id, {
+          status: AppointmentStatus.CANCELLED,
+          cancelledAt: now,
+          calendarSequence: nextCalendarSequence,
+        });
         await this.mail.cancelledForClosure(m, row.id);
         cancelledIds.push(row.id);
       }

@@ -25,6 +25,8 @@ export type AppointmentView = {
   checkInCode: string;
   createdAt: Date;
   cancelledAt: Date | null;
+  /** The iCalendar SEQUENCE: 0 when booked, one more on every move and on the cancellation. */
+  calendarSequence: number;
   services: { serviceId: string; name: string; durationMinutes: number; count: number }[];
   documents: {
     documentId: string;

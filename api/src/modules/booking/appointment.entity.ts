@@ -97,6 +97,13 @@ export class AppointmentEntity {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /**
+   * The SEQUENCE of the appointment's calendar event (confirmation.ts): raised by every change a citizen's calendar
+   * must take over (a new time, the cancellation), so that the newer file replaces the older one.
+   */
+  @Column({ type: 'integer', default: 0 })
+  calendarSequence: number;
+
   /** When the visitor captured photo, signature and fingerprints at the photo terminal; their ticket gets priority. */
   @Column({ type: 'timestamptz', nullable: true })
   biometricsCapturedAt: Date | null;

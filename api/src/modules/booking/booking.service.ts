@@ -39,7 +39,7 @@ import {
   type ServiceFacts,
 } from './booking-input.js';
 import { newCheckInCode, newReference } from './codes.js';
-import { appointmentCalendar } from './confirmation.js';
+import { appointmentCalendar, type CalendarSender } from './confirmation.js';
 import { loadBusy, loadOfficePlan, type OfficePlan } from './office-plan.store.js';
 
 /** Who books: the channel is recorded on the appointment; the client key feeds the per-address limit. */
@@ -95,8 +95,6 @@ const deadlock = '40P01';
 const exclusionViolation = '23P01';
 const DAY_MS = 86_400_000;
 const PLAN_TTL_MS = 2000;
-/** Start problems that mean "this time has gone", answered as SlotUnavailable. */
-const lapsed = new Set(['PAST', 'TOO_SOON']);
 
 const startProblemMessages: Record<string, string> = {
   PAST: 'This time is in the past.',
@@ -121,7 +119,7 @@ export class BookingService {
     pool: pg.Pool,
     private readonly limits: Config['booking'] & { maxFiles: number },
     private readonly now: () => Date,
-    private readonly host: string,
+    private readonly calendarSender: CalendarSender,
     private readonly hooks: BookingHooks,
   ) {
     this.byAddress = new RateLimiterPostgres({
@@ -224,14 +222,9 @@ export class BookingService {
     if (problems.length > 0 || !contact.ok) return { kind: 'invalid', problems };
     const durationMinutes = this.duration(req.services, facts, plan);
     const serviceIds = req.services.map((s) => s.serviceId);
+    // A start that has passed (PAST) or come too close (TOO_SOON) while the citizen filled in the form is a field
+    // error like the others: the typed code tells a portal why, and the citizen picks a new time from fresh ones.
     const startIssue = this.startIssue(plan, req.start, durationMinutes);
-    // A time that was offered but has passed (or come too close) while the citizen filled in the form is simply
-    // no longer free: answer with alternatives rather than with a form error.
-    if (startIssue && lapsed.has(startIssue.code))
-      return {
-        kind: 'unavailable',
-        alternatives: await this.alternatives(plan, serviceIds, durationMinutes, req.start.getTime()),
-      };
     if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const start = req.start.getTime();
     const end = start + durationMinutes * 60_000;
@@ -317,7 +310,7 @@ export class BookingService {
   /** The appointment as an iCalendar file. */
   async calendar(view: AppointmentView): Promise<string> {
     const office = await this.ds.getRepository(OfficeEntity).findOneByOrFail({ id: view.officeId });
-    return appointmentCalendar(view, office, this.host);
+    return appointmentCalendar(view, office, this.calendarSender, this.now());
   }
 
   /** The appointment behind a manage token; null when the token is unknown. */
@@ -335,7 +328,11 @@ export class BookingService {
       if (!row) return { kind: 'notFound' };
       const refusal = this.changeRefusal(row);
       if (refusal) return refusal;
-      await m.update(AppointmentEntity, id, { status: AppointmentStatus.CANCELLED, cancelledAt: this.now() });
+      await m.update(AppointmentEntity, id, {
+        status: AppointmentStatus.CANCELLED,
+        cancelledAt: this.now(),
+        calendarSequence: nextCalendarSequence,
+      });
       await this.hooks.cancelled(m, id);
       return { kind: 'ok', appointmentId: id };
     });
@@ -358,11 +355,6 @@ export class BookingService {
     const durationMinutes = this.duration(choices, facts, plan);
     const serviceIds = choices.map((c) => c.serviceId);
     const startIssue = this.startIssue(plan, start, durationMinutes);
-    if (startIssue && lapsed.has(startIssue.code))
-      return {
-        kind: 'unavailable',
-        alternatives: await this.alternatives(plan, serviceIds, durationMinutes, start.getTime(), id),
-      };
     if (startIssue) return { kind: 'invalid', problems: [startIssue] };
     const from = start.getTime();
     const to = from + durationMinutes * 60_000;
@@ -380,7 +372,12 @@ export class BookingService {
         if (!counterId) return null;
         // The counter's lock, as a booking takes it (see book).
         await lockCounterDay(m, counterDayKey(plan, counterId, from));
-        await m.update(AppointmentEntity, id, { counterId, startsAt: start, endsAt: new Date(to) });
+        await m.update(AppointmentEntity, id, {
+          counterId,
+          startsAt: start,
+          endsAt: new Date(to),
+          calendarSequence: nextCalendarSequence,
+        });
         await this.hooks.rescheduled(m, id);
         return { kind: 'ok', appointmentId: id };
       });
@@ -469,6 +466,9 @@ export class BookingService {
     return checkUploads(ids, found, allowed, this.limits.maxFiles);
   }
 }
+
+/** The update that raises the calendar event's SEQUENCE by one, in the row's own UPDATE (no read before). */
+export const nextCalendarSequence = () => '"calendarSequence" + 1';
 
 const unknownOffice: FieldProblem = { field: 'officeId', code: 'UNKNOWN_OFFICE', message: 'There is no such office.' };
 

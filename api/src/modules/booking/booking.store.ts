@@ -176,6 +176,7 @@ export async function loadAppointmentView(m: EntityManager, id: string): Promise
   const [row] = await m.query(
     `SELECT a.id, a."officeId", a.reference, a.status, a."startsAt", a."endsAt", a."citizenName", a.email, a.phone,
             a.language, a.channel, a."checkInCode", a."createdAt", a."cancelledAt",
+            a."calendarSequence",
        (SELECT coalesce(json_agg(json_build_object('serviceId', s.id, 'name', s.name,
                  'durationMinutes', s."durationMinutes", 'count', x.count) ORDER BY s."sortOrder", s.name), '[]')
           FROM appointment_service x JOIN service s ON s.id = x."serviceId"

@@ -26,7 +26,8 @@ export const mailLanguage = (language: string): MailLanguage => (language === 'e
 
 /** Which attachments a mail carries besides its text. */
 export const withQrCode = (kind: MailKind) => kind !== MailKind.CANCELLED && kind !== MailKind.OFFICE_CLOSED;
-export const withCalendar = (kind: MailKind) => kind === MailKind.CONFIRMATION || kind === MailKind.RESCHEDULED;
+/** Every mail that changes the appointment carries its calendar file; a cancellation's takes it out of the calendar. */
+export const withCalendar = (kind: MailKind) => kind !== MailKind.REMINDER_24H && kind !== MailKind.REMINDER_4H;
 
 /**
  * Everything the templates show, as display-ready strings and flags: dates in the office's time zone and the

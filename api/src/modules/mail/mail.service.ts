@@ -6,7 +6,13 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { AppointmentView } from '../booking/appointment-view.js';
 import { AppointmentStatus } from '../booking/appointment-view.js';
-import { appointmentCalendar, checkInQrPng } from '../booking/confirmation.js';
+import {
+  appointmentCalendar,
+  type CalendarSender,
+  calendarMethod,
+  calendarSender,
+  checkInQrPng,
+} from '../booking/confirmation.js';
 import { mailData, type OfficeForMail, QR_CID, withCalendar, withQrCode } from './compose.js';
 import { DevMailbox } from './dev-mailbox.js';
 import { type Claimed, MailClaims } from './mail-claims.store.js';
@@ -37,6 +43,7 @@ export class MailService {
   private transport: Transporter | undefined;
   private wake: () => void = () => undefined;
   private readonly messageHost: string;
+  private readonly calendarSender: CalendarSender;
 
   constructor(
     private readonly ds: DataSource,
@@ -51,6 +58,7 @@ export class MailService {
     this.outbox = new MailOutbox(now, () => this.wake());
     this.devMailbox = config.smtpUrl ? null : new DevMailbox(log);
     this.messageHost = new URL(config.publicUrl).hostname;
+    this.calendarSender = calendarSender(config.publicUrl, config.from);
   }
 
   /** Opens the SMTP transport (starting the embedded catcher first when there is no SMTP_URL). */
@@ -201,10 +209,13 @@ export class MailService {
       });
     }
     if (withCalendar(row.kind)) {
+      // The appointment as it is now: a booked one (PUBLISH), or, in a cancellation notice, the CANCEL that takes it
+      // out of the citizen's calendar. The text/calendar part must name the file's METHOD.
+      const method = calendarMethod(view);
       attachments.push({
-        filename: 'termin.ics',
-        content: appointmentCalendar(view, office, this.messageHost),
-        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        filename: method === 'CANCEL' ? 'termin-abgesagt.ics' : 'termin.ics',
+        content: appointmentCalendar(view, office, this.calendarSender, this.now()),
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
       });
     }
     return {

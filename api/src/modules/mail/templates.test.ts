@@ -20,6 +20,7 @@ const view: AppointmentView = {
   checkInCode: 'BC1-ABCDEFGHIJKLMNOPQRSTUVWXYZ',
   createdAt: new Date('2027-07-01T10:00:00Z'),
   cancelledAt: null,
+  calendarSequence: 0,
   services: [
     { serviceId: 's1', name: 'Personalausweis beantragen', durationMinutes: 15, count: 2 },
     { serviceId: 's2', name: 'Meldebescheinigung', durationMinutes: 5, count: 1 },
