@@ -121,5 +121,5 @@ describe('legal pages', () => {
     expect(await page.locator('article[lang="de"] h1').textContent()).toBe('Impressum');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).click();
-  });
+  }, 90_000);
 });

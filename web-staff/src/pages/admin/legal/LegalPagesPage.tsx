@@ -59,7 +59,11 @@ function LegalPageForm(props: { page: Page; onSaved: () => void }) {
   const { page } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(page));
   const [problems, setProblems] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [save, { loading }] = useMutation(SaveLegalPageMutation);
+  // The pages have no id for the cache to merge by: the list is read again after a save.
+  const [save, { loading }] = useMutation(SaveLegalPageMutation, {
+    refetchQueries: [LegalPagesQuery],
+    awaitRefetchQueries: true,
+  });
   const id = (field: keyof Draft) => `legal-${page.kind}-${field}`;
   const heading = `legal-${page.kind}-heading`;
   const field = (name: keyof Draft, label: string, extra: { multiline?: boolean; hint?: string } = {}) => (
