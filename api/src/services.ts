@@ -12,6 +12,7 @@ import { ClockService } from './modules/clock/clock.service.js';
 import { DeviceAdminService } from './modules/devices/device-admin.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
+import { LegalService } from './modules/legal/legal.service.js';
 import { LiveService } from './modules/live/live.service.js';
 import { LiveListener } from './modules/live/live-listener.js';
 import { OfficeFeeds, officeSnapshot } from './modules/live/office-feeds.js';
@@ -82,6 +83,7 @@ export function createServices(
     staffAccounts: new StaffAccountsService(ds, pool, config.publicUrl, clock.now),
     credentials: new CredentialsService(ds, clock.now, portalKeys),
     portalKeys,
+    legal: new LegalService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now, mail.outbox),

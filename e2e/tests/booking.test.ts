@@ -284,6 +284,10 @@ describe('web-booking: booking flow and manage page on a phone', () => {
   it('shows the error summary and errors tied to their fields when the contact step is sent empty', async () => {
     const heading = page.getByRole('heading', { level: 1, name: /Schritt 3 von 4.*Ihre Angaben/ });
     await heading.waitFor();
+    // The consent names the privacy notice and links it, in a new tab so that the form stays as filled in.
+    const privacy = page.getByRole('link', { name: 'Datenschutzerklärung lesen (öffnet in einem neuen Tab)' });
+    expect(await privacy.getAttribute('href')).toBe('/booking/datenschutz');
+    expect(await privacy.getAttribute('target')).toBe('_blank');
     await page.getByRole('button', { name: 'Weiter' }).click();
     const summary = page.locator('.bc-error-summary');
     await summary.waitFor();

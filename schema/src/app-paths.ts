@@ -16,4 +16,15 @@ export const GLOBAL_ADMIN_PATHS = {
   allStaff: 'mitarbeitende',
   portalKeys: 'portal-schluessel',
   auditLog: 'protokoll',
+  legalPages: 'rechtliches',
+} as const;
+
+/**
+ * The legal pages, by the api's LegalPageKind: routes of web-booking (beside `/booking/<slug>`) and of web-tracker,
+ * linked from the footer of every citizen page.
+ */
+export const LEGAL_PAGES = {
+  IMPRINT: 'impressum',
+  PRIVACY: 'datenschutz',
+  ACCESSIBILITY: 'barrierefreiheit',
 } as const;

@@ -2,6 +2,9 @@ export { createApiClient, toWebSocketUrl } from './apollo.js';
 export { AppShell } from './components/AppShell.js';
 export { describedBy, FieldError } from './components/FieldError.js';
 export { LanguageSwitch } from './components/LanguageSwitch.js';
+export { LegalFooter } from './components/LegalFooter.js';
+export { LegalPage, legalRoutes } from './components/LegalPage.js';
+export { PageHeading } from './components/PageHeading.js';
 export { PairingForm } from './components/PairingForm.js';
 export { QueryState } from './components/QueryState.js';
 export { formatTime, localeOf } from './datetime.js';
@@ -9,6 +12,8 @@ export { forgetDeviceToken, storeDeviceToken, takeDeviceToken } from './device.j
 export { isAccessRefused } from './device-errors.js';
 export { errorReference } from './error-reference.js';
 export { initI18n, type Language, languages } from './i18n.js';
+export { type LegalPageKind, LegalPageQuery } from './legal.js';
+export { legalBlocks, legalTextFor } from './legal-text.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
 export { type PairDeviceData, PairDeviceMutation } from './pair-device.js';
 export { DEVICE_RETRY_MS, useCurrentDevice } from './use-current-device.js';

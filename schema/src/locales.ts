@@ -11,6 +11,15 @@ export const common = {
     retry: 'Erneut versuchen',
     offline: 'Keine Verbindung. Wir versuchen es weiter.',
     notFound: 'Diese Seite gibt es nicht.',
+    legal: {
+      nav: 'Rechtliches',
+      IMPRINT: 'Impressum',
+      PRIVACY: 'Datenschutz',
+      ACCESSIBILITY: 'Barrierefreiheit',
+      feedback: 'Barrieren melden',
+      contact: 'Kontakt',
+      germanOnly: 'Diese Seite gibt es nur auf Deutsch.',
+    },
     pairing: {
       title: 'Kopplungscode eingeben',
       intro: 'Den Code erzeugt die Leitung der Dienststelle unter Verwaltung › Geräte.',
@@ -38,6 +47,15 @@ export const common = {
     retry: 'Try again',
     offline: 'No connection. We keep trying.',
     notFound: 'This page does not exist.',
+    legal: {
+      nav: 'Legal',
+      IMPRINT: 'Legal notice',
+      PRIVACY: 'Privacy',
+      ACCESSIBILITY: 'Accessibility',
+      feedback: 'Report a barrier',
+      contact: 'Contact',
+      germanOnly: 'This page is available in German only.',
+    },
     pairing: {
       title: 'Enter pairing code',
       intro: 'The office’s management creates the code under Administration › Devices.',

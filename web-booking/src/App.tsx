@@ -1,4 +1,4 @@
-import { AppShell } from '@bc/schema';
+import { AppShell, LegalFooter, legalRoutes } from '@bc/schema';
 import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { lazy, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -19,7 +19,7 @@ const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default:
  * Routes (under /booking/): the offices, one office, the booking steps of an office, and the manage pages, whose
  * secret token lives in the address's fragment; and the kiosk of the waiting area, full screen without the page
  * frame. The kiosk's and the manage pages' paths (BOOKING_PAGES) are reserved: no office may use them as its slug
- * (static segments win over `:slug` whatever their order).
+ * (static segments win over `:slug` whatever their order), and so are the legal pages' (LEGAL_PAGES).
  */
 export function App() {
   return (
@@ -37,6 +37,7 @@ export function App() {
         <Route path={BOOKING_PAGES.manage} element={<ManagePage />} />
         <Route path={`${BOOKING_PAGES.manage}/verschieben`} element={<ReschedulePage />} />
         <Route path={`${BOOKING_PAGES.manage}/absagen`} element={<CancelPage />} />
+        {legalRoutes()}
         <Route path=":slug" element={<OfficePage />} />
         <Route path=":slug/termin/*" element={<BookingFlow />} />
         <Route path="*" element={<NotFoundPage />} />
@@ -48,7 +49,7 @@ export function App() {
 function CitizenFrame() {
   const { t } = useText();
   return (
-    <AppShell title={t('app.title')} nav={<PreferenceToggles />}>
+    <AppShell title={t('app.title')} nav={<PreferenceToggles />} footer={<LegalFooter />}>
       <Outlet />
     </AppShell>
   );

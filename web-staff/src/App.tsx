@@ -14,6 +14,7 @@ import { CountersPage } from './pages/admin/catalog/CountersPage';
 import { DocumentsPage } from './pages/admin/catalog/DocumentsPage';
 import { ServicesPage } from './pages/admin/catalog/ServicesPage';
 import { DevicesPage } from './pages/admin/devices/DevicesPage';
+import { LegalPagesPage } from './pages/admin/legal/LegalPagesPage';
 import { ClosuresPage } from './pages/admin/office/ClosuresPage';
 import { ExtraDaysPage } from './pages/admin/office/ExtraDaysPage';
 import { NewOfficePage } from './pages/admin/office/NewOfficePage';
@@ -47,6 +48,7 @@ const ADMIN_PAGES: Record<AdminSectionKey, ComponentType> = {
   allStaff: AllStaffAccountsPage,
   portalKeys: PortalKeysPage,
   auditLog: AuditLogPage,
+  legalPages: LegalPagesPage,
 };
 
 export function App() {

@@ -1,4 +1,4 @@
-import { AppShell, useFocusOnNavigation } from '@bc/schema';
+import { AppShell, LegalFooter, legalRoutes, useFocusOnNavigation } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes } from 'react-router';
 import { DisplayPage } from './pages/DisplayPage';
@@ -14,6 +14,7 @@ export function App() {
       <Route element={<VisitorFrame />}>
         <Route index element={<StartPage />} />
         <Route path="t/:token" element={<TrackingPage />} />
+        {legalRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -24,7 +25,7 @@ function VisitorFrame() {
   const { t } = useTranslation();
   useFocusOnNavigation();
   return (
-    <AppShell title={t('app.title')}>
+    <AppShell title={t('app.title')} footer={<LegalFooter />}>
       <Outlet />
     </AppShell>
   );

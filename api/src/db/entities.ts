@@ -10,6 +10,7 @@ import { RequiredDocumentEntity } from '../modules/catalog/required-document.ent
 import { ServiceEntity } from '../modules/catalog/service.entity.js';
 import { ServiceDocumentEntity } from '../modules/catalog/service-document.entity.js';
 import { DeviceEntity } from '../modules/devices/device.entity.js';
+import { LegalPageEntity } from '../modules/legal/legal-page.entity.js';
 import { MailMessageEntity } from '../modules/mail/mail-message.entity.js';
 import { ApiKeyEntity } from '../modules/portal-keys/api-key.entity.js';
 import { CounterSessionEntity } from '../modules/queue/store/counter-session.entity.js';
@@ -42,6 +43,7 @@ export const entities = [
   UploadEntity,
   UploadBlobEntity,
   MailMessageEntity,
+  LegalPageEntity,
   TicketEntity,
   TicketServiceEntity,
   TicketEventEntity,

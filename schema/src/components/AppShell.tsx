@@ -2,8 +2,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
-/** Page frame shared by the apps: skip link, header with the product name and language switch, main landmark. */
-export function AppShell(props: { title: string; nav?: ReactNode; children: ReactNode }) {
+/**
+ * Page frame shared by the apps: skip link, header with the product name and language switch, main landmark, and
+ * the footer the app gives (citizen pages: LegalFooter).
+ */
+export function AppShell(props: { title: string; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -20,6 +23,7 @@ export function AppShell(props: { title: string; nav?: ReactNode; children: Reac
       <main id="main" tabIndex={-1} className="bc-main">
         {props.children}
       </main>
+      {props.footer}
     </>
   );
 }

@@ -135,6 +135,10 @@
       "PublicTicket",
       "TicketNotFound"
     ],
+    "LegalPageResult": [
+      "InvalidInput",
+      "LegalPage"
+    ],
     "LoginResult": [
       "InvalidCredentials",
       "LoginSuccess",

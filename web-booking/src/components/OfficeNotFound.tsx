@@ -1,7 +1,6 @@
-import { usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
 import { useText } from '../lib/reading-preferences';
-import { PageHeading } from './PageHeading';
 
 /** An office that does not exist or is not public. */
 export function OfficeNotFound() {

@@ -1,6 +1,5 @@
-import { usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle } from '@bc/schema';
 import { useText } from '../lib/reading-preferences';
-import { PageHeading } from './PageHeading';
 
 export const stepCount = 4;
 

@@ -1,6 +1,5 @@
-import { usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
-import { PageHeading } from '../components/PageHeading';
 import { useText } from '../lib/reading-preferences';
 
 /** Any address the app does not know. */

@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { PageHeading, QueryState } from '@bc/schema';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { OfficeNotFound } from '../components/OfficeNotFound';
 import { OpeningHours, SpecialDays } from '../components/OpeningHours';
-import { PageHeading } from '../components/PageHeading';
 import { PageTitle } from '../components/PageTitle';
 import { ServiceDetails } from '../components/ServiceDetails';
 import { graphql } from '../gql';

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
+import { PageHeading, QueryState, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
-import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
 import { useText } from '../lib/reading-preferences';

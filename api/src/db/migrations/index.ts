@@ -19,7 +19,8 @@ import * as m16 from './1795712800000-mail-claims-by-session.js';
 import * as m17 from './1795713000000-ticket-issue-estimate.js';
 import * as m18 from './1795713100000-ticket-day-closed.js';
 import * as m19 from './1795713200000-check-in-all-day.js';
-import * as m20 from './1796530437757-calendar-sequence.js';
+import * as m20 from './1795713400000-legal-pages.js';
+import * as m21 from './1796530437757-calendar-sequence.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -44,4 +45,5 @@ export const migrations = [
   pick(m18),
   pick(m19),
   pick(m20),
+  pick(m21),
 ];

@@ -1,4 +1,4 @@
-import { BOOKING_PAGES, GLOBAL_ADMIN_PATHS } from '@bc/schema/app-paths';
+import { BOOKING_PAGES, GLOBAL_ADMIN_PATHS, LEGAL_PAGES } from '@bc/schema/app-paths';
 import { describe, expect, it } from 'vitest';
 import {
   checkClosure,
@@ -225,7 +225,11 @@ describe('new office', () => {
   });
 
   it('keeps the slugs of the pages beside the offices free (the paths the SPAs route by)', () => {
-    const pages = [...Object.values(BOOKING_PAGES), ...Object.values(GLOBAL_ADMIN_PATHS)];
+    const pages = [
+      ...Object.values(BOOKING_PAGES),
+      ...Object.values(GLOBAL_ADMIN_PATHS),
+      ...Object.values(LEGAL_PAGES),
+    ];
     expect(pages.length).toBeGreaterThan(0);
     for (const slug of pages)
       expect(checkNewOffice({ ...base, slug }), slug).toEqual({

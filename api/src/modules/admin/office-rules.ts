@@ -244,17 +244,21 @@ export type NewOffice = {
 export const SLUG = /^[a-z](?:[a-z0-9]|-(?!-)){1,38}[a-z0-9]$/;
 
 /**
- * Slugs that name pages beside the offices: web-booking's `/booking/kiosk` and `/booking/verwaltung` (the manage
- * link) sit beside `/booking/<slug>`, and web-staff's global administration sections beside `/verwaltung/<slug>`.
+ * Slugs that name pages beside the offices: web-booking's `/booking/kiosk`, `/booking/verwaltung` (the manage
+ * link) and the legal pages sit beside `/booking/<slug>`, and web-staff's global administration sections beside `/verwaltung/<slug>`.
  * The SPAs route by the lists in `schema/src/app-paths.ts`; the test fails when a path there is missing here.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin',
+  'barrierefreiheit',
+  'datenschutz',
+  'impressum',
   'kiosk',
   'mitarbeitende',
   'neue-dienststelle',
   'portal-schluessel',
   'protokoll',
+  'rechtliches',
   'termin',
   'verwaltung',
 ]);

@@ -1,6 +1,7 @@
 import { describedBy, FieldError } from '@bc/schema';
+import { LEGAL_PAGES } from '@bc/schema/app-paths';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { type DocumentInfo, mergeDocuments } from '../../components/DocumentList';
 import { DocumentUpload, uploadInputId } from '../../components/DocumentUpload';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
@@ -176,6 +177,12 @@ export function ContactStep() {
           </h2>
           <p className="kern-body" id="privacy-text">
             {t('contact.privacyText')}
+          </p>
+          <p className="kern-body">
+            {/* A new tab, so that the form stays as filled in. */}
+            <Link className="kern-link" to={`/${LEGAL_PAGES.PRIVACY}`} target="_blank" rel="noopener">
+              {t('contact.privacyLink')}
+            </Link>
           </p>
           <div className={`kern-form-check${consentError ? ' kern-form-check--error' : ''}`}>
             <input

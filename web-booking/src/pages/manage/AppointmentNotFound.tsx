@@ -1,6 +1,5 @@
-import { usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
-import { PageHeading } from '../../components/PageHeading';
 import { useText } from '../../lib/reading-preferences';
 
 /** A manage link without (or with an unknown) token: calm, with the way on. */

@@ -1,8 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { PageHeading, QueryState } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PageHeading } from '../../components/PageHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { graphql } from '../../gql';
 import { useText } from '../../lib/reading-preferences';

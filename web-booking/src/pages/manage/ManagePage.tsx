@@ -1,9 +1,8 @@
-import { QueryState } from '@bc/schema';
+import { PageHeading, QueryState } from '@bc/schema';
 import { useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
 import { DocumentStatusList } from '../../components/DocumentStatusList';
-import { PageHeading } from '../../components/PageHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { manageUrl } from '../../lib/appointment';
 import { catalogLang } from '../../lib/catalog';

@@ -1,5 +1,5 @@
+import { PageHeading } from '@bc/schema';
 import { Link } from 'react-router';
-import { PageHeading } from '../../components/PageHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { useText } from '../../lib/reading-preferences';
 import { type ManagedAppointment, managePath } from './use-managed-appointment';

@@ -1,10 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { PageHeading, QueryState } from '@bc/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { PageHeading } from '../../components/PageHeading';
 import { PageTitle } from '../../components/PageTitle';
 import { SlotAlternatives } from '../../components/SlotAlternatives';
 import { TimeChoice } from '../../components/TimeChoice';

@@ -67,6 +67,8 @@ export function TextField(props: {
   error?: string;
   hint?: string;
   multiline?: boolean;
+  /** Rows of a multiline field; 3 unless given. */
+  rows?: number;
   inputMode?: 'numeric' | 'text';
   maxLength?: number;
   required?: boolean;
@@ -94,7 +96,7 @@ export function TextField(props: {
       {props.multiline ? (
         <textarea
           {...common}
-          rows={3}
+          rows={props.rows ?? 3}
           className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
           onChange={(e) => props.onChange(e.target.value)}
         />
