@@ -36,13 +36,13 @@ describe('Termin wiederfinden', () => {
       email,
       from: productNow(clockOffsetMs) + 2 * 86_400_000,
     });
-    await expect.poll(async () => (await mailsTo(email)).length, until).toBe(1);
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('is reached by keyboard from the start page and refuses empty and malformed input with errors at the fields', async () => {
+    await expect.poll(async () => (await mailsTo(email)).length, until).toBe(1);
     await page.goto(`${baseUrl}/booking/`);
     const link = page.getByRole('link', { name: 'Link zum Termin verloren? Termin wiederfinden' });
     await link.focus();
@@ -97,8 +97,7 @@ describe('Termin wiederfinden', () => {
   });
 
   it('the mailed link opens the appointment', async () => {
-    const [, mail] = await mailsTo(email);
-    expect(mail?.subject).toMatch(/^Ihr Link zum Termin am /);
+    const mail = (await mailsTo(email)).find((m) => m.subject.startsWith('Ihr Link zum Termin am '));
     const link = /https?:\/\/\S+\/booking\/verwaltung#bcm_[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0] as string;
     expect(link.endsWith(booked.manageToken)).toBe(true);
     await page.goto(`${baseUrl}${new URL(link).pathname}${new URL(link).hash}`);
