@@ -6,6 +6,7 @@ import { OfficeAdminService } from './modules/admin/office-admin.service.js';
 import { AuditService, auditRetentionStep } from './modules/audit/audit.service.js';
 import { BookingService } from './modules/booking/booking.service.js';
 import { calendarSender } from './modules/booking/confirmation.js';
+import { ManageLinkService } from './modules/booking/manage-link.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
@@ -83,6 +84,7 @@ export function createServices(
     staffAccounts: new StaffAccountsService(ds, pool, config.publicUrl, clock.now),
     credentials: new CredentialsService(ds, clock.now, portalKeys),
     portalKeys,
+    manageLink: new ManageLinkService(ds, pool, clock.now, mail.outbox),
     legal: new LegalService(ds, clock.now),
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,

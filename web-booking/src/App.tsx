@@ -6,6 +6,7 @@ import { PreferenceToggles } from './components/PreferenceToggles';
 import { useText } from './lib/reading-preferences';
 import { BookingFlow } from './pages/booking/BookingFlow';
 import { CancelPage } from './pages/manage/CancelPage';
+import { FIND_APPOINTMENT_PATH, FindAppointmentPage } from './pages/manage/FindAppointmentPage';
 import { ManagePage } from './pages/manage/ManagePage';
 import { ReschedulePage } from './pages/manage/ReschedulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -37,6 +38,7 @@ export function App() {
         <Route path={BOOKING_PAGES.manage} element={<ManagePage />} />
         <Route path={`${BOOKING_PAGES.manage}/verschieben`} element={<ReschedulePage />} />
         <Route path={`${BOOKING_PAGES.manage}/absagen`} element={<CancelPage />} />
+        <Route path={FIND_APPOINTMENT_PATH} element={<FindAppointmentPage />} />
         {legalRoutes()}
         <Route path=":slug" element={<OfficePage />} />
         <Route path=":slug/termin/*" element={<BookingFlow />} />

@@ -212,6 +212,11 @@
       "OfficeClosureRemoved",
       "OfficeNotAllowed"
     ],
+    "RequestManageLinkResult": [
+      "InvalidInput",
+      "LimitReached",
+      "ManageLinkRequested"
+    ],
     "RescheduleResult": [
       "Appointment",
       "AppointmentNotChangeable",

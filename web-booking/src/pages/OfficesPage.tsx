@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
 import { useText } from '../lib/reading-preferences';
+import { FIND_APPOINTMENT_PATH } from './manage/FindAppointmentPage';
 
 const OfficesQuery = graphql(`
   query Offices {
@@ -75,6 +76,11 @@ export function OfficesPage() {
           })}
         </ul>
       )}
+      <p className="kern-body">
+        <Link to={`/${FIND_APPOINTMENT_PATH}`} className="kern-link">
+          {t('find.link')}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -21,6 +21,7 @@ import * as m18 from './1795713100000-ticket-day-closed.js';
 import * as m19 from './1795713200000-check-in-all-day.js';
 import * as m20 from './1795713400000-legal-pages.js';
 import * as m21 from './1796530437757-calendar-sequence.js';
+import * as m22 from './1796530500000-manage-link-mail.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -46,4 +47,5 @@ export const migrations = [
   pick(m19),
   pick(m20),
   pick(m21),
+  pick(m22),
 ];

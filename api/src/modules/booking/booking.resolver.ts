@@ -21,7 +21,9 @@ import {
   LimitKind,
   LimitReached,
   ManagedAppointmentResult,
+  ManageLinkRequested,
   NotChangeableReason,
+  RequestManageLinkResult,
   RescheduleResult,
   ServiceChoiceInput,
   SlotUnavailable,
@@ -107,6 +109,35 @@ export class BookingResolver {
             outcome.limit === LimitKind.RATE
               ? 'Too many bookings from this address. Please try again later.'
               : 'This email address already has the most upcoming appointments allowed. Cancel one to book another.',
+        });
+    }
+  }
+
+  @Public()
+  @Mutation(() => RequestManageLinkResult, {
+    description:
+      'Termin wiederfinden: mails the manage link again to the address the appointment was booked with. Answers ManageLinkRequested whether or not the reference and the address match (rate limited per caller and per reference).',
+  })
+  async requestManageLink(
+    @Ctx() ctx: Context,
+    @Arg('reference', () => String) reference: string,
+    @Arg('email', () => String) email: string,
+  ): Promise<typeof RequestManageLinkResult> {
+    const outcome = await ctx.services.manageLink.request(
+      reference,
+      email,
+      callerOf(ctx.identity, ctx.clientIp).clientKey,
+    );
+    switch (outcome.kind) {
+      case 'requested':
+        return Object.assign(new ManageLinkRequested(), { reference: outcome.reference });
+      case 'invalid':
+        return invalid(outcome.problems);
+      case 'limit':
+        return Object.assign(new LimitReached(), {
+          limit: LimitKind.RATE,
+          retryAfterSeconds: outcome.retryAfterSeconds,
+          message: 'Too many requests for a link. Please try again later.',
         });
     }
   }

@@ -256,3 +256,17 @@ export const RescheduleResult = createUnionType({
   name: 'RescheduleResult',
   types: () => [Appointment, AppointmentNotFound, AppointmentNotChangeable, SlotUnavailable, InvalidInput] as const,
 });
+
+@ObjectType({
+  description:
+    'The answer to every well-formed request for the manage link, whether or not the appointment exists: when the reference and the address belong to an upcoming appointment, the link is on its way to that address.',
+})
+export class ManageLinkRequested {
+  @Field(() => String, { description: 'The reference as understood, in canonical form ("K7M4-PQ2X").' })
+  reference: string;
+}
+
+export const RequestManageLinkResult = createUnionType({
+  name: 'RequestManageLinkResult',
+  types: () => [ManageLinkRequested, InvalidInput, LimitReached] as const,
+});

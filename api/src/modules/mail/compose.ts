@@ -15,6 +15,7 @@ const templateOf: Record<MailKind, MailTemplateName> = {
   [MailKind.REMINDER_24H]: 'reminder',
   [MailKind.REMINDER_4H]: 'reminder',
   [MailKind.OFFICE_CLOSED]: 'office-closed',
+  [MailKind.MANAGE_LINK]: 'manage-link',
 };
 
 const formats: Record<MailLanguage, { locale: string; date: string; time: string }> = {
@@ -27,7 +28,8 @@ export const mailLanguage = (language: string): MailLanguage => (language === 'e
 /** Which attachments a mail carries besides its text. */
 export const withQrCode = (kind: MailKind) => kind !== MailKind.CANCELLED && kind !== MailKind.OFFICE_CLOSED;
 /** Every mail that changes the appointment carries its calendar file; a cancellation's takes it out of the calendar. */
-export const withCalendar = (kind: MailKind) => kind !== MailKind.REMINDER_24H && kind !== MailKind.REMINDER_4H;
+export const withCalendar = (kind: MailKind) =>
+  kind !== MailKind.REMINDER_24H && kind !== MailKind.REMINDER_4H && kind !== MailKind.MANAGE_LINK;
 
 /**
  * Everything the templates show, as display-ready strings and flags: dates in the office's time zone and the

@@ -9,6 +9,8 @@ export enum MailKind {
   REMINDER_4H = 'REMINDER_4H',
   /** The appointment was cancelled because the office closed that day (see notifyClosureAffected). */
   OFFICE_CLOSED = 'OFFICE_CLOSED',
+  /** The manage link mailed again on request ("Termin wiederfinden", booking/manage-link.service.ts). */
+  MANAGE_LINK = 'MANAGE_LINK',
 }
 
 export enum MailStatus {

@@ -34,13 +34,7 @@ export class MailOutbox implements BookingHooks {
   async rescheduled(m: EntityManager, appointmentId: string): Promise<void> {
     const now = this.now();
     const a = await this.appointment(m, appointmentId);
-    // The plain token survives only in unsent mails (the appointment keeps its hash): carry it over if one has it.
-    const [carried] = await m.query(
-      `SELECT "manageToken" FROM mail_message
-        WHERE "appointmentId" = $1 AND "manageToken" IS NOT NULL ORDER BY "createdAt" LIMIT 1`,
-      [appointmentId],
-    );
-    const manageToken: string | null = carried?.manageToken ?? null;
+    const manageToken = await this.unsentToken(m, appointmentId);
     await this.cancelPending(
       m,
       appointmentId,
@@ -72,6 +66,26 @@ export class MailOutbox implements BookingHooks {
       'appointment cancelled',
     );
     await this.insert(m, appointmentId, a, [{ kind, dueAt: this.now(), manageToken: null }]);
+  }
+
+  /** The plain token survives only in unsent mails (the appointment keeps its hash): the one they hold, if any. */
+  async unsentToken(m: EntityManager, appointmentId: string): Promise<string | null> {
+    const [carried]: { manageToken: string }[] = await m.query(
+      `SELECT "manageToken" FROM mail_message
+        WHERE "appointmentId" = $1 AND "manageToken" IS NOT NULL ORDER BY "createdAt" LIMIT 1`,
+      [appointmentId],
+    );
+    return carried?.manageToken ?? null;
+  }
+
+  /** "Termin wiederfinden": the link mailed again; unsent mails get the same token (it may be a new one). */
+  async manageLinkRequested(m: EntityManager, appointmentId: string, manageToken: string): Promise<void> {
+    await m.query(
+      `UPDATE mail_message SET "manageToken" = $2 WHERE "appointmentId" = $1 AND "manageToken" IS NOT NULL`,
+      [appointmentId, manageToken],
+    );
+    const a = await this.appointment(m, appointmentId);
+    await this.insert(m, appointmentId, a, [{ kind: MailKind.MANAGE_LINK, dueAt: this.now(), manageToken }]);
   }
 
   afterCommit(_appointmentId: string): void {

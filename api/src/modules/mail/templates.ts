@@ -16,13 +16,20 @@ export const TEMPLATE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url
 
 export const mailLanguages = ['de', 'en'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
-export type MailTemplateName = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'office-closed';
+export type MailTemplateName =
+  | 'confirmation'
+  | 'rescheduled'
+  | 'cancelled'
+  | 'reminder'
+  | 'office-closed'
+  | 'manage-link';
 export const mailTemplateNames: readonly MailTemplateName[] = [
   'confirmation',
   'rescheduled',
   'cancelled',
   'reminder',
   'office-closed',
+  'manage-link',
 ];
 
 export type RenderedMail = { subject: string; html: string; text: string };

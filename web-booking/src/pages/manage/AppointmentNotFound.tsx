@@ -1,6 +1,7 @@
 import { PageHeading, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
 import { useText } from '../../lib/reading-preferences';
+import { FIND_APPOINTMENT_PATH } from './FindAppointmentPage';
 
 /** A manage link without (or with an unknown) token: calm, with the way on. */
 export function AppointmentNotFound() {
@@ -11,6 +12,11 @@ export function AppointmentNotFound() {
       <PageHeading>{t('manage.notFoundTitle')}</PageHeading>
       <p className="kern-body kern-body--large bc-lead">{t('manage.notFoundText')}</p>
       <p className="kern-body">{t('manage.notFoundHelp')}</p>
+      <p>
+        <Link to={`/${FIND_APPOINTMENT_PATH}`} className="kern-link">
+          {t('find.link')}
+        </Link>
+      </p>
       <p>
         <Link to="/" className="kern-link">
           {t('manage.notFoundLink')}
