@@ -190,7 +190,20 @@ function layoutFacts() {
   // The tables people see (the measuring copies are hidden).
   const waits = document.querySelector('.tr-waits:not([aria-hidden])');
   const calls = document.querySelector('.tr-calls:not([aria-hidden])');
-  const cells = [...(waits?.querySelectorAll('tbody td') ?? [])];
+  const cells = [
+    ...(waits?.querySelectorAll('tbody td') ?? []),
+    ...(calls?.querySelectorAll('tbody th, tbody td') ?? []),
+  ];
+  // A ticket number or counter broken over two lines reads as two.
+  const lines = (el: Element) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  };
+  const numbers = [
+    ...document.querySelectorAll('[data-testid="current-call"] > span:not([aria-hidden])'),
+    ...(calls?.querySelectorAll('tbody th, tbody td') ?? []),
+  ];
   const rows = [...(waits?.querySelectorAll('tbody tr') ?? []), ...(calls?.querySelectorAll('tbody tr') ?? [])];
   return {
     scrollHeight: doc.scrollHeight,
@@ -204,6 +217,7 @@ function layoutFacts() {
     cutCells: cells
       .filter((c) => c.scrollWidth > c.clientWidth || c.scrollHeight > c.clientHeight)
       .map((c) => c.textContent),
+    brokenNumbers: numbers.filter((n) => lines(n) > 1).map((n) => n.textContent),
     rowsOutOfView: rows.filter((r) => !inView(r)).map((r) => r.textContent),
   };
 }
@@ -269,6 +283,7 @@ describe('call display at the screen sizes of an office', () => {
       expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
       expect(facts.currentInView).toBe(true);
       expect(facts.cutCells).toEqual([]);
+      expect(facts.brokenNumbers).toEqual([]);
       expect(facts.rowsOutOfView).toEqual([]);
       // More services than fit: some are shown, the rest on later pages; the earlier calls as many as fit.
       expect(facts.serviceRows).toBeGreaterThan(0);
