@@ -4,6 +4,27 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 export const DISPLAY_PAGE_MS = 10_000;
 
 /**
+ * How many rows go on each page when every page repeats the table head and must fit `available` (pixels, one spare
+ * for rounding of collapsed borders). Greedy, in order; a row taller than the box gets a page of its own.
+ */
+export function splitIntoPages(rowHeights: readonly number[], headHeight: number, available: number): number[] {
+  const sizes: number[] = [];
+  let used = headHeight;
+  let onPage = 0;
+  for (const height of rowHeights) {
+    if (onPage > 0 && used + height > available - 1) {
+      sizes.push(onPage);
+      used = headHeight;
+      onPage = 0;
+    }
+    used += height;
+    onPage += 1;
+  }
+  if (onPage > 0) sizes.push(onPage);
+  return sizes;
+}
+
+/**
  * Splits a table's rows into pages that fit its box: `boxRef` is the box whose height is given by the screen's
  * layout, `measureRef` a hidden copy of the table with every row at the same width (the tables use a fixed layout, so
  * a row wraps the same in both). Measures again when the box or the rows change size (screen, language, fonts).
@@ -18,23 +39,9 @@ export function useRowPages(contentKey: string) {
     const box = boxRef.current;
     const table = measureRef.current;
     if (!box || !table) return;
-    const available = box.clientHeight;
     const head = table.tHead?.getBoundingClientRect().height ?? 0;
     const rows = [...(table.tBodies[0]?.rows ?? [])].map((r) => r.getBoundingClientRect().height);
-    const sizes: number[] = [];
-    let used = head;
-    let onPage = 0;
-    for (const height of rows) {
-      // One pixel spare for rounding of collapsed borders.
-      if (onPage > 0 && used + height > available - 1) {
-        sizes.push(onPage);
-        used = head;
-        onPage = 0;
-      }
-      used += height;
-      onPage += 1;
-    }
-    if (onPage > 0) sizes.push(onPage);
+    const sizes = splitIntoPages(rows, head, box.clientHeight);
     setPages((prev) => (prev.length === sizes.length && prev.every((n, i) => n === sizes[i]) ? prev : sizes));
   }, []);
 
