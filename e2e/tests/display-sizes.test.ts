@@ -298,6 +298,8 @@ describe('call display at the screen sizes of an office', () => {
       await expect.poll(() => sound.count()).toBe(0);
       const after = await page.evaluate(layoutFacts);
       expect(after.scrollY).toBe(0);
+      // The keyboard keeps its place: the focus is on the main area, not lost to the page.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       expect(after.currentInView).toBe(true);
       expect(after.scrollHeight).toBeLessThanOrEqual(after.innerHeight);
       expect(after.rowsOutOfView).toEqual([]);
