@@ -39,6 +39,9 @@ const serviceNames = [
   'Briefwahlunterlagen',
 ];
 const counterLabels = ['1', '2', '12'];
+const longNotice =
+  'Heute ab 11 Uhr nur eingeschränkter Betrieb: Reisepässe und Personalausweise können wegen einer Störung nicht ' +
+  'ausgegeben werden. Bitte beachten Sie die Aushänge im Wartebereich. Danke!';
 const sizes = [
   { name: '1920x1080', width: 1920, height: 1080 },
   { name: '1280x720', width: 1280, height: 720 },
@@ -161,6 +164,14 @@ async function officeWithFullBoard(): Promise<{ token: string; currentNumber: st
       { t: called.id, v: serving.version },
     );
   }
+  // The longest notice an office may set (200 characters) takes its room on every screen too.
+  const notice = await gql(
+    baseUrl,
+    'mutation($o: ID!, $n: String) { setOfficeNotice(officeId: $o, notice: $n) }',
+    { o: officeId, n: longNotice },
+    admin,
+  );
+  expect(notice.setOfficeNotice).toBe(longNotice);
   const pairing = await expectType(
     admin,
     'registerDevice',
@@ -212,6 +223,7 @@ function layoutFacts() {
     innerWidth,
     scrollY,
     currentInView: inView(document.querySelector('[data-testid="current-call"]')),
+    noticeInView: inView(document.querySelector('.tr-display__notice')),
     serviceRows: waits?.querySelectorAll('tbody tr').length ?? 0,
     earlierRows: calls?.querySelectorAll('tbody tr').length ?? 0,
     cutCells: cells
@@ -266,13 +278,14 @@ describe('call display at the screen sizes of an office', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/track/display#device=${token}`);
     await page.getByTestId('current-call').filter({ hasText: currentNumber }).waitFor(until);
-    await page.getByTestId('waits-page').waitFor(until);
+    await page.getByRole('table', { name: 'Wartende' }).waitFor(until);
     return page;
   }
 
   for (const size of sizes) {
     it(`fills exactly one ${size.name} screen with the newest call in view and nothing cut off`, async () => {
       const page = await openDisplay(size.width, size.height);
+      await page.getByTestId('waits-page').waitFor(until);
       const sound = page.getByRole('button', { name: 'Ton einschalten' });
       expect(await sound.count()).toBe(1);
       await page.screenshot({ path: path.join(shots, `display-${size.name}.png`) });
@@ -282,6 +295,7 @@ describe('call display at the screen sizes of an office', () => {
       expect(facts.scrollHeight).toBeLessThanOrEqual(facts.innerHeight);
       expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
       expect(facts.currentInView).toBe(true);
+      expect(facts.noticeInView).toBe(true);
       expect(facts.cutCells).toEqual([]);
       expect(facts.brokenNumbers).toEqual([]);
       expect(facts.rowsOutOfView).toEqual([]);
@@ -310,8 +324,23 @@ describe('call display at the screen sizes of an office', () => {
     });
   }
 
+  it('is an ordinary page that lists everything on a 320 px phone', async () => {
+    const page = await openDisplay(320, 568);
+    const facts = await page.evaluate(layoutFacts);
+    expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
+    expect(facts.cutCells).toEqual([]);
+    expect(facts.brokenNumbers).toEqual([]);
+    expect(await shownServices(page)).toEqual(serviceNames);
+    expect(await page.getByTestId('waits-page').count()).toBe(0);
+    expect(facts.earlierRows).toBe(7);
+    await page.screenshot({ path: path.join(shots, 'display-320x568.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('pages through the services every ten seconds until each was shown', async () => {
     const page = await openDisplay(1280, 720);
+    await page.getByTestId('waits-page').waitFor(until);
     const label = page.getByTestId('waits-page');
     const pages = Number((await label.textContent())?.match(/\/(\d+)$/)?.[1]);
     expect(pages).toBeGreaterThan(1);

@@ -41,7 +41,9 @@ export function useRowPages(contentKey: string) {
     if (!box || !table) return;
     const head = table.tHead?.getBoundingClientRect().height ?? 0;
     const rows = [...(table.tBodies[0]?.rows ?? [])].map((r) => r.getBoundingClientRect().height);
-    const sizes = splitIntoPages(rows, head, box.clientHeight);
+    // A box that does not clip (the display on a small screen scrolls as a page) shows every row.
+    const clips = getComputedStyle(box).overflowY !== 'visible';
+    const sizes = clips ? splitIntoPages(rows, head, box.clientHeight) : rows.length > 0 ? [rows.length] : [];
     setPages((prev) => (prev.length === sizes.length && prev.every((n, i) => n === sizes[i]) ? prev : sizes));
   }, []);
 
