@@ -14,7 +14,7 @@ export function DisplayFrame(props: {
   banner?: ReactNode;
 }) {
   return (
-    <div className="tr-display" data-kern-theme="dark">
+    <div className="tr-display tr-display--screen" data-kern-theme="dark">
       <header className="tr-display__header">{props.header}</header>
       <main id="main" tabIndex={-1} className="tr-display__main">
         {props.banner}
