@@ -61,6 +61,7 @@ const envSchema = z.object({
     .default(12),
   TRUST_PROXY: bool.default(false),
   SERVE_WEB: bool.default(true),
+  WEB_COMPRESSION: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds' }).int().positive().default(10_000),
   BOOKING_MAX_ACTIVE_PER_EMAIL: count.default(2),
   BOOKING_RATE_PER_HOUR: count.default(20),
@@ -105,6 +106,8 @@ export type Config = {
   sessionTtlHours: number;
   trustProxy: boolean;
   serveWeb: boolean;
+  /** Serve the SPAs' precompressed files (.br, .gz) and compress GraphQL responses; off only to measure without. */
+  webCompression: boolean;
   shutdownTimeoutMs: number;
   booking: { maxActivePerEmail: number; ratePerHour: number; portalRequestsPerMinute: number };
   uploads: { maxBytes: number; maxFiles: number; ratePerHour: number };
@@ -184,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       sessionTtlHours: e.SESSION_TTL_HOURS,
       trustProxy: e.TRUST_PROXY,
       serveWeb: e.SERVE_WEB,
+      webCompression: e.WEB_COMPRESSION,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       booking: {
         maxActivePerEmail: e.BOOKING_MAX_ACTIVE_PER_EMAIL,

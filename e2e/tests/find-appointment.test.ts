@@ -80,7 +80,7 @@ describe('Termin wiederfinden', () => {
     await page.getByRole('button', { name: 'Link zuschicken' }).click();
     const done = page.getByRole('heading', { level: 1, name: 'Bitte sehen Sie in Ihr Postfach' });
     await done.waitFor(until);
-    const answer = await page.locator('main').innerText();
+    const answer = await page.locator('main').textContent();
     expect(answer).toContain(booked.reference);
     expect(await focusedText(page)).toBe('Bitte sehen Sie in Ihr Postfach');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -91,7 +91,7 @@ describe('Termin wiederfinden', () => {
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByRole('button', { name: 'Link zuschicken' }).click();
     await done.waitFor(until);
-    expect(await page.locator('main').innerText()).toBe(answer);
+    expect(await page.locator('main').textContent()).toBe(answer);
     await expect.poll(async () => (await mailsTo(email)).length, until).toBe(2);
     expect(await mailsTo(stranger)).toEqual([]);
   });

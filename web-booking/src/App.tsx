@@ -1,20 +1,27 @@
-import { AppShell, LegalFooter, legalRoutes } from '@bc/schema';
+import { AppShell, LegalFooter, legalRoutes, QueryState } from '@bc/schema';
 import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { lazy, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { PreferenceToggles } from './components/PreferenceToggles';
+import { FIND_APPOINTMENT_PATH } from './lib/paths';
 import { useText } from './lib/reading-preferences';
-import { BookingFlow } from './pages/booking/BookingFlow';
-import { CancelPage } from './pages/manage/CancelPage';
-import { FIND_APPOINTMENT_PATH, FindAppointmentPage } from './pages/manage/FindAppointmentPage';
-import { ManagePage } from './pages/manage/ManagePage';
-import { ReschedulePage } from './pages/manage/ReschedulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OfficePage } from './pages/OfficePage';
 import { OfficesPage } from './pages/OfficesPage';
 
 /** The kiosk (its camera scanner included) is loaded only on the terminal, never with the citizen's pages. */
 const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default: m.KioskPage })));
+/**
+ * The start page comes with the app; every other page is its own chunk, fetched when first opened, so that a phone
+ * on a slow line loads only the page it shows (docs/decisions.md, "First load on a slow line").
+ */
+const OfficePage = lazy(() => import('./pages/OfficePage').then((m) => ({ default: m.OfficePage })));
+const BookingFlow = lazy(() => import('./pages/booking/BookingFlow').then((m) => ({ default: m.BookingFlow })));
+const ManagePage = lazy(() => import('./pages/manage/ManagePage').then((m) => ({ default: m.ManagePage })));
+const ReschedulePage = lazy(() => import('./pages/manage/ReschedulePage').then((m) => ({ default: m.ReschedulePage })));
+const CancelPage = lazy(() => import('./pages/manage/CancelPage').then((m) => ({ default: m.CancelPage })));
+const FindAppointmentPage = lazy(() =>
+  import('./pages/manage/FindAppointmentPage').then((m) => ({ default: m.FindAppointmentPage })),
+);
 
 /**
  * Routes (under /booking/): the offices, one office, the booking steps of an office, and the manage pages, whose
@@ -52,7 +59,10 @@ function CitizenFrame() {
   const { t } = useText();
   return (
     <AppShell title={t('app.title')} nav={<PreferenceToggles />} footer={<LegalFooter />}>
-      <Outlet />
+      {/* The frame stays while a page's code loads; the wait is announced like any other. */}
+      <Suspense fallback={<QueryState loading />}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }

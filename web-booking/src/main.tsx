@@ -1,4 +1,5 @@
 import '@kern-ux/native/dist/kern.min.css';
+import '@bc/schema/fonts.css';
 import '@bc/schema/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';

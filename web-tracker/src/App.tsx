@@ -1,16 +1,29 @@
-import { AppShell, LegalFooter, legalRoutes, useFocusOnNavigation } from '@bc/schema';
+import { AppShell, LegalFooter, legalRoutes, QueryState, useFocusOnNavigation } from '@bc/schema';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes } from 'react-router';
-import { DisplayPage } from './pages/DisplayPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
-import { TrackingPage } from './pages/TrackingPage';
+
+/**
+ * Each page is its own chunk: a visitor's phone on a slow line loads the tracking page's code only, the call
+ * display's screen only its own (docs/decisions.md, "First load on a slow line").
+ */
+const TrackingPage = lazy(() => import('./pages/TrackingPage').then((m) => ({ default: m.TrackingPage })));
+const DisplayPage = lazy(() => import('./pages/DisplayPage').then((m) => ({ default: m.DisplayPage })));
 
 /** The call display fills its screen on its own; the visitor pages share the usual page frame. */
 export function App() {
   return (
     <Routes>
-      <Route path="display" element={<DisplayPage />} />
+      <Route
+        path="display"
+        element={
+          <Suspense fallback={null}>
+            <DisplayPage />
+          </Suspense>
+        }
+      />
       <Route element={<VisitorFrame />}>
         <Route index element={<StartPage />} />
         <Route path="t/:token" element={<TrackingPage />} />
@@ -26,7 +39,10 @@ function VisitorFrame() {
   useFocusOnNavigation();
   return (
     <AppShell title={t('app.title')} footer={<LegalFooter />}>
-      <Outlet />
+      {/* The frame stays while a page's code loads; the wait is announced like any other. */}
+      <Suspense fallback={<QueryState loading />}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }

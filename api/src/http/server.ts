@@ -8,6 +8,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -162,6 +163,8 @@ export function createHttpServer(deps: HttpDeps) {
       app.use(
         '/graphql',
         cors<cors.CorsRequest>({ origin: [...allowedOrigins], credentials: true, maxAge: 600 }),
+        // Answers of 1 KB and more (the office list, a day's free times) go brotli or gzip compressed, as asked.
+        ...(config.webCompression ? [compression()] : []),
         express.json({ limit: GRAPHQL_BODY_LIMIT }),
         expressMiddleware(apollo, {
           context: unavailableAs503(async ({ req, res }): Promise<Context> => {
@@ -185,7 +188,7 @@ export function createHttpServer(deps: HttpDeps) {
         }),
         graphqlBodyErrors(log, '100 KB'),
       );
-      const missingSpas = config.serveWeb ? serveSpas(app) : [];
+      const missingSpas = config.serveWeb ? serveSpas(app, { compression: config.webCompression }) : [];
       app.use((_req, res) => {
         res.status(404).json({ error: 'not found' });
       });

@@ -3,8 +3,8 @@ import { PageHeading, QueryState, usePageTitle } from '@bc/schema';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
+import { FIND_APPOINTMENT_PATH } from '../lib/paths';
 import { useText } from '../lib/reading-preferences';
-import { FIND_APPOINTMENT_PATH } from './manage/FindAppointmentPage';
 
 const OfficesQuery = graphql(`
   query Offices {

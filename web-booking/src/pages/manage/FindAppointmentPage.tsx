@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import { PageHeading, usePageTitle } from '@bc/schema';
-import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
@@ -26,9 +25,6 @@ const RequestManageLinkMutation = graphql(`
     }
   }
 `);
-
-/** Where the page lives, below the manage link's path. */
-export const FIND_APPOINTMENT_PATH = `${BOOKING_PAGES.manage}/wiederfinden`;
 
 type Field = 'reference' | 'email';
 type Problems = Partial<Record<Field, string>>;
