@@ -268,6 +268,9 @@ describe('the information desk with a hardware scanner', { timeout: 60_000 }, ()
     await desk.getByRole('heading', { level: 2, name: /^Eingecheckt – Wartenummer/ }).waitFor(until);
     await expect.poll(() => isFocused(field()), until).toBe(true);
     expect(await field().inputValue()).toBe('');
+    // The ticket just checked in shows right beneath the scan field: both in view, nothing scrolled.
+    expect(await inView(desk, field())).toBe(true);
+    expect(await inView(desk, desk.getByRole('heading', { level: 2, name: /^Eingecheckt – Wartenummer/ }))).toBe(true);
     await desk.screenshot({ path: path.join(shots, 'desk-checked-in.png') });
     expect(await accessibilityViolations(desk)).toEqual([]);
   });

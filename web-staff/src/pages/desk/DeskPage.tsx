@@ -85,44 +85,51 @@ function Desk(props: { office: StaffOffice }) {
         <h1 className="kern-heading-large">{t('desk.title')}</h1>
         <OfficeLine base={DESK_BASE} office={office} />
       </div>
-      {issued && (
-        <IssuedTicketCard
-          issued={issued.ticket}
-          kind={issued.kind}
-          officeName={office.name}
-          timeZone={office.timeZone}
-          onDismiss={() => {
-            setIssued(null);
-            focusScan();
-          }}
-        />
-      )}
-      <div className="bc-desk__forms bc-no-print">
-        <CheckInPanel
-          officeId={office.id}
-          timeZone={office.timeZone}
-          onIssued={(ticket) => {
-            setIssued({ ticket, kind: 'checkIn' });
-            focusScan();
-          }}
-          onRefused={focusScan}
-          onOfferWalkIn={(s) => setPrefill({ services: s, key: Date.now() })}
-        />
-        {walkInStatus ? (
-          <WalkInForm
-            officeId={office.id}
-            timeZone={office.timeZone}
-            statuses={walkInStatus.services}
-            services={services}
-            prefill={prefill}
-            onIssued={(ticket) => {
-              setIssued({ ticket, kind: 'walkIn' });
-              focusScan();
-            }}
-          />
-        ) : (
-          <QueryState loading={status.loading} error={status.error} onRetry={() => void status.refetch()} />
-        )}
+      {/* The scan field stays near the top; the ticket just issued appears right beneath it, both in view. */}
+      <div className="bc-desk__forms">
+        <div className="bc-stack-lg">
+          <div className="bc-no-print">
+            <CheckInPanel
+              officeId={office.id}
+              timeZone={office.timeZone}
+              onIssued={(ticket) => {
+                setIssued({ ticket, kind: 'checkIn' });
+                focusScan();
+              }}
+              onRefused={focusScan}
+              onOfferWalkIn={(s) => setPrefill({ services: s, key: Date.now() })}
+            />
+          </div>
+          {issued && (
+            <IssuedTicketCard
+              issued={issued.ticket}
+              kind={issued.kind}
+              officeName={office.name}
+              timeZone={office.timeZone}
+              onDismiss={() => {
+                setIssued(null);
+                focusScan();
+              }}
+            />
+          )}
+        </div>
+        <div className="bc-no-print">
+          {walkInStatus ? (
+            <WalkInForm
+              officeId={office.id}
+              timeZone={office.timeZone}
+              statuses={walkInStatus.services}
+              services={services}
+              prefill={prefill}
+              onIssued={(ticket) => {
+                setIssued({ ticket, kind: 'walkIn' });
+                focusScan();
+              }}
+            />
+          ) : (
+            <QueryState loading={status.loading} error={status.error} onRetry={() => void status.refetch()} />
+          )}
+        </div>
       </div>
       <div className="bc-no-print">
         <TodayTickets officeId={office.id} timeZone={office.timeZone} onDone={focusScan} />
