@@ -71,6 +71,9 @@ async function inView(page: Page, locator: Locator): Promise<boolean> {
   );
 }
 
+/** Horizontal overflow of the document in CSS pixels; 0 or less when nothing scrolls sideways. */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 const focusedName = (page: Page) =>
   page.evaluate(() => (document.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim());
@@ -231,6 +234,13 @@ describe('the workstation on a 1366×768 desk monitor', { timeout: 90_000 }, () 
     await expect.poll(() => isFocused(button('Nächste Nummer aufrufen')), until).toBe(true);
     expect(await accessibilityViolations(clerk)).toEqual([]);
   });
+
+  it('fits a 320 px wide screen too (one column, the queue table scrolls inside its own frame)', async () => {
+    await clerk.setViewportSize({ width: 320, height: 640 });
+    await clerk.screenshot({ path: path.join(shots, 'workstation-320.png'), fullPage: true });
+    expect(await overflow(clerk)).toBeLessThanOrEqual(0);
+    await clerk.setViewportSize(screen);
+  });
 });
 
 describe('the information desk with a hardware scanner', { timeout: 60_000 }, () => {
@@ -302,5 +312,8 @@ describe('the information desk with a hardware scanner', { timeout: 60_000 }, ()
 
     await desk.getByRole('button', { name: 'Fertig' }).click();
     await expect.poll(() => isFocused(field()), until).toBe(true);
+
+    await desk.setViewportSize({ width: 320, height: 640 });
+    expect(await overflow(desk)).toBeLessThanOrEqual(0);
   });
 });
