@@ -41,7 +41,10 @@ describe('web-staff office administration', () => {
   let thursday: Interval[] = [];
   const path = () => new URL(page.url()).pathname;
   const appointments = () => page.getByRole('region', { name: 'Terminzeiten' });
-  const thursdayForm = () => appointments().getByRole('form', { name: 'Donnerstag' });
+  const thursdayForm = () => appointments().getByRole('group', { name: 'Donnerstag' });
+  /** The one save of the appointment hours' week, and the message beside it. */
+  const saveAppointments = () => appointments().getByRole('button', { name: 'Terminzeiten speichern' }).click();
+  const appointmentsStatus = () => appointments().getByRole('status').textContent();
 
   /** Thursday's appointment hours through the api with the page's session (the safety net of afterAll). */
   const setThursday = (intervals: Interval[]) =>
@@ -92,7 +95,7 @@ describe('web-staff office administration', () => {
     expect(before).toContain('15:00');
   }, 60_000);
 
-  it('shows the weekday forms of opening and appointment hours', async () => {
+  it('shows the week of opening and of appointment hours, each one form with one save', async () => {
     await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).click();
     await expect.poll(path, until).toBe('/staff/verwaltung/buergercentrum/oeffnungszeiten');
     await page.getByRole('heading', { level: 1, name: 'Öffnungszeiten' }).waitFor();
@@ -107,8 +110,16 @@ describe('web-staff office administration', () => {
         closesAt: await form.getByLabel(`Donnerstag, Zeitraum ${n}: bis`).inputValue(),
       });
     expect(thursday).toEqual([{ opensAt: '07:30', closesAt: '18:00' }]);
-    expect(await page.getByRole('region', { name: 'Öffnungszeiten' }).getByRole('form').count()).toBe(7);
-    expect(await appointments().getByRole('form').count()).toBe(7);
+    const opening = page.getByRole('region', { name: 'Öffnungszeiten' });
+    expect(await opening.getByRole('form').count()).toBe(1);
+    expect(await opening.getByRole('group').count()).toBe(7);
+    expect(await appointments().getByRole('form').count()).toBe(1);
+    expect(await appointments().getByRole('group').count()).toBe(7);
+    // One save per kind, not one per weekday.
+    expect(await page.getByRole('button', { name: /speichern$/ }).allTextContents()).toEqual([
+      'Öffnungszeiten speichern',
+      'Terminzeiten speichern',
+    ]);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -116,11 +127,14 @@ describe('web-staff office administration', () => {
     const form = thursdayForm();
     const closes = form.getByLabel('Donnerstag, Zeitraum 1: bis');
     await closes.fill('07:00');
-    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
+    await saveAppointments();
     await expect.poll(() => closes.getAttribute('aria-invalid'), until).toBe('true');
     const errorId = await closes.getAttribute('aria-describedby');
     expect(await page.locator(`#${errorId}`).textContent()).toContain('Das Ende muss nach dem Beginn liegen.');
-    expect(await form.getByRole('status').textContent()).toContain('Nicht gespeichert');
+    expect(await appointmentsStatus()).toContain('Nicht gespeichert');
+    expect(await appointmentsStatus()).toContain('Betrifft: Donnerstag.');
+    // The refused field has the focus, so its reason is read at once.
+    await expect.poll(() => closes.evaluate((el) => el === document.activeElement), until).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await thursdayTimes(browser)).toEqual(before);
   }, 60_000);
@@ -132,8 +146,10 @@ describe('web-staff office administration', () => {
     await form.getByRole('button', { name: 'Zeitraum hinzufügen (Donnerstag)' }).click();
     await form.getByLabel('Donnerstag, Zeitraum 2: von').fill('18:00');
     await form.getByLabel('Donnerstag, Zeitraum 2: bis').fill('19:00');
-    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
-    await expect.poll(() => form.getByRole('status').textContent(), until).toContain('Donnerstag ist gespeichert.');
+    await saveAppointments();
+    await expect.poll(appointmentsStatus, until).toContain('Donnerstag ist gespeichert.');
+    // Only the changed weekday was sent: the others are not named.
+    expect(await appointmentsStatus()).not.toContain('Montag');
     expect(await closes.getAttribute('aria-invalid')).toBeNull();
 
     const after = await thursdayTimes(browser);
@@ -148,15 +164,26 @@ describe('web-staff office administration', () => {
     await form.getByRole('button', { name: 'Zeitraum 2 entfernen (Donnerstag)' }).click();
     expect(await form.getByLabel('Donnerstag, Zeitraum 2: von').count()).toBe(0);
     await form.getByLabel('Donnerstag, Zeitraum 1: bis').fill('18:00');
-    await form.getByRole('button', { name: 'Donnerstag speichern' }).click();
-    await expect.poll(() => form.getByRole('status').textContent(), until).toContain('Donnerstag ist gespeichert.');
+    await saveAppointments();
+    await expect.poll(appointmentsStatus, until).toContain('Donnerstag ist gespeichert.');
     expect(await thursdayTimes(browser)).toEqual(before);
     thursday = [];
   }, 60_000);
 
-  it('fits a 320 px wide screen', async () => {
-    await page.setViewportSize({ width: 320, height: 800 });
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  it('fits a 320 px wide screen and a 1366 px desk monitor, no button text spilling out of its button', async () => {
+    for (const width of [320, 1366]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // A button narrower than its text ("Zeitraum hinzufügen" squeezed to an icon's width) spills over its
+      // neighbours without widening the page: measure each button of the form too.
+      expect(await page.locator('main button').count()).toBeGreaterThan(14); // add per weekday, saves, …
+      const spilling = await page
+        .locator('main button, main fieldset, main form')
+        .evaluateAll((all) =>
+          all.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent?.trim() ?? el.tagName),
+        );
+      expect(spilling).toEqual([]);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -408,7 +435,7 @@ describe('web-staff: an admin sets up a new office', () => {
 
     await page.getByRole('link', { name: 'Öffnungszeiten', exact: true }).click();
     await expect.poll(path, until).toBe('/staff/verwaltung/buergerbuero-nord/oeffnungszeiten');
-    await page.getByRole('region', { name: 'Terminzeiten' }).getByRole('form', { name: 'Montag' }).waitFor();
+    await page.getByRole('region', { name: 'Terminzeiten' }).getByRole('group', { name: 'Montag' }).waitFor();
     expect(await page.getByText('Geschlossen', { exact: true }).count()).toBe(14);
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
@@ -476,12 +503,13 @@ describe('web-staff: an admin sets up a new office', () => {
 
     // Opening hours: Tuesday 08:00–12:00 (without appointment hours, appointments follow the opening hours).
     await section(manager, 'Öffnungszeiten', 'oeffnungszeiten');
-    const tuesday = manager.getByRole('region', { name: 'Öffnungszeiten' }).getByRole('form', { name: 'Dienstag' });
+    const opening = manager.getByRole('region', { name: 'Öffnungszeiten' });
+    const tuesday = opening.getByRole('group', { name: 'Dienstag' });
     await tuesday.getByRole('button', { name: 'Zeitraum hinzufügen (Dienstag)' }).click();
     await tuesday.getByLabel('Dienstag, Zeitraum 1: von').fill('08:00');
     await tuesday.getByLabel('Dienstag, Zeitraum 1: bis').fill('12:00');
-    await tuesday.getByRole('button', { name: 'Dienstag speichern' }).click();
-    await expect.poll(() => tuesday.getByRole('status').textContent(), until).toContain('Dienstag ist gespeichert.');
+    await opening.getByRole('button', { name: 'Öffnungszeiten speichern' }).click();
+    await expect.poll(() => opening.getByRole('status').textContent(), until).toContain('Dienstag ist gespeichert.');
 
     // What to bring, the service, and a counter that handles it (at the office's appointment hours).
     await section(manager, 'Unterlagen', 'unterlagen');

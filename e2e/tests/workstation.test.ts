@@ -170,7 +170,7 @@ describe('information desk and workstation', () => {
     const heading = clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) });
     await heading.waitFor(until);
     expect(await isFocused(heading)).toBe(true); // focus follows the clerk to the counter just opened
-    expect(await text(clerk.locator('#current-heading').locator('..'))).toContain('Niemand am Schalter');
+    expect(await text(clerk.locator('section[aria-labelledby="current-heading"]'))).toContain('Niemand am Schalter');
     const callNext = clerk.getByRole('button', { name: 'Nächste Nummer aufrufen' });
     expect(await callNext.getAttribute('aria-keyshortcuts')).toBe('N');
     expect(await clerk.getByRole('heading', { name: 'Tastenkürzel' }).count()).toBe(1);
@@ -245,7 +245,8 @@ describe('information desk and workstation', () => {
 
     const issued = desk.getByRole('heading', { level: 2, name: /^Wartenummer W\d{3}$/ });
     await issued.waitFor(until);
-    expect(await isFocused(issued)).toBe(true);
+    // The focus goes back to the scan field for the next visitor; the status region announces the number.
+    await expect.poll(() => isFocused(desk.getByLabel('Buchungsnummer oder QR-Code')), until).toBe(true);
     const number = ((await issued.textContent()) ?? '').match(/W\d{3}/)?.[0] ?? '';
     expect(number).not.toBe(earlier.number);
     const card = desk.locator('section', { has: issued });

@@ -19,6 +19,8 @@ export function CheckInPanel(props: {
   officeId: string;
   timeZone: string;
   onIssued: (issued: IssuedTicketFieldsFragment) => void;
+  /** The code was answered with a refusal (too early, unknown, …): the field takes the focus for the next scan. */
+  onRefused: () => void;
   onOfferWalkIn: (services: ServiceChoice[]) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -57,7 +59,7 @@ export function CheckInPanel(props: {
             tone: 'info',
             text: t('checkIn.tooEarly', { start: formatDayTime(r.startsAt, props.timeZone, i18n.language) }),
           });
-          return;
+          break;
         case 'CheckInTooLate':
           setLate({ services: r.walkInServices });
           show({
@@ -66,20 +68,19 @@ export function CheckInPanel(props: {
               start: time(r.startsAt),
             }),
           });
-          return;
+          break;
         case 'CheckInCancelled':
           show({ tone: 'warning', text: t('checkIn.cancelled') });
-          return;
+          break;
         case 'CheckInWrongOffice':
           show({ tone: 'info', text: t('checkIn.wrongOffice', { office: r.officeName }) });
-          return;
+          break;
         case 'UnknownCode':
           show({ tone: 'warning', text: t('checkIn.unknown') });
-          input.current?.select();
-          return;
+          break;
         case 'OfficeNotAllowed':
           show({ tone: 'danger', text: t('outcome.officeNotAllowed') });
-          return;
+          break;
         default:
           show(failureNotice(t));
       }
@@ -88,6 +89,8 @@ export function CheckInPanel(props: {
     } finally {
       busy.current = false;
     }
+    // Every answer but a ticket: the code stays, selected, so the next scan replaces it.
+    props.onRefused();
   };
 
   return (

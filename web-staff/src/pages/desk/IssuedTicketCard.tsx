@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceLines } from '../../components/TicketBits';
 import type { IssuedTicketFieldsFragment } from '../../gql/graphql';
@@ -6,8 +5,9 @@ import { formatTime } from '../../lib/datetime';
 
 /**
  * The ticket just issued or checked in, as the visitor takes it along: the number, the QR code of the tracking link
- * (an <img> from the SVG text, never injected as markup), the link, the people ahead and the expected call. It takes
- * the focus when it appears; printing prints this card only.
+ * (an <img> from the SVG text, never injected as markup), the link, the people ahead and the expected call. The focus
+ * stays in the desk's scan field (the next visitor's code); the status region announces the number. Printing prints
+ * this card only.
  */
 export function IssuedTicketCard(props: {
   issued: IssuedTicketFieldsFragment;
@@ -17,21 +17,15 @@ export function IssuedTicketCard(props: {
   onDismiss: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
   const { issued } = props;
   const ticket = issued.ticket;
   const estimate = ticket.estimate;
   const time = (iso: string) => formatTime(iso, props.timeZone, i18n.language);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new ticket once, not on every poll
-  useEffect(() => {
-    heading.current?.focus();
-  }, [issued.ticketId, issued.trackingLink]);
-
   return (
     <section className="kern-card bc-issued" aria-labelledby="issued-heading">
       <div className="kern-card__container bc-stack">
-        <h2 id="issued-heading" ref={heading} tabIndex={-1} className="kern-heading-medium bc-issued__heading">
+        <h2 id="issued-heading" className="kern-heading-medium bc-issued__heading">
           {t(props.kind === 'checkIn' ? 'issued.checkedIn' : 'issued.title')}{' '}
           <span className="bc-issued__number">{ticket.number}</span>
         </h2>

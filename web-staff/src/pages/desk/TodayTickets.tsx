@@ -27,8 +27,11 @@ const CANCELLABLE: readonly TicketStatus[] = ['WAITING', 'CALLED', 'PARKED', 'NO
 const REACTIVATABLE: readonly TicketStatus[] = ['PARKED', 'NO_SHOW', 'CANCELLED'];
 const PRIORITISABLE: readonly TicketStatus[] = ['WAITING', 'CALLED', 'PARKED'];
 
-/** Today's tickets of the office, by arrival, with cancel, reactivate and priority. */
-export function TodayTickets(props: { officeId: string; timeZone: string }) {
+/**
+ * Today's tickets of the office, by arrival, with cancel, reactivate and priority. `onDone` follows each action that
+ * went through (the desk sends the focus back to its scan field); a refusal keeps the focus here, by its message.
+ */
+export function TodayTickets(props: { officeId: string; timeZone: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const poll = useQueueLive(props.officeId, LIVE_QUERIES);
@@ -50,8 +53,12 @@ export function TodayTickets(props: { officeId: string; timeZone: string }) {
   const time = (iso: string) => formatTime(iso, props.timeZone, i18n.language);
   const tickets = (data ?? previousData)?.officeTickets;
 
+  const { onDone } = props;
+  const done = (o: { __typename: string } | undefined) => {
+    if (o?.__typename === 'QueueTicket') onDone();
+  };
   const cancel = async (ticket: Ticket) => {
-    await run(
+    const o = await run(
       () =>
         client
           .mutate({ mutation: CancelTicketMutation, variables: { ticketId: ticket.id, version: ticket.version } })
@@ -59,17 +66,20 @@ export function TodayTickets(props: { officeId: string; timeZone: string }) {
       (tk) => ({ tone: 'success', text: t('tickets.cancelled', { number: tk.number }) }),
     );
     setDialog(null);
+    done(o);
   };
-  const reactivate = (ticket: Ticket) =>
-    run(
+  const reactivate = async (ticket: Ticket) => {
+    const o = await run(
       () =>
         client
           .mutate({ mutation: ReactivateTicketMutation, variables: { ticketId: ticket.id, version: ticket.version } })
           .then((r) => r.data?.reactivateTicket),
       (tk) => ({ tone: 'success', text: t('tickets.reactivated', { number: tk.number }) }),
     );
+    done(o);
+  };
   const setPriority = async (ticket: Ticket, priority: TicketPriority | null, note: string | null) => {
-    await run(
+    const o = await run(
       () =>
         client
           .mutate({
@@ -83,6 +93,7 @@ export function TodayTickets(props: { officeId: string; timeZone: string }) {
       }),
     );
     setDialog(null);
+    done(o);
   };
 
   const shown = tickets?.filter((tk) => filter === 'all' || OPEN.includes(tk.status)) ?? [];

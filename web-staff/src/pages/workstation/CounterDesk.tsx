@@ -12,7 +12,7 @@ import { ReactivateTicketMutation } from '../../queue/ticket-mutations';
 import { type TicketOutcome, useTicketRunner } from '../../queue/use-ticket-runner';
 import { type StaffOffice, useOfficeServices } from '../../session/offices';
 import { ACTIONS, type Action } from './actions';
-import { CurrentTicket } from './CurrentTicket';
+import { CurrentDocuments, CurrentTicket } from './CurrentTicket';
 import { type DoneService, FinishDialog } from './FinishDialog';
 import { ParkedTickets, WaitingQueue } from './QueueTables';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -41,10 +41,20 @@ type Counter = WorkstationCountersQuery['queueCounters'][number];
 type Ticket = QueueTicketFieldsFragment;
 type TicketRef = { id: string; number: string; version: number };
 
+/** The next sensible action in each state: call, then start, then finish. */
+function primaryOf(current: { status: string } | null): Action {
+  if (current?.status === 'SERVING') return 'finish';
+  if (current?.status === 'CALLED') return 'start';
+  return 'callNext';
+}
+
 /**
- * The clerk's counter at work: the counter's state (pause, close), the visitor at the counter with the big action
- * buttons and their shortcuts, the counter's queue and the parked tickets. Buttons that do not apply right now stay
- * in place (aria-disabled) so the focus never jumps; pressing one says why it does nothing.
+ * The clerk's counter at work, laid out for a desk monitor (1366×768 and up: nothing to scroll for the daily work):
+ * a compact bar with the counter's state (pause, close); beside each other the visitor at the counter with the next
+ * sensible action as the one primary button, the result message right beneath it and the other actions, and the
+ * counter's queue with the parked tickets. Actions that do not apply right now stay as buttons (aria-disabled);
+ * pressing one says why it does nothing. After each action the focus goes to the next one (after a call: start;
+ * after finishing: call next); a dialog closed without action gives it back to the button that opened it.
  */
 export function CounterDesk(props: {
   office: StaffOffice;
@@ -70,12 +80,21 @@ export function CounterDesk(props: {
   const [last, setLast] = useState<TicketRef | null>(null);
   const [counterBusy, setCounterBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** The primary button is one element whose action changes, so the focus stays on it while the state moves on. */
+  const primaryButton = useRef<HTMLButtonElement>(null);
+  const otherButtons = useRef<Partial<Record<Action, HTMLButtonElement | null>>>({});
+  /** Where the focus goes once the page shows an action's result (and a closed dialog has let go of it). */
+  const [focusWish, setFocusWish] = useState<{ to: Action | 'primary'; n: number } | null>(null);
+  const focusAfter = useCallback((to: Action | 'primary') => setFocusWish({ to, n: Date.now() + Math.random() }), []);
   const leaving = useRef(false);
   const time = (iso: string) => formatTime(iso, office.timeZone, i18n.language);
 
   const w = (data ?? previousData)?.workstation;
   const session = w?.counter.session;
-  const current = w?.counter.current ?? null;
+  // Only a called or served ticket is at the counter: the cache may still point at one just finished, parked or
+  // marked no-show (the action's answer lands before the re-read of the counter), and "call next" must not wait.
+  const atCounter = w?.counter.current ?? null;
+  const current = atCounter?.status === 'CALLED' || atCounter?.status === 'SERVING' ? atCounter : null;
   const paused = !!session?.pausedAt;
   const target: TicketRef | null = current ?? last;
 
@@ -174,7 +193,10 @@ export function CounterDesk(props: {
       say('ws.finished'),
     );
     remember(o);
-    if (o?.__typename !== 'InvalidInput') setDialog(null);
+    if (o?.__typename !== 'InvalidInput') {
+      setDialog(null);
+      focusAfter('primary');
+    }
   };
 
   const transfer = async (services: { serviceId: string; count: number }[], toCounter: string | null) => {
@@ -193,7 +215,16 @@ export function CounterDesk(props: {
       }),
     );
     remember(o);
-    if (o?.__typename !== 'InvalidInput') setDialog(null);
+    if (o?.__typename !== 'InvalidInput') {
+      setDialog(null);
+      focusAfter('primary');
+    }
+  };
+
+  /** A dialog closed without acting: the focus goes back to the button that opened it (also when a key did). */
+  const closeDialog = (which: 'finish' | 'transfer') => {
+    setDialog(null);
+    focusAfter(which);
   };
 
   const callOne = async (tk: Ticket) => {
@@ -207,9 +238,10 @@ export function CounterDesk(props: {
         say('ws.called'),
       ),
     );
+    focusAfter('primary');
   };
 
-  const reactivate = async (tk: Ticket) =>
+  const reactivate = async (tk: Ticket) => {
     remember(
       await run(
         () =>
@@ -219,6 +251,16 @@ export function CounterDesk(props: {
         say('ws.reactivated'),
       ),
     );
+    focusAfter('primary'); // its button in the parked list is gone
+  };
+
+  const primary = primaryOf(current);
+  useEffect(() => {
+    if (!focusWish) return;
+    const to = focusWish.to;
+    const button = to === 'primary' || to === primary ? primaryButton.current : otherButtons.current[to];
+    button?.focus();
+  }, [focusWish, primary]);
 
   const can: Record<Action, boolean> = {
     callNext: !current && !paused,
@@ -248,7 +290,11 @@ export function CounterDesk(props: {
     if (busy || !w) return;
     if (!can[a]) return show(notNow(a));
     if (a === 'finish' || a === 'transfer') return setDialog(a);
-    void perform[a]().then(remember);
+    void perform[a]().then((o) => {
+      remember(o);
+      // The next sensible action: after a call the start, after a no-show or parking the next call.
+      if (a !== 'recall') focusAfter('primary');
+    });
   };
 
   useShortcuts({
@@ -288,23 +334,37 @@ export function CounterDesk(props: {
   if (!w) return <QueryState loading={loading} error={error} onRetry={() => void refetch()} />;
   const counter = w.counter;
 
+  const others = ACTIONS.filter((a) => a.action !== primary).sort(
+    (a, b) => Number(can[b.action]) - Number(can[a.action]),
+  );
+  const primaryKey = ACTIONS.find((a) => a.action === primary)?.key;
+  const blockedReason = current
+    ? t('queue.callBlockedBusy', { number: current.number })
+    : paused
+      ? t('queue.callBlockedPaused')
+      : null;
+
   return (
-    <div className="bc-stack-lg">
-      <section className="bc-stack-sm" aria-labelledby="counter-heading">
-        <h2 id="counter-heading" ref={heading} tabIndex={-1} className="kern-heading-medium">
-          {t('counter.name', { label: counter.label })}{' '}
-          <span className={`kern-badge kern-badge--${paused ? 'warning' : 'success'}`}>
-            <span className="kern-label">{t(paused ? 'ws.statePaused' : 'ws.stateOpen')}</span>
-          </span>
-        </h2>
-        <p className="kern-body">
-          {session && t('ws.openSince', { time: time(session.openedAt) })}
-          {paused && session?.pausedAt && <> · {t('ws.pausedSince', { time: time(session.pausedAt) })}</>} ·{' '}
-          {t('ws.openCounters', { count: w.openCounters })}
-        </p>
-        <p className="kern-body kern-body--small">
-          {t('ws.handles')} <span lang={catalogLang}>{counter.services.map((s) => s.name).join(', ')}</span>
-        </p>
+    <div className="bc-ws">
+      <section className="bc-ws-bar" aria-labelledby="counter-heading">
+        <div className="bc-stack-sm">
+          <h2 id="counter-heading" ref={heading} tabIndex={-1} className="kern-heading-small">
+            {t('counter.name', { label: counter.label })}{' '}
+            <span className={`kern-badge kern-badge--${paused ? 'warning' : 'success'}`}>
+              <span className="kern-label">{t(paused ? 'ws.statePaused' : 'ws.stateOpen')}</span>
+            </span>
+          </h2>
+          <p className="kern-body kern-body--small">
+            {session && t('ws.openSince', { time: time(session.openedAt) })}
+            {paused && session?.pausedAt && <> · {t('ws.pausedSince', { time: time(session.pausedAt) })}</>} ·{' '}
+            {t('ws.openCounters', { count: w.openCounters })}
+          </p>
+        </div>
+        {/* The counter's services are looked up now and then: folded, they keep the bar to one line. */}
+        <details className="bc-ws-services kern-body kern-body--small">
+          <summary>{t('ws.handlesCount', { count: counter.services.length })}</summary>
+          <span lang={catalogLang}>{counter.services.map((s) => s.name).join(', ')}</span>
+        </details>
         <div className="bc-actions">
           <button
             type="button"
@@ -334,47 +394,72 @@ export function CounterDesk(props: {
         </div>
       )}
 
-      <div className="bc-workstation">
-        <CurrentTicket ticket={current} timeZone={office.timeZone} />
-        <section className="bc-stack" aria-labelledby="actions-heading">
-          <h2 id="actions-heading" className="kern-heading-medium">
-            {t('ws.actionsTitle')}
-          </h2>
-          <div className="bc-action-grid">
-            {ACTIONS.map(({ action, key }) => (
-              <button
-                key={action}
-                type="button"
-                className={`kern-btn ${action === 'callNext' ? 'kern-btn--primary' : 'kern-btn--secondary'} bc-action`}
-                aria-disabled={!can[action] || busy || undefined}
-                aria-keyshortcuts={key}
-                onClick={() => trigger(action)}
-              >
-                <span className="kern-label">{t(`ws.action.${action}`)}</span>
-                {key && (
-                  <span className="bc-kbd" aria-hidden="true">
-                    {key}
-                  </span>
-                )}
-              </button>
-            ))}
-          </div>
-          <StatusRegion notice={notice} className="bc-ws-status" />
-        </section>
+      <div className="bc-ws-main">
+        <div className="bc-ws-side">
+          <CurrentTicket ticket={current} timeZone={office.timeZone} />
+          <section className="bc-stack-sm" aria-labelledby="actions-heading">
+            <h2 id="actions-heading" className="kern-sr-only">
+              {t('ws.actionsTitle')}
+            </h2>
+            <button
+              ref={primaryButton}
+              type="button"
+              data-action={primary}
+              className="kern-btn kern-btn--primary bc-action bc-action--primary"
+              aria-disabled={!can[primary] || busy || undefined}
+              aria-keyshortcuts={primaryKey}
+              onClick={() => trigger(primary)}
+            >
+              <span className="kern-label">{t(`ws.action.${primary}`)}</span>
+              {primaryKey && (
+                <span className="bc-kbd" aria-hidden="true">
+                  {primaryKey}
+                </span>
+              )}
+            </button>
+            <StatusRegion notice={notice} className="bc-ws-status" />
+            <div className="bc-action-grid">
+              {others.map(({ action, key }) => (
+                <button
+                  key={action}
+                  ref={(el) => {
+                    otherButtons.current[action] = el;
+                  }}
+                  type="button"
+                  data-action={action}
+                  className="kern-btn kern-btn--secondary bc-action"
+                  aria-disabled={!can[action] || busy || undefined}
+                  aria-keyshortcuts={key}
+                  onClick={() => trigger(action)}
+                >
+                  <span className="kern-label">{t(`ws.action.${action}`)}</span>
+                  {key && (
+                    <span className="bc-kbd" aria-hidden="true">
+                      {key}
+                    </span>
+                  )}
+                </button>
+              ))}
+            </div>
+          </section>
+          <CurrentDocuments ticket={current} />
+        </div>
+        <div className="bc-ws-lists">
+          <WaitingQueue
+            tickets={w.waiting}
+            timeZone={office.timeZone}
+            blockedReason={blockedReason}
+            busy={busy}
+            onCall={(tk) => void callOne(tk)}
+          />
+          <ParkedTickets
+            tickets={w.parked}
+            timeZone={office.timeZone}
+            busy={busy}
+            onReactivate={(tk) => void reactivate(tk)}
+          />
+        </div>
       </div>
-
-      <WaitingQueue
-        tickets={w.waiting}
-        timeZone={office.timeZone}
-        canCall={!current && !paused && !busy}
-        onCall={(tk) => void callOne(tk)}
-      />
-      <ParkedTickets
-        tickets={w.parked}
-        timeZone={office.timeZone}
-        busy={busy}
-        onReactivate={(tk) => void reactivate(tk)}
-      />
       <ShortcutHelp />
 
       {dialog === 'finish' && current && (
@@ -384,7 +469,7 @@ export function CounterDesk(props: {
           officeServices={officeServices}
           busy={busy}
           onFinish={(s) => void finish(s)}
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog('finish')}
         />
       )}
       {dialog === 'transfer' && current && (
@@ -395,7 +480,7 @@ export function CounterDesk(props: {
           currentCounterId={counterId}
           busy={busy}
           onTransfer={(s, c) => void transfer(s, c)}
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog('transfer')}
         />
       )}
     </div>

@@ -62,12 +62,13 @@ function Workstation(props: { office: StaffOffice }) {
   }, [choosing, moved]);
 
   return (
-    <div className="bc-stack-lg">
-      <div className="bc-stack-sm">
-        <h1 className="kern-heading-large">{t('ws.title')}</h1>
+    <div className="bc-stack bc-ws-page">
+      {/* One line on a desk monitor: the counter, the visitor and the queue get the height. */}
+      <div className="bc-ws-head">
+        <h1 className="kern-heading-medium">{t('ws.title')}</h1>
         <OfficeLine base={WORKSTATION_BASE} office={office} />
+        <StatusRegion notice={notice} className="bc-ws-head__status" />
       </div>
-      <StatusRegion notice={notice} />
       {!counters ? (
         <QueryState loading={loading} error={error} onRetry={() => void refetch()} />
       ) : mine ? (
