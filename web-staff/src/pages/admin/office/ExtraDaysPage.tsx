@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { describedBy, FieldError } from '@bc/schema';
+import { FieldError } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeScope } from '../../../components/OfficeScope';
@@ -9,7 +9,7 @@ import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
 import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
 import { longDate } from './ClosuresPage';
-import { AdminField, type Problem, useProblemText } from './fields';
+import { AdminField, IntervalTimeInputs, type Problem, useProblemText } from './fields';
 import { OfficeAdministrationQuery, SetExtraOpeningDayMutation } from './office-documents';
 import './office-admin.css';
 
@@ -116,29 +116,13 @@ function ExtraDays(props: { office: StaffOffice }) {
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their place
                     <li key={index} className="bc-admin-interval">
-                      {(['opensAt', 'closesAt'] as const).map((field) => {
-                        const id = `extra-${index}-${field}`;
-                        const problem = problemOf(`intervals.${index}.${field}`);
-                        return (
-                          <div key={field} className={`kern-form-input${problem ? ' kern-form-input--error' : ''}`}>
-                            <label className="kern-label" htmlFor={id}>
-                              <span className="kern-sr-only">{label}: </span>
-                              {t(`officeAdmin.hours.${field}`)}
-                            </label>
-                            <input
-                              id={id}
-                              type="time"
-                              className={`kern-form-input__input${problem ? ' kern-form-input__input--error' : ''}`}
-                              value={interval[field]}
-                              required
-                              aria-invalid={problem ? true : undefined}
-                              aria-describedby={describedBy(problem && `${id}-error`)}
-                              onChange={(e) => change(index, field, e.target.value)}
-                            />
-                            {problem && <FieldError id={`${id}-error`} text={problemText(problem.code)} />}
-                          </div>
-                        );
-                      })}
+                      <IntervalTimeInputs
+                        idBase={`extra-${index}`}
+                        label={label}
+                        interval={interval}
+                        problemOf={(field) => problemOf(`intervals.${index}.${field}`)}
+                        onChange={(field, value) => change(index, field, value)}
+                      />
                       {intervals.length > 1 && (
                         <button
                           type="button"

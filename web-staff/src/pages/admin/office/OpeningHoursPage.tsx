@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { describedBy, FieldError } from '@bc/schema';
+import { FieldError } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeScope } from '../../../components/OfficeScope';
@@ -8,7 +8,7 @@ import type { HoursKind, WeekdayHoursFieldsFragment } from '../../../gql/graphql
 import { ADMIN_BASE } from '../../../lib/paths';
 import type { StaffOffice } from '../../../session/offices';
 import { AdminPageFrame, AdminQueryState } from '../AdminPageFrame';
-import { type Problem, useProblemText } from './fields';
+import { IntervalTimeInputs, type Problem, useProblemText } from './fields';
 import { OfficeAdministrationQuery, SetOpeningHoursMutation } from './office-documents';
 import './office-admin.css';
 
@@ -206,30 +206,15 @@ function WeekdayFields(props: {
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their place
                 <li key={index} className="bc-admin-interval">
-                  {(['opensAt', 'closesAt'] as const).map((field) => {
-                    const id = `${base}-${index}-${field}`;
-                    const own = problemOf(`intervals.${index}.${field}`);
-                    const problem = own ?? (field === 'opensAt' ? whole : undefined);
-                    return (
-                      <div key={field} className={`kern-form-input${problem ? ' kern-form-input--error' : ''}`}>
-                        <label className="kern-label" htmlFor={id}>
-                          <span className="kern-sr-only">{label}: </span>
-                          {t(`officeAdmin.hours.${field}`)}
-                        </label>
-                        <input
-                          id={id}
-                          type="time"
-                          className={`kern-form-input__input${problem ? ' kern-form-input__input--error' : ''}`}
-                          value={interval[field]}
-                          required
-                          aria-invalid={problem ? true : undefined}
-                          aria-describedby={describedBy(problem && `${id}-error`)}
-                          onChange={(e) => change(index, field, e.target.value)}
-                        />
-                        {problem && <FieldError id={`${id}-error`} text={problemText(problem.code)} />}
-                      </div>
-                    );
-                  })}
+                  <IntervalTimeInputs
+                    idBase={`${base}-${index}`}
+                    label={label}
+                    interval={interval}
+                    problemOf={(field) =>
+                      problemOf(`intervals.${index}.${field}`) ?? (field === 'opensAt' ? whole : undefined)
+                    }
+                    onChange={(field, value) => change(index, field, value)}
+                  />
                   <button
                     type="button"
                     className="kern-btn kern-btn--tertiary bc-admin-wrap"

@@ -47,3 +47,43 @@ export function AdminField(
     </div>
   );
 }
+
+export type TimeInterval = { opensAt: string; closesAt: string };
+
+/**
+ * The two time inputs of one opening interval ("von", "bis"), each with its error tied to it; `label` names the
+ * interval for screen readers ("Montag, Zeitraum 1").
+ */
+export function IntervalTimeInputs(props: {
+  idBase: string;
+  label: string;
+  interval: TimeInterval;
+  problemOf: (field: keyof TimeInterval) => Problem | undefined;
+  onChange: (field: keyof TimeInterval, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  return (['opensAt', 'closesAt'] as const).map((field) => {
+    const id = `${props.idBase}-${field}`;
+    const problem = props.problemOf(field);
+    return (
+      <div key={field} className={`kern-form-input${problem ? ' kern-form-input--error' : ''}`}>
+        <label className="kern-label" htmlFor={id}>
+          <span className="kern-sr-only">{props.label}: </span>
+          {t(`officeAdmin.hours.${field}`)}
+        </label>
+        <input
+          id={id}
+          type="time"
+          className={`kern-form-input__input${problem ? ' kern-form-input__input--error' : ''}`}
+          value={props.interval[field]}
+          required
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy(problem && `${id}-error`)}
+          onChange={(e) => props.onChange(field, e.target.value)}
+        />
+        {problem && <FieldError id={`${id}-error`} text={problemText(problem.code)} />}
+      </div>
+    );
+  });
+}
