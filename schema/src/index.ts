@@ -6,6 +6,7 @@ export { LegalFooter } from './components/LegalFooter.js';
 export { LegalPage, legalRoutes } from './components/LegalPage.js';
 export { PageHeading } from './components/PageHeading.js';
 export { PairingForm } from './components/PairingForm.js';
+export { PreferenceToggles } from './components/PreferenceToggles.js';
 export { QueryState } from './components/QueryState.js';
 export { formatTime, localeOf } from './datetime.js';
 export { forgetDeviceToken, storeDeviceToken, takeDeviceToken } from './device.js';
@@ -16,4 +17,11 @@ export { type LegalPageKind, LegalPageQuery } from './legal.js';
 export { legalBlocks, legalTextFor } from './legal-text.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
 export { type PairDeviceData, PairDeviceMutation } from './pair-device.js';
+export {
+  applyContrast,
+  easyLanguageNamespace,
+  ReadingPreferencesProvider,
+  useReadingPreferences,
+  useText,
+} from './reading-preferences.js';
 export { DEVICE_RETRY_MS, useCurrentDevice } from './use-current-device.js';

@@ -11,6 +11,7 @@ export const common = {
     retry: 'Erneut versuchen',
     offline: 'Keine Verbindung. Wir versuchen es weiter.',
     notFound: 'Diese Seite gibt es nicht.',
+    prefs: { easyLanguage: 'Leichte Sprache', highContrast: 'Hoher Kontrast' },
     legal: {
       nav: 'Rechtliches',
       IMPRINT: 'Impressum',
@@ -47,6 +48,7 @@ export const common = {
     retry: 'Try again',
     offline: 'No connection. We keep trying.',
     notFound: 'This page does not exist.',
+    prefs: { easyLanguage: 'Easy language', highContrast: 'High contrast' },
     legal: {
       nav: 'Legal',
       IMPRINT: 'Legal notice',

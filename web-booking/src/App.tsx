@@ -1,10 +1,8 @@
-import { AppShell, LegalFooter, legalRoutes, QueryState } from '@bc/schema';
+import { AppShell, LegalFooter, legalRoutes, PreferenceToggles, QueryState, useText } from '@bc/schema';
 import { BOOKING_PAGES } from '@bc/schema/app-paths';
 import { lazy, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { PreferenceToggles } from './components/PreferenceToggles';
 import { FIND_APPOINTMENT_PATH } from './lib/paths';
-import { useText } from './lib/reading-preferences';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OfficesPage } from './pages/OfficesPage';
 

@@ -3,13 +3,19 @@ import '@bc/schema/fonts.css';
 import '@bc/schema/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
-import { createApiClient, initI18n, takeDeviceToken } from '@bc/schema';
+import {
+  applyContrast,
+  createApiClient,
+  easyLanguageNamespace,
+  initI18n,
+  ReadingPreferencesProvider,
+  takeDeviceToken,
+} from '@bc/schema';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { isKioskPath, takeKioskSettings } from './kiosk/kiosk-device';
-import { applyContrast, easyLanguageNamespace, ReadingPreferencesProvider } from './lib/reading-preferences';
 import de from './locales/de.json';
 import deLs from './locales/de-ls.json';
 import en from './locales/en.json';

@@ -1,6 +1,13 @@
-import { AppShell, LegalFooter, legalRoutes, QueryState, useFocusOnNavigation } from '@bc/schema';
+import {
+  AppShell,
+  LegalFooter,
+  legalRoutes,
+  PreferenceToggles,
+  QueryState,
+  useFocusOnNavigation,
+  useText,
+} from '@bc/schema';
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
@@ -35,10 +42,10 @@ export function App() {
 }
 
 function VisitorFrame() {
-  const { t } = useTranslation();
+  const { t } = useText();
   useFocusOnNavigation();
   return (
-    <AppShell title={t('app.title')} footer={<LegalFooter />}>
+    <AppShell title={t('app.title')} nav={<PreferenceToggles />} footer={<LegalFooter />}>
       {/* The frame stays while a page's code loads; the wait is announced like any other. */}
       <Suspense fallback={<QueryState loading />}>
         <Outlet />

@@ -3,7 +3,13 @@ import '@bc/schema/fonts.css';
 import '@bc/schema/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
-import { initI18n, takeDeviceToken } from '@bc/schema';
+import {
+  applyContrast,
+  easyLanguageNamespace,
+  initI18n,
+  ReadingPreferencesProvider,
+  takeDeviceToken,
+} from '@bc/schema';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -11,9 +17,13 @@ import { App } from './App';
 import { createTrackerClient } from './api-client';
 import { SocketContext } from './components/socket';
 import de from './locales/de.json';
+import deLs from './locales/de-ls.json';
 import en from './locales/en.json';
 
+applyContrast();
 const i18n = initI18n({ de, en });
+// Easy language is German (the page stays lang="de"): its own namespace, falling back to standard German.
+i18n.addResourceBundle('de', easyLanguageNamespace, deLs);
 
 /** Only the call display is a device; visitor pages never send its token. */
 const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.BASE_URL}display`);
@@ -38,7 +48,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <ApolloProvider client={client}>
       <SocketContext value={socket}>
         <BrowserRouter basename={import.meta.env.BASE_URL}>
-          <App />
+          <ReadingPreferencesProvider>
+            <App />
+          </ReadingPreferencesProvider>
         </BrowserRouter>
       </SocketContext>
     </ApolloProvider>

@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { formatLongDate, formatTime } from '../lib/datetime';
-import { useText } from '../lib/reading-preferences';
 
 /** "Montag, 30. November 2026, 09:30 bis 09:40 Uhr", on the office's clock; the end only when it is known. */
 export function AppointmentTime(props: { start: string; end?: string | null; timeZone: string }) {

@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { Link } from 'react-router';
-import { useText } from '../lib/reading-preferences';
 
 /** Back to the list of offices. */
 export function BackLink() {

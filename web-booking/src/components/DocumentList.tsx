@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { catalogLang } from '../lib/catalog';
-import { useText } from '../lib/reading-preferences';
 
 export type DocumentInfo = {
   documentId: string;

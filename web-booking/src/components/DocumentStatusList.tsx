@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { catalogLang } from '../lib/catalog';
-import { useText } from '../lib/reading-preferences';
 import { type DocumentInfo, sortDocuments } from './DocumentList';
 
 export type DocumentWithUploads = DocumentInfo & { uploads: readonly { fileName: string }[] };

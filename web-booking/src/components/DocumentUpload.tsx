@@ -1,8 +1,7 @@
-import { describedBy, FieldError } from '@bc/schema';
+import { describedBy, FieldError, useText } from '@bc/schema';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { catalogLang } from '../lib/catalog';
 import type { DraftUpload } from '../lib/draft';
-import { useText } from '../lib/reading-preferences';
 import { acceptAttribute, precheck, sendUpload, UploadError, type UploadErrorCode, uploadRules } from '../lib/uploads';
 import type { DocumentInfo } from './DocumentList';
 

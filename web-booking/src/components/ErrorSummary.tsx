@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { type MouseEvent, useEffect, useId, useRef } from 'react';
-import { useText } from '../lib/reading-preferences';
 
 export type SummaryItem = {
   text: string /** id of the field to jump to; none for problems without a field */;

@@ -1,7 +1,7 @@
+import { useText } from '@bc/schema';
 import { Fragment } from 'react';
 import { formatDayMonth, formatWeekday, todayIn } from '../lib/datetime';
 import { type Interval, weekOf } from '../lib/opening-hours';
-import { useText } from '../lib/reading-preferences';
 
 type Span = { opensAt: string; closesAt: string };
 

@@ -1,6 +1,6 @@
+import { useText } from '@bc/schema';
 import { useId } from 'react';
 import { catalogLang } from '../lib/catalog';
-import { useText } from '../lib/reading-preferences';
 import { type DocumentInfo, DocumentList } from './DocumentList';
 
 export type ServiceInfo = {

@@ -1,6 +1,6 @@
+import { useText } from '@bc/schema';
 import { Link } from 'react-router';
 import { formatLongDate, formatTime } from '../lib/datetime';
-import { useText } from '../lib/reading-preferences';
 
 /** The nearest free times the api offered after a time was taken, as buttons; and the way back to all times. */
 export function SlotAlternatives(props: {

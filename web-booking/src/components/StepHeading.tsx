@@ -1,5 +1,4 @@
-import { PageHeading, usePageTitle } from '@bc/schema';
-import { useText } from '../lib/reading-preferences';
+import { PageHeading, usePageTitle, useText } from '@bc/schema';
 
 export const stepCount = 4;
 

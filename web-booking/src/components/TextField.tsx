@@ -1,6 +1,5 @@
-import { describedBy, FieldError } from '@bc/schema';
+import { describedBy, FieldError, useText } from '@bc/schema';
 import type { HTMLInputAutoCompleteAttribute } from 'react';
-import { useText } from '../lib/reading-preferences';
 
 /** A KERN text input with label, optional hint, and its error tied to it (aria-invalid, aria-describedby). */
 export function TextField(props: {

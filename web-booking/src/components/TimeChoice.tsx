@@ -1,8 +1,7 @@
-import { describedBy, FieldError } from '@bc/schema';
+import { describedBy, FieldError, useText } from '@bc/schema';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDayMonth, formatLongDate, formatTime, formatWeekday, localDateOf, todayIn } from '../lib/datetime';
 import type { ServiceChoice } from '../lib/draft';
-import { useText } from '../lib/reading-preferences';
 import { type AvailableDay, useAvailability } from '../lib/use-availability';
 
 const sameInstant = (a: string | null | undefined, b: string) => !!a && Date.parse(a) === Date.parse(b);

@@ -1,6 +1,5 @@
-import { PageHeading, usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle, useText } from '@bc/schema';
 import { Link } from 'react-router';
-import { useText } from '../lib/reading-preferences';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { PageHeading, QueryState } from '@bc/schema';
+import { PageHeading, QueryState, useText } from '@bc/schema';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { OfficeNotFound } from '../components/OfficeNotFound';
@@ -8,7 +8,6 @@ import { PageTitle } from '../components/PageTitle';
 import { ServiceDetails } from '../components/ServiceDetails';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
-import { useText } from '../lib/reading-preferences';
 
 const OfficeQuery = graphql(`
   query Office($slug: String!) {

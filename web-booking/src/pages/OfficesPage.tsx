@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { PageHeading, QueryState, usePageTitle } from '@bc/schema';
+import { PageHeading, QueryState, usePageTitle, useText } from '@bc/schema';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
 import { FIND_APPOINTMENT_PATH } from '../lib/paths';
-import { useText } from '../lib/reading-preferences';
 
 const OfficesQuery = graphql(`
   query Offices {

@@ -1,9 +1,8 @@
-import { usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { usePageTitle, useText } from '@bc/schema';
 import { Link } from 'react-router';
 
 export function NotFoundPage() {
-  const { t } = useTranslation();
+  const { t } = useText();
   usePageTitle(t('notFound.pageTitle'));
   return (
     <>

@@ -1,9 +1,8 @@
-import { usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { usePageTitle, useText } from '@bc/schema';
 
 /** /track/ itself: explains where the tracking link comes from. */
 export function StartPage() {
-  const { t } = useTranslation();
+  const { t } = useText();
   usePageTitle(t('start.pageTitle'));
   return (
     <>

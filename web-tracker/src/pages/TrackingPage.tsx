@@ -1,7 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { QueryState, usePageTitle } from '@bc/schema';
+import { QueryState, usePageTitle, useText } from '@bc/schema';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSocketState } from '../components/socket';
 import { graphql } from '../gql';
@@ -79,7 +78,7 @@ export type TrackedTicket = TrackedTicketFieldsFragment;
  */
 export function TrackingPage() {
   const { token = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useText();
   const socketState = useSocketState();
   const now = useNow(NOW_EVERY_MS);
   const [ticket, setTicket] = useState<TrackedTicket | null>(null);

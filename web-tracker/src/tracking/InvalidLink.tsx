@@ -1,9 +1,8 @@
-import { usePageTitle } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { usePageTitle, useText } from '@bc/schema';
 
 /** An unknown, mistyped or expired tracking link: said calmly, with what to do instead. */
 export function InvalidLink() {
-  const { t } = useTranslation();
+  const { t } = useText();
   usePageTitle(t('tracking.invalid.pageTitle'));
   return (
     <>

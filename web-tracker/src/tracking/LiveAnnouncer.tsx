@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TrackedTicket } from '../pages/TrackingPage';
 
 /**
@@ -7,7 +7,7 @@ import type { TrackedTicket } from '../pages/TrackingPage';
  * Nothing is announced for the first picture (the page itself says it).
  */
 export function useStatusAnnouncements(ticket: TrackedTicket | null) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const previous = useRef<TrackedTicket | null>(null);
   const [polite, setPolite] = useState('');
   const [assertive, setAssertive] = useState('');

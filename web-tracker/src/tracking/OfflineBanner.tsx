@@ -1,12 +1,11 @@
-import { formatTime } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { formatTime, useText } from '@bc/schema';
 
 /**
  * Says plainly when the page cannot receive updates, and how old what it shows is. The region is always there
  * (empty while connected), so that screen readers announce it when it fills.
  */
 export function OfflineBanner(props: { offline: boolean; updatedAt?: number; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useText();
   return (
     <div role="status" className="tr-offline-region">
       {props.offline && (

@@ -1,11 +1,10 @@
-import { formatTime } from '@bc/schema';
-import { useTranslation } from 'react-i18next';
+import { formatTime, useText } from '@bc/schema';
 import { callWindow } from '../live/estimate-range';
 import type { TrackedTicket } from '../pages/TrackingPage';
 
 /** The ticket's state in plain words: where to go when called, else people ahead and when the call is expected. */
 export function TicketStatusView(props: { ticket: TrackedTicket; timeZone: string; now: number }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useText();
   const { ticket } = props;
   const time = (iso: string | number) => formatTime(new Date(iso), props.timeZone, i18n.language);
 
@@ -43,7 +42,7 @@ export function TicketStatusView(props: { ticket: TrackedTicket; timeZone: strin
 }
 
 function Waiting(props: { ticket: TrackedTicket; now: number; time: (ms: number) => string }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { estimate } = props.ticket;
   if (!estimate) return <p className="kern-body">{t('tracking.noEstimate')}</p>;
   const range = callWindow(estimate, props.now);
@@ -65,7 +64,7 @@ function Waiting(props: { ticket: TrackedTicket; now: number; time: (ms: number)
 }
 
 function Services(props: { ticket: TrackedTicket }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const lines = props.ticket.services.filter((s) => s.count > 0);
   if (lines.length === 0 && !props.ticket.priority) return null;
   return (

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
+import { useText } from '@bc/schema';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { playBeep, unlockAudio } from '../live/sound';
 import { alertVisitor, askForNotifications, type NotificationState, notificationState } from '../live/visitor-alert';
@@ -72,7 +72,7 @@ function useVisitorAlerts(
   reminder: Reminder | null,
   setReminder: (r: Reminder) => void,
 ): number | undefined {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [reached, setReached] = useState<number>();
   const alertedCall = useRef(loadAlertedCall(token));
 
@@ -108,7 +108,7 @@ function AlertSettings(props: {
   reached: number | undefined;
   onReminder: (r: Reminder | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [permission, setPermission] = useState<NotificationState>(notificationState);
   const selectId = useId();
   const hintId = useId();
@@ -192,7 +192,7 @@ function AlertSettings(props: {
 
 /** "Give up my place", with a confirmation step; the page then shows the cancelled ticket. */
 function LeavePlace(props: { token: string; onLeft: (ticket: TrackedTicket | null) => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<'notAllowed' | 'failed' | null>(null);
   const [leave, { loading }] = useMutation(LeaveQueueMutation);

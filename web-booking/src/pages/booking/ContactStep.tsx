@@ -1,4 +1,4 @@
-import { describedBy, FieldError } from '@bc/schema';
+import { describedBy, FieldError, useText } from '@bc/schema';
 import { LEGAL_PAGES } from '@bc/schema/app-paths';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,6 @@ import { StepHeading } from '../../components/StepHeading';
 import { TextField } from '../../components/TextField';
 import type { ConfirmationLanguage } from '../../lib/draft';
 import { contactIssues, type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
-import { useText } from '../../lib/reading-preferences';
 import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 

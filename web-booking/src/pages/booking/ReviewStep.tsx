@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useText } from '@bc/schema';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AppointmentTime, endOf } from '../../components/AppointmentTime';
@@ -13,7 +14,6 @@ import { catalogLang } from '../../lib/catalog';
 import { formatLongDate, formatTime } from '../../lib/datetime';
 import { clearDraft } from '../../lib/draft';
 import { type FieldIssue, issueText, type Step, stepOfField } from '../../lib/field-errors';
-import { useText } from '../../lib/reading-preferences';
 import { managePath } from '../manage/use-managed-appointment';
 import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';

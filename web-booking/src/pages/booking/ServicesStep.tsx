@@ -1,4 +1,4 @@
-import { describedBy, FieldError } from '@bc/schema';
+import { describedBy, FieldError, useText } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type DocumentInfo, DocumentList, mergeDocuments } from '../../components/DocumentList';
@@ -7,7 +7,6 @@ import { StepHeading } from '../../components/StepHeading';
 import { catalogLang } from '../../lib/catalog';
 import { type ServiceChoice, withServices } from '../../lib/draft';
 import { type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
-import { useText } from '../../lib/reading-preferences';
 import { type BookableService, useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 

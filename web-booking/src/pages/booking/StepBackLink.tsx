@@ -1,5 +1,5 @@
+import { useText } from '@bc/schema';
 import { Link, type To } from 'react-router';
-import { useText } from '../../lib/reading-preferences';
 
 /** "Zurück" to the previous step (the browser's Back does the same). */
 export function StepBackLink(props: { to: To; label?: string }) {

@@ -1,10 +1,10 @@
+import { useText } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { StepHeading } from '../../components/StepHeading';
 import { TimeChoice } from '../../components/TimeChoice';
 import { type FieldIssue, issueText } from '../../lib/field-errors';
-import { useText } from '../../lib/reading-preferences';
 import { useBookingFlow } from './booking-flow-context';
 import { StepBackLink } from './StepBackLink';
 

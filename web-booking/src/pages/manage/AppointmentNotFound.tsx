@@ -1,7 +1,6 @@
-import { PageHeading, usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle, useText } from '@bc/schema';
 import { Link } from 'react-router';
 import { FIND_APPOINTMENT_PATH } from '../../lib/paths';
-import { useText } from '../../lib/reading-preferences';
 
 /** A manage link without (or with an unknown) token: calm, with the way on. */
 export function AppointmentNotFound() {

@@ -1,10 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { PageHeading, QueryState } from '@bc/schema';
+import { PageHeading, QueryState, useText } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { graphql } from '../../gql';
-import { useText } from '../../lib/reading-preferences';
 import { StepBackLink } from '../booking/StepBackLink';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { Facts } from './ManagePage';

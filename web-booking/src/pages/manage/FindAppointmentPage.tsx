@@ -1,10 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { PageHeading, usePageTitle } from '@bc/schema';
+import { PageHeading, usePageTitle, useText } from '@bc/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
-import { useText } from '../../lib/reading-preferences';
 
 const RequestManageLinkMutation = graphql(`
   mutation RequestManageLink($reference: String!, $email: String!) {

@@ -1,4 +1,4 @@
-import { PageHeading, QueryState } from '@bc/schema';
+import { PageHeading, QueryState, useText } from '@bc/schema';
 import { useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
@@ -7,7 +7,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { manageUrl } from '../../lib/appointment';
 import { catalogLang } from '../../lib/catalog';
 import { copyText, downloadText } from '../../lib/download';
-import { useText } from '../../lib/reading-preferences';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { isChangeable, type ManagedAppointment, managePath, useManagedAppointment } from './use-managed-appointment';
 

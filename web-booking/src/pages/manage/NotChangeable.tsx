@@ -1,7 +1,6 @@
-import { PageHeading } from '@bc/schema';
+import { PageHeading, useText } from '@bc/schema';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
-import { useText } from '../../lib/reading-preferences';
 import { type ManagedAppointment, managePath } from './use-managed-appointment';
 
 /** Moving or cancelling is no longer possible: cancelled already, or it has begun. */

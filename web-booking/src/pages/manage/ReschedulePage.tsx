@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { PageHeading, QueryState } from '@bc/schema';
+import { PageHeading, QueryState, useText } from '@bc/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
@@ -9,7 +9,6 @@ import { SlotAlternatives } from '../../components/SlotAlternatives';
 import { TimeChoice } from '../../components/TimeChoice';
 import { graphql } from '../../gql';
 import { type FieldIssue, issueText } from '../../lib/field-errors';
-import { useText } from '../../lib/reading-preferences';
 import { StepBackLink } from '../booking/StepBackLink';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { NotChangeable } from './NotChangeable';

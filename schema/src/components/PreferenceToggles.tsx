@@ -1,4 +1,4 @@
-import { useReadingPreferences, useText } from '../lib/reading-preferences';
+import { useReadingPreferences, useText } from '../reading-preferences.js';
 
 /**
  * Two switches in the header: easy language (only while German is active: it is a form of German) and high contrast.
@@ -20,7 +20,7 @@ export function PreferenceToggles() {
             className={`kern-icon ${prefs.easyLanguage ? 'kern-icon--check' : 'kern-icon--easy-language'}`}
             aria-hidden="true"
           />
-          <span className="kern-label">{t('prefs.easyLanguage')}</span>
+          <span className="kern-label">{t('common.prefs.easyLanguage')}</span>
         </button>
       )}
       <button
@@ -33,7 +33,7 @@ export function PreferenceToggles() {
           className={`kern-icon ${prefs.highContrast ? 'kern-icon--check' : 'kern-icon--brightness-medium'}`}
           aria-hidden="true"
         />
-        <span className="kern-label">{t('prefs.highContrast')}</span>
+        <span className="kern-label">{t('common.prefs.highContrast')}</span>
       </button>
     </div>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 /** The i18next namespace of the easy-language texts (German only; missing keys fall back to standard German). */
 export const easyLanguageNamespace = 'easy';
 
-const EASY_KEY = 'bc.booking.easyLanguage';
+const EASY_KEY = 'bc.easyLanguage';
 const CONTRAST_KEY = 'bc.contrast';
 
 function readFlag(key: string): boolean {
@@ -44,7 +44,7 @@ const Context = createContext<ReadingPreferences>({
   setHighContrast: () => {},
 });
 
-/** Easy language (Leichte Sprache) and high contrast, remembered in localStorage. */
+/** Easy language (Leichte Sprache) and high contrast, remembered in localStorage (the same for every citizen app). */
 export function ReadingPreferencesProvider(props: { children: ReactNode }) {
   const [easyLanguage, setEasy] = useState(() => readFlag(EASY_KEY));
   const [highContrast, setContrast] = useState(() => readFlag(CONTRAST_KEY));
@@ -69,7 +69,7 @@ export function useReadingPreferences(): ReadingPreferences {
 }
 
 /**
- * useTranslation for web-booking: with easy language on (and German active) texts come from the easy-language
+ * useTranslation for the citizen apps: with easy language on (and German active) texts come from the easy-language
  * file first and from standard German where it has none. The page stays lang="de": it is German.
  */
 export function useText() {
