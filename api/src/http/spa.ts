@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import Negotiator from 'negotiator';
 import { repoRoot } from '../config.js';
 
 /** Where each built SPA is served; the same paths are the SPAs' Vite `base`. */
@@ -21,22 +22,16 @@ type Encoding = 'br' | 'gzip';
 const suffix: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 /**
- * The encoding to send, from Accept-Encoding and what the build holds: brotli before gzip whatever the header's
- * order (Chromium sends "gzip, deflate, br, zstd"), a higher q-value first, `;q=0` and `*` as RFC 9110 says.
+ * The encoding to send, from Accept-Encoding and what the build holds (negotiator, as express uses it): a higher
+ * q-value first, `;q=0` and `*` as RFC 9110 says, and among equals brotli before gzip whatever the header's order
+ * (Chromium sends "gzip, deflate, br, zstd").
  */
 export function chooseEncoding(header: string | undefined, available: readonly Encoding[]): Encoding | undefined {
   if (!header || available.length === 0) return undefined;
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = qParam ? Number(qParam.slice(2)) : 1;
-    if (name) q.set(name, Number.isFinite(value) ? value : 0);
-  }
-  const weight = (e: Encoding) => q.get(e) ?? q.get('*') ?? 0;
-  let best: Encoding | undefined;
-  for (const e of available) if (weight(e) > 0 && (!best || weight(e) > weight(best))) best = e;
-  return best;
+  const chosen = new Negotiator({ headers: { 'accept-encoding': header } }).encoding([...available], {
+    preferred: ['br', 'gzip'],
+  });
+  return available.find((e) => e === chosen);
 }
 
 /** Every file of a build that has precompressed variants, by its path under the build ("/assets/index-x.js"). */
