@@ -84,10 +84,14 @@ export type NewOfficeInput = {
 export type OfficeDetailsInput = {
   /** At most 100 characters. */
   city?: string | null | undefined;
+  /** Public email address for citizens; an empty text removes it. */
+  email?: string | null | undefined;
   /** At most 100 characters. */
   name?: string | null | undefined;
   /** Live notice for visitors, at most 200 characters; an empty text removes it. */
   notice?: string | null | undefined;
+  /** Public phone for citizens, 6–15 digits with spaces, "+", "/", "-", "()"; an empty text removes it. */
+  phone?: string | null | undefined;
   /** German postal code, five digits. */
   postalCode?: string | null | undefined;
   /** Street and number, at most 100 characters. */
