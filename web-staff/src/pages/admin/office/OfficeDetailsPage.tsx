@@ -15,7 +15,7 @@ import {
 } from './office-documents';
 import './office-admin.css';
 
-const DETAIL_FIELDS = ['name', 'street', 'postalCode', 'city', 'timeZone', 'notice', 'phone', 'email'] as const;
+const DETAIL_FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'timeZone', 'notice'] as const;
 /** Fields the office may leave empty (an empty text removes them). */
 const OPTIONAL_FIELDS: readonly DetailField[] = ['notice', 'phone', 'email'];
 const WITH_HINT: readonly DetailField[] = ['timeZone', 'notice', 'phone', 'email'];
