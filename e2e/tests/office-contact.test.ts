@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage, productNow } from '../harness.js';
-import { bookFirstFree } from '../helpers.js';
+import { bookFirstFree, gql, kioskToken } from '../helpers.js';
 
 const clockOffsetMs = inject('clockOffsetMs');
 const baseUrl = inject('baseUrl');
@@ -152,6 +153,48 @@ describe('the office’s contact, from the administration to the citizen', () =>
       expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await page.context().close();
+    }
+  }, 60_000);
+
+  it('the tracking page of a walk-in ticket gives the office’s phone with the number to name', async () => {
+    const status = await gql(
+      baseUrl,
+      '{ walkInStatus { services { serviceId name open } } }',
+      {},
+      { bearer: kioskToken },
+    );
+    const service = (status.walkInStatus.services as { serviceId: string; name: string; open: boolean }[]).find(
+      (s) => s.open,
+    );
+    if (!service) throw new Error('no walk-in service open');
+    const issued = (
+      await gql(
+        baseUrl,
+        `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
+          __typename ... on IssuedTicket { trackingToken ticket { number } } } }`,
+        { input: { requestId: randomUUID(), services: [{ serviceId: service.serviceId, count: 1 }] } },
+        { bearer: kioskToken },
+      )
+    ).issueWalkInTicket;
+    expect(issued.__typename).toBe('IssuedTicket');
+    const page = await openPage(browser, clockOffsetMs);
+    try {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.goto(`${baseUrl}/track/t/${issued.trackingToken}`);
+      const questions = page.getByRole('region', { name: 'Fragen?' });
+      await questions.waitFor(until);
+      expect(await questions.textContent()).toContain(
+        `Rufen Sie uns an: 07231 39-2000. Nennen Sie dabei Ihre Nummer ${issued.ticket.number}.`,
+      );
+      expect(await questions.getByRole('link', { name: '07231 39-2000' }).getAttribute('href')).toBe(
+        'tel:+497231392000',
+      );
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+      // Out of the queue again: other browser tests call the next visitor.
+      await gql(baseUrl, 'mutation($t: String!) { leaveQueue(token: $t) { __typename } }', { t: issued.trackingToken });
     }
   }, 60_000);
 
