@@ -114,6 +114,48 @@ describe('booking confirmation', () => {
   });
 });
 
+describe('the office’s contact in mails', () => {
+  it('shows the office’s phone (tel: link) and email (mailto: link) when set, and nothing when not', async () => {
+    const email = uniqueEmail('kontakt');
+    await book(t.anonymous(), office, { start: '2027-03-03T10:00:00.000Z', email });
+    await t.app.services.mail.dispatchDue();
+    const [mail] = await smtp.waitFor(email, 1);
+    const body = html(mail as ReceivedMail);
+    expect(body).toContain('<dt>Fragen?</dt>');
+    expect(body).toContain('Rufen Sie uns an: <a href="tel:+493023125100">030 23125 100</a>');
+    expect(body).toContain(
+      'E-Mail: <a href="mailto:buergercentrum@pforzheim.example">buergercentrum@pforzheim.example</a>',
+    );
+    expect(mail?.text).toMatch(/Telefon: +030 23125 100\n/);
+    expect(mail?.text).toMatch(/E-Mail: +buergercentrum@pforzheim\.example\n/);
+
+    const english = uniqueEmail('contact');
+    await book(t.anonymous(), office, { start: '2027-03-03T10:30:00.000Z', email: english, language: 'en' });
+    await t.app.services.mail.dispatchDue();
+    const [en] = await smtp.waitFor(english, 1);
+    expect(html(en as ReceivedMail)).toContain('Call us: <a href="tel:+493023125100">030 23125 100</a>');
+    expect(en?.text).toMatch(/Email: +buergercentrum@pforzheim\.example\n/);
+
+    // An office without contact data: no empty "Fragen?" entry, no phone or email lines.
+    const [saved] = await t.sql<{ phone: string; email: string }>('SELECT phone, email FROM office WHERE id = $1', [
+      office.id,
+    ]);
+    await t.sql('UPDATE office SET phone = NULL, email = NULL WHERE id = $1', [office.id]);
+    try {
+      const none = uniqueEmail('ohne');
+      await book(t.anonymous(), office, { start: '2027-03-03T11:00:00.000Z', email: none });
+      await t.app.services.mail.dispatchDue();
+      const [plain] = await smtp.waitFor(none, 1);
+      expect(html(plain as ReceivedMail)).not.toContain('Fragen?');
+      expect(html(plain as ReceivedMail)).not.toMatch(/tel:|mailto:/);
+      expect(plain?.text).not.toMatch(/Telefon:|E-Mail:/);
+      expect(plain?.text).toMatch(/Wo: +Bürgercentrum, Marktplatz 1, 75175 Pforzheim\nAnliegen:/);
+    } finally {
+      await t.sql('UPDATE office SET phone = $2, email = $3 WHERE id = $1', [office.id, saved?.phone, saved?.email]);
+    }
+  });
+});
+
 describe('reschedule and cancellation notices', () => {
   it('tell the new time (with calendar file and link) and the cancellation (without link)', async () => {
     const email = uniqueEmail('max');

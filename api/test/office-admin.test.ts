@@ -390,6 +390,108 @@ describe('office details', () => {
   });
 });
 
+describe('office contact', () => {
+  const CONTACT = `mutation($o: ID!, $input: OfficeDetailsInput!) { updateOfficeDetails(officeId: $o, input: $input) {
+    __typename
+    ... on OfficeDetails { phone email }
+    ... on InvalidInput { fields { field code message } }
+    ... on OfficeNotAllowed { message } } }`;
+  const PUBLIC = `query($slug: String!) { office(slug: $slug) {
+    address { street postalCode city } contact { phone phoneUri email } mapUrl } }`;
+  const stored = async (id: string) =>
+    (await t.sql('SELECT phone, email, name, notice, "updatedAt" FROM office WHERE id = $1', [id]))[0];
+  const publicOffice = async () =>
+    (await t.anonymous().ok<{ office: Record<string, any> }>(PUBLIC, { slug: 'buergercentrum' })).office;
+
+  it('the public office shows the demo contact and a map link computed from the address', async () => {
+    const pub = await publicOffice();
+    expect(pub.contact).toEqual({
+      phone: '030 23125 100',
+      phoneUri: 'tel:+493023125100',
+      email: 'buergercentrum@pforzheim.example',
+    });
+    const { street, postalCode, city } = pub.address;
+    expect(pub.mapUrl).toBe(
+      `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${street}, ${postalCode} ${city}`)}`,
+    );
+    // An earlier test moved the office to Marktplatz 2.
+    expect(pub.mapUrl).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/search\?query=Marktplatz%20\d%2C%2075175%20Pforzheim$/,
+    );
+  });
+
+  it('a manager sets phone and email, the public office shows them; empty texts remove them', async () => {
+    const before = await stored(office.id);
+    const set = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(CONTACT, {
+      o: office.id,
+      input: { phone: ' +49 (7231) 39-2000 ', email: ' Buergerbuero@Pforzheim.example ' },
+    });
+    expect(set.updateOfficeDetails).toEqual({
+      __typename: 'OfficeDetails',
+      phone: '+49 (7231) 39-2000',
+      email: 'buergerbuero@pforzheim.example',
+    });
+    expect((await publicOffice()).contact).toEqual({
+      phone: '+49 (7231) 39-2000',
+      phoneUri: 'tel:+497231392000',
+      email: 'buergerbuero@pforzheim.example',
+    });
+    // Other details stay as they were.
+    expect(await stored(office.id)).toMatchObject({
+      name: (before as { name: string }).name,
+      notice: (before as { notice: string | null }).notice,
+    });
+
+    const cleared = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(CONTACT, {
+      o: office.id,
+      input: { phone: '', email: '  ' },
+    });
+    expect(cleared.updateOfficeDetails).toEqual({ __typename: 'OfficeDetails', phone: null, email: null });
+    expect((await publicOffice()).contact).toEqual({ phone: null, phoneUri: null, email: null });
+
+    const admin = await t.admin();
+    await admin.ok(CONTACT, {
+      o: office.id,
+      input: { phone: (before as { phone: string }).phone, email: (before as { email: string }).email },
+    });
+    expect(await stored(office.id)).toMatchObject({
+      phone: '030 23125 100',
+      email: 'buergercentrum@pforzheim.example',
+    });
+  });
+
+  it('refuses a bad phone or email with a typed error on each field and changes nothing', async () => {
+    const before = await stored(office.id);
+    for (const [phone, email] of [
+      ['bitte anrufen', 'buergercentrum'],
+      ['12345', 'a@b'],
+      ['+49 7231 39-2000 123456789', 'zwei@leer zeichen.example'],
+    ]) {
+      const res = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(CONTACT, {
+        o: office.id,
+        input: { name: 'Neuer Name', phone, email },
+      });
+      expect(res.updateOfficeDetails.__typename).toBe('InvalidInput');
+      expect(res.updateOfficeDetails.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([
+        ['phone', 'BAD_PHONE'],
+        ['email', 'BAD_EMAIL'],
+      ]);
+      expect(await stored(office.id)).toEqual(before);
+    }
+  });
+
+  it('refuses the manager of another office, changing nothing', async () => {
+    const other = await otherOffice();
+    const before = await stored(other.id);
+    const res = await manager.ok<{ updateOfficeDetails: Record<string, any> }>(CONTACT, {
+      o: other.id,
+      input: { phone: '07231 39-0', email: 'x@pforzheim.example' },
+    });
+    expect(res.updateOfficeDetails.__typename).toBe('OfficeNotAllowed');
+    expect(await stored(other.id)).toEqual(before);
+  });
+});
+
 describe('creating an office', () => {
   const CREATE = `mutation($input: NewOfficeInput!) { createOffice(input: $input) {
     __typename

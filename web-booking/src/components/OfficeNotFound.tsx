@@ -9,6 +9,7 @@ export function OfficeNotFound() {
     <div className="bc-stack">
       <PageHeading>{t('office.notFoundTitle')}</PageHeading>
       <p className="kern-body">{t('office.notFoundText')}</p>
+      <p className="kern-body">{t('officeContact.listHint')}</p>
       <p>
         <Link to="/" className="kern-link">
           {t('office.notFoundLink')}

@@ -29,6 +29,11 @@ export const ManagedAppointmentFields = graphql(`
         postalCode
         city
       }
+      contact {
+        phone
+        phoneUri
+        email
+      }
     }
     services {
       serviceId

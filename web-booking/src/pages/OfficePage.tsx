@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { PageHeading, QueryState, useText } from '@bc/schema';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../components/BackLink';
+import { OfficeContact } from '../components/OfficeContact';
 import { OfficeNotFound } from '../components/OfficeNotFound';
 import { OpeningHours, SpecialDays } from '../components/OpeningHours';
 import { PageTitle } from '../components/PageTitle';
@@ -22,6 +23,12 @@ const OfficeQuery = graphql(`
         postalCode
         city
       }
+      contact {
+        phone
+        phoneUri
+        email
+      }
+      mapUrl
       openingHours {
         kind
         weekday
@@ -86,6 +93,7 @@ export function OfficePage() {
         <address className="kern-body kern-body--large bc-address" lang={catalogLang}>
           {office.address.street}, {office.address.postalCode} {office.address.city}
         </address>
+        <OfficeContact office={office} />
       </div>
 
       {bookable.length > 0 && (

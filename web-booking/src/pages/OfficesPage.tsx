@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { PageHeading, QueryState, usePageTitle, useText } from '@bc/schema';
 import { Link } from 'react-router';
+import { OfficeContact } from '../components/OfficeContact';
 import { graphql } from '../gql';
 import { catalogLang } from '../lib/catalog';
 import { FIND_APPOINTMENT_PATH } from '../lib/paths';
@@ -15,6 +16,11 @@ const OfficesQuery = graphql(`
         street
         postalCode
         city
+      }
+      contact {
+        phone
+        phoneUri
+        email
       }
       services {
         id
@@ -60,6 +66,7 @@ export function OfficesPage() {
                       <p className="kern-body" lang={catalogLang}>
                         {office.address.street}, {office.address.postalCode} {office.address.city}
                       </p>
+                      <OfficeContact office={office} className="kern-body" />
                       {bookable.length > 0 && (
                         <p className="kern-body kern-body--small kern-body--muted">
                           {t('offices.servicesPreview')}{' '}

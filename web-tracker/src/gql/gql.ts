@@ -19,7 +19,7 @@ type Documents = {
     "\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n": typeof types.DisplayCallBoardDocument,
     "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": typeof types.TrackedTicketFieldsFragmentDoc,
     "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": typeof types.TrackedTicketDocument,
-    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n": typeof types.TrackedOfficeTimeZoneDocument,
+    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n": typeof types.TrackedOfficeTimeZoneDocument,
     "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": typeof types.LeaveQueueDocument,
 };
 const documents: Documents = {
@@ -28,7 +28,7 @@ const documents: Documents = {
     "\n  subscription DisplayCallBoard($officeId: ID!) {\n    callBoard(officeId: $officeId) {\n      officeId\n      officeName\n      notice\n      at\n      calls {\n        key\n        number\n        counterLabel\n        calledAt\n        callCount\n        active\n      }\n      services {\n        serviceId\n        name\n        waiting\n        expectedWaitMinutes\n      }\n    }\n  }\n": types.DisplayCallBoardDocument,
     "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": types.TrackedTicketFieldsFragmentDoc,
     "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": types.TrackedTicketDocument,
-    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n": types.TrackedOfficeTimeZoneDocument,
+    "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n": types.TrackedOfficeTimeZoneDocument,
     "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": types.LeaveQueueDocument,
 };
 
@@ -69,7 +69,7 @@ export function graphql(source: "\n  subscription TrackedTicket($token: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n    }\n  }\n"];
+export function graphql(source: "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { TrackedTicketFieldsFragment } from '../gql/graphql';
 import { InvalidLink } from '../tracking/InvalidLink';
 import { LiveAnnouncer, useStatusAnnouncements } from '../tracking/LiveAnnouncer';
+import { OfficePhone } from '../tracking/OfficePhone';
 import { OfflineBanner } from '../tracking/OfflineBanner';
 import { TicketStatusView } from '../tracking/TicketStatusView';
 import { VisitorControls } from '../tracking/VisitorControls';
@@ -51,6 +52,10 @@ const OfficeTimeZoneQuery = graphql(`
     office(id: $id) {
       id
       timeZone
+      contact {
+        phone
+        phoneUri
+      }
     }
   }
 `);
@@ -162,6 +167,7 @@ export function TrackingPage() {
           </div>
         </section>
       )}
+      <OfficePhone {...office.data?.office?.contact} number={ticket.number} />
       <VisitorControls token={token} ticket={ticket} onLeft={take} />
       <LiveAnnouncer polite={announcements.polite} assertive={announcements.assertive} />
     </div>

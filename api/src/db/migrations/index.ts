@@ -22,6 +22,7 @@ import * as m19 from './1795713200000-check-in-all-day.js';
 import * as m20 from './1795713400000-legal-pages.js';
 import * as m21 from './1796530437757-calendar-sequence.js';
 import * as m22 from './1796530500000-manage-link-mail.js';
+import * as m23 from './1796531000000-office-contact.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -48,4 +49,5 @@ export const migrations = [
   pick(m20),
   pick(m21),
   pick(m22),
+  pick(m23),
 ];

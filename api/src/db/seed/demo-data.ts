@@ -81,6 +81,9 @@ export type DemoOffice = {
   street: string;
   postalCode: string;
   city: string;
+  /** Fictional: numbers from the Bundesnetzagentur's range for films and books (030 23125 xxx), the .example domain. */
+  phone: string | null;
+  email: string | null;
   hours: Hours;
   services: DemoService[];
   counters: { label: string; services: string[] }[];
@@ -184,6 +187,8 @@ export const demoOffices: DemoOffice[] = [
     street: 'Marktplatz 1',
     postalCode: '75175',
     city: 'Pforzheim',
+    phone: '030 23125 100',
+    email: 'buergercentrum@pforzheim.example',
     hours: cityHallHours,
     services: buergercentrumServices,
     counters: [
@@ -204,6 +209,8 @@ export const demoOffices: DemoOffice[] = [
     street: 'Östliche Karl-Friedrich-Straße 2',
     postalCode: '75175',
     city: 'Pforzheim',
+    phone: '030 23125 200',
+    email: 'einbuergerung@pforzheim.example',
     hours: cityHallHours.filter((h) => h.weekday !== 3),
     services: [
       {
@@ -240,6 +247,8 @@ export const demoOffices: DemoOffice[] = [
     street: 'Bahnhofplatz 4',
     postalCode: '75175',
     city: 'Pforzheim',
+    phone: null,
+    email: null,
     hours: cityHallHours,
     services: [
       {

@@ -56,6 +56,8 @@ async function seedOffice(em: EntityManager, data: DemoOffice): Promise<OfficeEn
       street: data.street,
       postalCode: data.postalCode,
       city: data.city,
+      phone: data.phone,
+      email: data.email,
       timeZone: 'Europe/Berlin',
       holidayRegion: 'BW',
     }),

@@ -54,7 +54,8 @@ export class OfficeAdminResolver {
 
   @Allow(Role.OFFICE_MANAGER, Role.ADMIN)
   @Mutation(() => OfficeDetailsResult, {
-    description: 'Changes an office’s name, address, time zone or live notice; bookings follow at once.',
+    description:
+      'Changes an office’s name, address, time zone, live notice or public phone and email; bookings follow at once.',
   })
   async updateOfficeDetails(
     @Ctx() ctx: Context,

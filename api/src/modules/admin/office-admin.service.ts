@@ -77,7 +77,7 @@ export class OfficeAdminService {
     return ok(await readOfficeAdministration(this.ds.manager, office, this.today(office)));
   }
 
-  /** Changes name, address, time zone or notice; a new time zone moves the office's local hours with it. */
+  /** Changes name, address, time zone, notice, phone or email; a new time zone moves the office's local hours with it. */
   updateDetails(actor: Actor, officeId: string, patch: OfficeDetailsPatch): Promise<AdminOutcome<OfficeDetailsView>> {
     return this.withOffice(actor, officeId, async (m, office) => {
       const checked = checkDetails(patch);

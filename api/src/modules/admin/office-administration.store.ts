@@ -24,6 +24,8 @@ export type OfficeDetailsView = {
   city: string;
   timeZone: string;
   notice: string | null;
+  phone: string | null;
+  email: string | null;
 };
 
 export type OfficeAdministrationView = {
@@ -48,6 +50,8 @@ export function detailsView(o: OfficeEntity): OfficeDetailsView {
     city: o.city,
     timeZone: o.timeZone,
     notice: o.notice,
+    phone: o.phone,
+    email: o.email,
   };
 }
 

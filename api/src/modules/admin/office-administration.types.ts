@@ -26,9 +26,18 @@ export class OfficeDetailsInput {
     description: 'Live notice for visitors, at most 200 characters; an empty text removes it.',
   })
   notice?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public phone for citizens, 6–15 digits with spaces, "+", "/", "-", "()"; an empty text removes it.',
+  })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public email address for citizens; an empty text removes it.' })
+  email?: string | null;
 }
 
-@ObjectType({ description: 'An office’s name, address, time zone and live notice.' })
+@ObjectType({ description: 'An office’s name, address, time zone, live notice and public contact.' })
 export class OfficeDetails {
   @Field(() => ID)
   officeId: string;
@@ -56,6 +65,12 @@ export class OfficeDetails {
 
   @Field(() => String, { nullable: true })
   notice: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public phone, as the office writes it.' })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public email address.' })
+  email: string | null;
 }
 
 @ObjectType({ description: 'An extra opening day: the office opens at these hours instead of its weekday’s.' })

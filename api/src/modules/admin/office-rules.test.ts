@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkClosure,
   checkDetails,
+  checkEmail,
   checkExtraDay,
   checkNewOffice,
+  checkPhone,
   checkSettings,
   checkWeekdayHours,
   isCalendarDate,
@@ -295,6 +297,30 @@ describe('extra opening days', () => {
           { opensAt: '13:00', closesAt: '15:00' },
         ],
       },
+    });
+  });
+});
+
+describe('office contact', () => {
+  it('keeps a phone as written (tidied), removes it when empty, refuses what is not a number', () => {
+    expect(checkPhone(' 07231  39-0 ')).toEqual({ ok: true, value: '07231 39-0' });
+    expect(checkPhone('+49 (7231) 39/2000')).toEqual({ ok: true, value: '+49 (7231) 39/2000' });
+    expect(checkPhone('   ')).toEqual({ ok: true, value: null });
+    for (const bad of ['12345', 'Tel. 07231 39-0', '07231 39-0 ext. 5', '+49 7231 39-2000 123456789', '++49 7231 390'])
+      expect(checkPhone(bad)).toMatchObject({ ok: false, problem: { field: 'phone', code: 'BAD_PHONE' } });
+  });
+  it('keeps an email in lower case, removes it when empty, refuses what is not an address', () => {
+    expect(checkEmail(' Info@Pforzheim.Example ')).toEqual({ ok: true, value: 'info@pforzheim.example' });
+    expect(checkEmail('')).toEqual({ ok: true, value: null });
+    for (const bad of ['info', 'info@', 'a@b', 'a b@pforzheim.example', `${'x'.repeat(250)}@pforzheim.example`])
+      expect(checkEmail(bad)).toMatchObject({ ok: false, problem: { field: 'email', code: 'BAD_EMAIL' } });
+  });
+  it('are part of the details: absent stays, empty clears, bad ones are field problems beside the others', () => {
+    expect(checkDetails({ name: 'A' })).toEqual({ ok: true, value: { name: 'A' } });
+    expect(checkDetails({ phone: '', email: '' })).toEqual({ ok: true, value: { phone: null, email: null } });
+    expect(checkDetails({ postalCode: '1', phone: 'x', email: 'y' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'postalCode' }, { field: 'phone', code: 'BAD_PHONE' }, { field: 'email', code: 'BAD_EMAIL' }],
     });
   });
 });

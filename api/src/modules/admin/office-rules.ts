@@ -1,5 +1,6 @@
 /** The rules for an office's settings, opening hours and closures: plain checks over plain data. */
 
+import { z } from 'zod';
 import { singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isValidHolidayRegion } from '../catalog/holidays.js';
@@ -153,7 +154,7 @@ export function checkClosure(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { date, note: text } };
 }
 
-/** An office's name, address, time zone and visitor notice; absent (null) fields stay as they are. */
+/** An office's name, address, time zone, visitor notice and public contact; absent (null) fields stay as they are. */
 export type OfficeDetailsPatch = {
   name?: string | null;
   street?: string | null;
@@ -162,6 +163,10 @@ export type OfficeDetailsPatch = {
   timeZone?: string | null;
   /** An empty text removes the notice. */
   notice?: string | null;
+  /** Public phone for citizens; an empty text removes it. */
+  phone?: string | null;
+  /** Public email for citizens; an empty text removes it. */
+  email?: string | null;
 };
 
 export const MAX_NAME = 100;
@@ -170,6 +175,38 @@ export const MAX_ADDRESS_LINE = 100;
 export const MAX_NOTICE = 200;
 
 const POSTAL_CODE = /^\d{5}$/;
+
+/** Digits with the usual separators ("07231 39-0", "+49 (7231) 39/0"); 6 to 15 digits (E.164 allows 15). */
+const PHONE = /^\+?[0-9][0-9 ()/-]*$/;
+const EMAIL = z.email();
+export const MAX_PHONE = 30;
+export const MAX_EMAIL = 254;
+
+/** A public phone number: absent stays, empty removes (null), else the number as written, or a problem. */
+export function checkPhone(raw: string): { ok: true; value: string | null } | { ok: false; problem: FieldProblem } {
+  const text = singleLine(raw);
+  if (text === '') return { ok: true, value: null };
+  const digits = text.replace(/\D/g, '').length;
+  if (text.length > MAX_PHONE || !PHONE.test(text) || digits < 6 || digits > 15)
+    return {
+      ok: false,
+      problem: {
+        field: 'phone',
+        code: 'BAD_PHONE',
+        message: 'Give a phone number of 6 to 15 digits, e.g. "07231 39-0" or "+49 7231 39-0".',
+      },
+    };
+  return { ok: true, value: text };
+}
+
+/** A public email address: empty removes (null), else the address in lower case, or a problem. */
+export function checkEmail(raw: string): { ok: true; value: string | null } | { ok: false; problem: FieldProblem } {
+  const text = raw.trim().toLowerCase();
+  if (text === '') return { ok: true, value: null };
+  if (text.length > MAX_EMAIL || !EMAIL.safeParse(text).success)
+    return { ok: false, problem: { field: 'email', code: 'BAD_EMAIL', message: 'This is not a valid email address.' } };
+  return { ok: true, value: text };
+}
 
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin"); offsets like "+01:00" are not. */
 export function isIanaTimeZone(zone: string): boolean {
@@ -225,6 +262,16 @@ export function checkDetails(
     if (text.length > MAX_NOTICE)
       problems.push({ field: 'notice', code: 'TOO_LONG', message: `A notice has at most ${MAX_NOTICE} characters.` });
     else value.notice = text === '' ? null : text;
+  }
+  for (const [field, check] of [
+    ['phone', checkPhone],
+    ['email', checkEmail],
+  ] as const) {
+    const raw = patch[field];
+    if (raw === undefined || raw === null) continue;
+    const checked = check(raw);
+    if (checked.ok) value[field] = checked.value;
+    else problems.push(checked.problem);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { isUuid } from '../../shared/ids.js';
+import { mapUrl, phoneUri } from '../../shared/office-contact.js';
 import type { Office, OpeningHours, Service } from './catalog.types.js';
 import { holidaysBetween } from './holidays.js';
 import { OfficeEntity } from './office.entity.js';
@@ -16,6 +17,8 @@ export function toOffice(e: OfficeEntity): Office {
     enabled: e.enabled,
     timeZone: e.timeZone,
     address: { street: e.street, postalCode: e.postalCode, city: e.city },
+    contact: { phone: e.phone, phoneUri: phoneUri(e.phone), email: e.email },
+    mapUrl: mapUrl(e),
     notice: e.notice,
     slotMinutes: e.slotMinutes,
     leadMinutes: e.leadMinutes,

@@ -18,6 +18,21 @@ export class Address {
   city: string;
 }
 
+@ObjectType({ description: 'How citizens reach an office; each part null when the office gives none.' })
+export class OfficeContact {
+  @Field(() => String, { nullable: true, description: 'Phone as the office writes it, e.g. "07231 39-0".' })
+  phone: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The phone as a `tel:` link (RFC 3966, international form), e.g. "tel:+49723139".',
+  })
+  phoneUri: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+}
+
 @ObjectType({ description: 'A place with its own queue, hours and counters (Dienststelle), e.g. the Bürgercentrum.' })
 export class Office {
   @Field(() => ID)
@@ -37,6 +52,14 @@ export class Office {
 
   @Field(() => Address)
   address: Address;
+
+  @Field(() => OfficeContact)
+  contact: OfficeContact;
+
+  @Field(() => String, {
+    description: 'A map of the address: an OpenStreetMap search (external site), computed from the address.',
+  })
+  mapUrl: string;
 
   @Field(() => String, { nullable: true, description: 'Live notice for visitors.' })
   notice: string | null;

@@ -39,6 +39,14 @@ export class OfficeEntity {
   @Column({ type: 'text' })
   city: string;
 
+  /** Public phone number for citizens, as the office writes it (e.g. "07121 303-0"); null when not given. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** Public email address for citizens; null when not given. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
   /** Live notice shown to visitors, e.g. "Two counters closed until 11:00". */
   @Column({ type: 'text', nullable: true })
   notice: string | null;

@@ -1,9 +1,19 @@
 import { DateTime } from 'luxon';
+import { phoneUri } from '../../shared/office-contact.js';
 import type { AppointmentView } from '../booking/appointment-view.js';
 import { MailKind } from './mail-message.entity.js';
 import type { MailLanguage, MailTemplateName } from './templates.js';
 
-export type OfficeForMail = { name: string; street: string; postalCode: string; city: string; timeZone: string };
+export type OfficeForMail = {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  timeZone: string;
+  /** The office's public contact, shown in every mail's footer when given. */
+  phone?: string | null;
+  email?: string | null;
+};
 
 /** The content id of the inline QR image; the HTML refers to it as `cid:…`. */
 export const QR_CID = 'checkin-qr@buergercentrum';
@@ -50,7 +60,16 @@ export function mailData(input: {
     template: templateOf[kind],
     language,
     data: {
-      office: { name: office.name, street: office.street, postalCode: office.postalCode, city: office.city },
+      office: {
+        name: office.name,
+        street: office.street,
+        postalCode: office.postalCode,
+        city: office.city,
+        phone: office.phone ?? null,
+        phoneUri: phoneUri(office.phone),
+        email: office.email ?? null,
+        hasContact: Boolean(office.phone || office.email),
+      },
       citizenName: view.citizenName,
       reference: view.reference,
       date: local(view.startsAt).toFormat(f.date),

@@ -186,7 +186,7 @@ export class MailService {
 
   private async compose(row: Claimed, view: AppointmentView): Promise<SendMailOptions> {
     const [office]: (OfficeForMail | undefined)[] = await this.ds.query(
-      'SELECT name, street, "postalCode", city, "timeZone" FROM office WHERE id = $1',
+      'SELECT name, street, "postalCode", city, "timeZone", phone, email FROM office WHERE id = $1',
       [view.officeId],
     );
     if (!office) throw new Error(`office ${view.officeId} missing`);

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
 import { DocumentStatusList } from '../../components/DocumentStatusList';
+import { OfficeQuestions } from '../../components/OfficeContact';
 import { PageTitle } from '../../components/PageTitle';
 import { manageUrl } from '../../lib/appointment';
 import { catalogLang } from '../../lib/catalog';
@@ -110,6 +111,7 @@ export function ManagePage() {
           </Link>
         </p>
       )}
+      <OfficeQuestions office={a.office} />
     </div>
   );
 }

@@ -15,7 +15,10 @@ import {
 } from './office-documents';
 import './office-admin.css';
 
-const DETAIL_FIELDS = ['name', 'street', 'postalCode', 'city', 'timeZone', 'notice'] as const;
+const DETAIL_FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'timeZone', 'notice'] as const;
+/** Fields the office may leave empty (an empty text removes them). */
+const OPTIONAL_FIELDS: readonly DetailField[] = ['notice', 'phone', 'email'];
+const WITH_HINT: readonly DetailField[] = ['timeZone', 'notice', 'phone', 'email'];
 type DetailField = (typeof DETAIL_FIELDS)[number];
 type Details = Record<DetailField, string>;
 
@@ -52,7 +55,7 @@ export const HOLIDAY_REGIONS = [
   'TH',
 ] as const;
 
-/** /verwaltung/:office/dienststelle — name, address, time zone, notice, and the queue and booking settings. */
+/** /verwaltung/:office/dienststelle — name, address, time zone, notice, public phone and email, and the queue and booking settings. */
 export function OfficeDetailsPage() {
   return <OfficeScope base={ADMIN_BASE}>{(office) => <OfficeDetails key={office.id} office={office} />}</OfficeScope>;
 }
@@ -115,12 +118,13 @@ function DetailsForm(props: { officeId: string; initial: Details }) {
           key={field}
           id={`office-${field}`}
           label={t(`officeAdmin.details.${field}`)}
-          hint={field === 'timeZone' || field === 'notice' ? t(`officeAdmin.details.${field}Hint`) : undefined}
+          hint={WITH_HINT.includes(field) ? t(`officeAdmin.details.${field}Hint`) : undefined}
           problem={problemOf(field)}
           value={draft[field]}
           onValue={(v) => setDraft((d) => ({ ...d, [field]: v }))}
-          required={field !== 'notice'}
+          required={!OPTIONAL_FIELDS.includes(field)}
           autoComplete="off"
+          type={field === 'phone' ? 'tel' : field === 'email' ? 'email' : 'text'}
           inputMode={field === 'postalCode' ? 'numeric' : undefined}
         />
       ))}

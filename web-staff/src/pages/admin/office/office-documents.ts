@@ -16,6 +16,8 @@ export const OfficeAdministrationQuery = graphql(`
           city
           timeZone
           notice
+          phone
+          email
         }
         settings {
           ...OfficeSettingsFields
@@ -89,6 +91,8 @@ export const UpdateOfficeDetailsMutation = graphql(`
         city
         timeZone
         notice
+        phone
+        email
       }
       ...InvalidInputFields
       ... on OfficeNotAllowed {
