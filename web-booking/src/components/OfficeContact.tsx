@@ -1,4 +1,4 @@
-import { useText } from '../lib/reading-preferences';
+import { useText } from '@bc/schema';
 
 /** What the booking site knows about reaching an office (the public Office's `contact` and `mapUrl`). */
 export type OfficeContactData = {
