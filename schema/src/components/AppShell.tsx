@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { useFirstLocation } from './PageHeading.js';
 
 /**
  * Page frame shared by the apps: skip link, header with the product name and language switch, main landmark, and
@@ -8,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
  */
 export function AppShell(props: { title: string; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
+  useFirstLocation();
   return (
     <>
       <a className="bc-skip-link" href="#main">

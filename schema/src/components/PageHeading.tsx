@@ -4,6 +4,16 @@ import { useLocation } from 'react-router';
 let firstLocationKey: string | undefined;
 
 /**
+ * Remembers the location the app was loaded at. The page frame (AppShell) calls it on its first render, before any
+ * page's code or data has arrived: a citizen may follow a link (the footer's) before the first page shows its
+ * heading, and the next page must still count as an in-app navigation.
+ */
+export function useFirstLocation(): void {
+  const { key } = useLocation();
+  firstLocationKey ??= key;
+}
+
+/**
  * The page's one h1. After an in-app navigation it takes the focus, so screen readers announce the new
  * page and the next Tab starts from the top of it; on the first load the browser's own focus stays.
  */
