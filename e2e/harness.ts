@@ -24,22 +24,29 @@ export function findChromium(): string {
   return found;
 }
 
+/** Flags for Debian's Chromium in the tests: headless, and quiet on the closed network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** `args` adds Chromium flags, e.g. `--autoplay-policy=document-user-activation-required` (headless allows autoplay). */
 export function launchBrowser(args: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...args,
-    ],
-  });
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...args] });
+}
+
+/**
+ * A browser with a real profile in `userDataDir` (not the off-the-record contexts of launchBrowser), for what
+ * Chromium refuses in incognito, such as installing a web app.
+ */
+export function launchProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), args: CHROMIUM_ARGS });
 }
 
 export function freePort(): Promise<number> {

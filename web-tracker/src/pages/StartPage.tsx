@@ -1,9 +1,16 @@
 import { usePageTitle, useText } from '@bc/schema';
+import { Navigate } from 'react-router';
+import { loadLastTicket, localDay } from '../tracking/visitor-storage';
 
-/** /track/ itself: explains where the tracking link comes from. */
+/**
+ * /track/ itself: explains where the tracking link comes from. The installed tracker starts here: with a ticket
+ * followed today on this phone, it goes straight back to it.
+ */
 export function StartPage() {
   const { t } = useText();
   usePageTitle(t('start.pageTitle'));
+  const last = loadLastTicket(localDay());
+  if (last) return <Navigate to={`/t/${last}`} replace />;
   return (
     <>
       <h1 className="kern-heading-large">{t('start.title')}</h1>

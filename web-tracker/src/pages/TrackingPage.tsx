@@ -11,6 +11,7 @@ import { OfficePhone } from '../tracking/OfficePhone';
 import { OfflineBanner } from '../tracking/OfflineBanner';
 import { TicketStatusView } from '../tracking/TicketStatusView';
 import { VisitorControls } from '../tracking/VisitorControls';
+import { localDay, saveLastTicket } from '../tracking/visitor-storage';
 
 graphql(`
   fragment TrackedTicketFields on PublicTicket {
@@ -90,11 +91,18 @@ export function TrackingPage() {
   const [notFound, setNotFound] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<number>();
 
-  const take = useCallback((next: TrackedTicket | null) => {
-    if (next) setTicket(next);
-    setNotFound(!next);
-    setUpdatedAt(Date.now());
-  }, []);
+  const take = useCallback(
+    (next: TrackedTicket | null) => {
+      if (next) {
+        setTicket(next);
+        // The tracker opened from the home screen starts at /track/ and comes back here (StartPage).
+        saveLastTicket(token, localDay());
+      }
+      setNotFound(!next);
+      setUpdatedAt(Date.now());
+    },
+    [token],
+  );
 
   const { error, restart } = useSubscription(TrackedTicketSubscription, {
     variables: { token },

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadAlertedCall, loadReminder, saveAlertedCall, saveReminder } from './visitor-storage';
+import {
+  loadAlertedCall,
+  loadLastTicket,
+  loadReminder,
+  localDay,
+  saveAlertedCall,
+  saveLastTicket,
+  saveReminder,
+} from './visitor-storage';
 
 describe("what the tracking page remembers on the visitor's phone", () => {
   const items = new Map<string, string>();
@@ -34,6 +42,21 @@ describe("what the tracking page remembers on the visitor's phone", () => {
     expect(loadAlertedCall('t1')).toBeNull();
     saveAlertedCall('t1', '2027-03-01T09:00:00Z');
     expect(loadAlertedCall('t1')).toBe('2027-03-01T09:00:00Z');
+  });
+
+  it('keeps the day’s last tracking link for that day only', () => {
+    expect(loadLastTicket('2027-03-01')).toBeNull();
+    saveLastTicket('t1', '2027-03-01');
+    saveLastTicket('t2', '2027-03-01');
+    expect(loadLastTicket('2027-03-01')).toBe('t2');
+    expect(loadLastTicket('2027-03-02')).toBeNull();
+    items.set('bc.track.last', '{"token": 5, "day": "2027-03-01"}');
+    expect(loadLastTicket('2027-03-01')).toBeNull();
+  });
+
+  it('names the phone’s local day', () => {
+    expect(localDay(new Date(2027, 2, 1, 23, 59))).toBe('2027-03-01');
+    expect(localDay(new Date(2027, 11, 31, 0, 0))).toBe('2027-12-31');
   });
 
   it('forgets quietly where the browser keeps nothing', () => {

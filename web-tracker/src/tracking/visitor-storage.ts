@@ -1,6 +1,7 @@
 /**
  * What the tracking page remembers on the visitor's own phone, per tracking link: the reminder ("tell me when N are
- * ahead", and whether it went off) and the call already signalled (so a reload does not ring again).
+ * ahead", and whether it went off) and the call already signalled (so a reload does not ring again); and the day's
+ * last tracking link, so that the tracker opened from the home screen (its start is /track/) finds the ticket again.
  * Nothing leaves the phone; a browser without storage just forgets.
  */
 
@@ -8,6 +9,7 @@ export type Reminder = { ahead: number; done: boolean };
 
 const reminderKey = (token: string) => `bc.track.reminder.${token}`;
 const calledKey = (token: string) => `bc.track.called.${token}`;
+const lastTicketKey = 'bc.track.last';
 
 function read(key: string): string | null {
   try {
@@ -48,3 +50,22 @@ export function loadAlertedCall(token: string): string | null {
 export function saveAlertedCall(token: string, calledAt: string) {
   write(calledKey(token), calledAt);
 }
+
+/** Remembers the tracking link opened on `day` (the phone's local date, YYYY-MM-DD). */
+export function saveLastTicket(token: string, day: string) {
+  write(lastTicketKey, JSON.stringify({ token, day }));
+}
+
+/** The tracking link opened on `day`, or null: a ticket is for one day, yesterday's is forgotten. */
+export function loadLastTicket(day: string): string | null {
+  try {
+    const value = JSON.parse(read(lastTicketKey) ?? 'null') as { token?: unknown; day?: unknown } | null;
+    return value && value.day === day && typeof value.token === 'string' ? value.token : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The phone's local date as YYYY-MM-DD. */
+export const localDay = (at: Date = new Date()) =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
