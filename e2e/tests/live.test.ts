@@ -175,6 +175,7 @@ describe('live tracking and call display', () => {
     await page.getByRole('heading', { name: 'Wartende' }).waitFor(until);
     expect(await page.getByRole('rowheader', { name: serviceName, exact: true }).count()).toBe(1);
     const sound = page.getByRole('button', { name: 'Ton einschalten' });
+    await sound.waitFor(until);
     expect(await sound.count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await sound.click();

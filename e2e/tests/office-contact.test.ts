@@ -13,11 +13,15 @@ function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Whether a click in the middle of the element reaches it (and not, say, a card's stretched link above it). */
+/**
+ * Whether a click in the middle of the element reaches it (and not, say, a card's stretched link above it); brought
+ * into view first, as other test files add offices to the list.
+ */
 function reachable(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel);
     if (!el) return false;
+    el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && (hit === el || el.contains(hit));
