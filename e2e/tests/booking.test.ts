@@ -268,9 +268,10 @@ describe('web-booking: booking flow and manage page on a phone', () => {
         .first()
         .getAttribute('id'),
     ).toBe(await firstTime.getAttribute('id'));
-    expect(await page.locator(`label[for="${await days.first().getAttribute('id')}"]`).textContent()).toMatch(
-      /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag), \d{1,2}\. \w+/,
-    );
+    // The day tiles show "Mo 1"; the full date is what screen readers hear.
+    expect(
+      await page.locator(`label[for="${await days.first().getAttribute('id')}"] .kern-sr-only`).textContent(),
+    ).toMatch(/^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag), \d{1,2}\. \w+/);
     // The first time of the first day can become too soon while the form is filled in (the api then says so on
     // this step); the test books the first free time of the next day.
     await days.nth(1).check();

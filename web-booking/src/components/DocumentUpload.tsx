@@ -35,6 +35,7 @@ export function DocumentUpload(props: {
   const d = props.document;
   const id = uploadInputId(d.documentId);
   const hintId = `${id}-hint`;
+  const needId = `${id}-need`;
   const errorId = `${id}-error`;
   const [progress, setProgress] = useState<{ fileName: string; percent: number } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -103,8 +104,13 @@ export function DocumentUpload(props: {
     <div className={`kern-form-input bc-upload-field${invalid ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
         <span lang={catalogLang}>{d.name}</span>
-        <span className="kern-label__optional"> ({t(d.mandatory ? 'service.mandatory' : 'service.optional')})</span>
+        {/* Uploading is voluntary even for a required document (it can be brought along instead): the label says
+            so, the hint says whether the document is needed. */}
+        <span className="kern-label__optional"> ({t('upload.voluntary')})</span>
       </label>
+      <p className="kern-hint" id={needId}>
+        {t(d.mandatory ? 'upload.neededAnyway' : 'upload.ifApplicable')}
+      </p>
       <p className="kern-hint" id={hintId}>
         {t('upload.hint')}
       </p>
@@ -115,7 +121,7 @@ export function DocumentUpload(props: {
         accept={acceptAttribute}
         onChange={(e) => void onChange(e)}
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(hintId, invalid && errorId)}
+        aria-describedby={describedBy(needId, hintId, invalid && errorId)}
       />
       {invalid && <FieldError id={errorId} text={errorText as string} live />}
       {progress && (
@@ -135,7 +141,7 @@ export function DocumentUpload(props: {
           {props.uploads.map((u) => (
             <li key={u.id} className="bc-uploaded">
               <span className="kern-icon kern-icon--success" aria-hidden="true" />
-              <span className="kern-body">
+              <span className="kern-body bc-uploaded__name">
                 {t('upload.uploaded')}: <span className="bc-file-name">{u.fileName}</span>{' '}
                 <span className="bc-muted">({fileSize(u.sizeBytes, i18n.language)})</span>
               </span>

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDayMonth, formatLongDate, formatWeekday, localDateOf, todayIn } from './datetime';
+import {
+  addDays,
+  daysBetween,
+  formatDayMonth,
+  formatLongDate,
+  formatShortWeekday,
+  formatWeekday,
+  formatWeekRange,
+  groupByDayPeriod,
+  localDateOf,
+  todayIn,
+  weekStartOf,
+} from './datetime';
 
 describe('calendar dates on the office clock', () => {
   it('takes the date of an instant in the office zone, not in UTC', () => {
@@ -42,5 +54,35 @@ describe('dates as citizens read them', () => {
     expect(formatLongDate('2027-03-31T23:30:00Z', 'Europe/Berlin', 'de')).toBe('Donnerstag, 1. April 2027');
     // CLDR versions differ in the comma after the English weekday.
     expect(formatLongDate('2027-03-31T23:30:00Z', 'Europe/Berlin', 'en')).toMatch(/^Thursday,? 1 April 2027$/);
+  });
+});
+
+describe('weeks and parts of the day for the time chooser', () => {
+  it('finds the Monday of a week, across months and years', () => {
+    expect(weekStartOf('2027-03-01')).toBe('2027-03-01'); // a Monday
+    expect(weekStartOf('2027-03-07')).toBe('2027-03-01'); // its Sunday
+    expect(weekStartOf('2027-03-31')).toBe('2027-03-29');
+    expect(weekStartOf('2028-01-01')).toBe('2027-12-27');
+  });
+
+  it('names a week and a short weekday in both languages', () => {
+    // Spacing around the dash differs between ICU versions.
+    expect(formatWeekRange('2027-03-01', 'de', '2027')).toMatch(/^1\.\s?–\s?7\. März$/);
+    expect(formatWeekRange('2027-03-01', 'en', '2027')).toMatch(/^1\s?–\s?7 March$/);
+    expect(formatWeekRange('2027-03-29', 'de', '2027')).toMatch(/^29\. März\s?–\s?4\. April$/);
+    expect(formatWeekRange('2027-12-27', 'de', '2027')).toMatch(/2027.*2028/);
+    expect(formatShortWeekday('2027-03-01', 'de')).toBe('Mo');
+    expect(formatShortWeekday('2027-03-01', 'en')).toBe('Mon');
+  });
+
+  it('groups starts into morning, afternoon and evening on the office clock, whatever the viewer’s zone', () => {
+    const starts = ['2027-03-01T06:30:00Z', '2027-03-01T10:55:00Z', '2027-03-01T11:00:00Z', '2027-03-01T16:00:00Z'];
+    // Berlin is UTC+1 in March: 07:30, 11:55, 12:00, 17:00.
+    expect(groupByDayPeriod(starts, 'Europe/Berlin')).toEqual([
+      { period: 'morning', starts: starts.slice(0, 2) },
+      { period: 'afternoon', starts: [starts[2]] },
+      { period: 'evening', starts: [starts[3]] },
+    ]);
+    expect(groupByDayPeriod([], 'Europe/Berlin')).toEqual([]);
   });
 });

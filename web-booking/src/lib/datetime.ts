@@ -71,3 +71,54 @@ export function formatLongDate(instant: Date | string, timeZone: string, languag
     timeZone,
   }).format(new Date(instant));
 }
+
+/** Day of the week of a calendar date, Monday 0 … Sunday 6. */
+export function weekdayIndex(date: string): number {
+  return (dateOnly(date).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the week a calendar date is in. */
+export function weekStartOf(date: string): string {
+  return addDays(date, -weekdayIndex(date));
+}
+
+/** "Mo" / "Mon". */
+export function formatShortWeekday(date: string, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', timeZone: 'UTC' })
+    .format(dateOnly(date))
+    .replace(/\.$/, '');
+}
+
+/** "1.–7. März" / "1–7 March": a week from its Monday, with the year when it is not the given current year. */
+export function formatWeekRange(monday: string, language: string, currentYear?: string): string {
+  const sunday = addDays(monday, 6);
+  const withYear =
+    currentYear !== undefined && (monday.slice(0, 4) !== currentYear || sunday.slice(0, 4) !== currentYear);
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).formatRange(dateOnly(monday), dateOnly(sunday));
+}
+
+export type DayPeriod = 'morning' | 'afternoon' | 'evening';
+
+/** Vormittag before 12:00, Nachmittag before 17:00, Abend after, on the office's clock. */
+export function dayPeriodOf(instant: string, timeZone: string): DayPeriod {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant)),
+  );
+  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
+}
+
+/** Starts grouped by the part of the day, in order, empty parts left out. */
+export function groupByDayPeriod(
+  starts: readonly string[],
+  timeZone: string,
+): { period: DayPeriod; starts: string[] }[] {
+  const order: DayPeriod[] = ['morning', 'afternoon', 'evening'];
+  return order
+    .map((period) => ({ period, starts: starts.filter((s) => dayPeriodOf(s, timeZone) === period) }))
+    .filter((g) => g.starts.length > 0);
+}

@@ -81,6 +81,8 @@ export function ReviewStep() {
     uploads: draft.uploads.filter((u) => u.documentId === d.documentId),
   }));
   const start = draft.start as string;
+  // Files can only be changed where something can be uploaded; otherwise the list just says what to bring.
+  const canUpload = documents.some((d) => d.uploadable);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -227,8 +229,7 @@ export function ReviewStep() {
       <div className="bc-review">
         <ReviewSection
           title={t('review.servicesTitle')}
-          changeTo={paths.services}
-          changeLabel={t('review.changeServices')}
+          change={{ to: paths.services, label: t('review.changeServices') }}
         >
           <ul className="bc-plain-list">
             {chosen.map((s) => {
@@ -243,7 +244,7 @@ export function ReviewStep() {
           </ul>
         </ReviewSection>
 
-        <ReviewSection title={t('review.whenTitle')} changeTo={paths.time} changeLabel={t('review.changeTime')}>
+        <ReviewSection title={t('review.whenTitle')} change={{ to: paths.time, label: t('review.changeTime') }}>
           <dl className="kern-description-list">
             <div className="kern-description-list-item">
               <dt className="kern-description-list-item__key">{t('review.date')}</dt>
@@ -272,8 +273,7 @@ export function ReviewStep() {
 
         <ReviewSection
           title={t('review.contactTitle')}
-          changeTo={paths.contact}
-          changeLabel={t('review.changeContact')}
+          change={{ to: paths.contact, label: t('review.changeContact') }}
         >
           <dl className="kern-description-list">
             <ReviewItem label={t('contact.name')} value={draft.name.trim()} />
@@ -289,8 +289,7 @@ export function ReviewStep() {
 
         <ReviewSection
           title={t('review.documentsTitle')}
-          changeTo={paths.contact}
-          changeLabel={t('review.changeUploads')}
+          change={canUpload ? { to: paths.contact, label: t('review.changeUploads') } : undefined}
         >
           <DocumentStatusList documents={documents} />
         </ReviewSection>
@@ -316,7 +315,7 @@ export function ReviewStep() {
   );
 }
 
-function ReviewSection(props: { title: string; changeTo: string; changeLabel: string; children: ReactNode }) {
+function ReviewSection(props: { title: string; change?: { to: string; label: string }; children: ReactNode }) {
   const { t } = useText();
   const headingId = useId();
   return (
@@ -325,10 +324,12 @@ function ReviewSection(props: { title: string; changeTo: string; changeLabel: st
         <h2 id={headingId} className="kern-heading-small">
           {props.title}
         </h2>
-        <Link to={props.changeTo} className="kern-link bc-review__change bc-no-print">
-          {t('review.change')}
-          <span className="kern-sr-only">: {props.changeLabel}</span>
-        </Link>
+        {props.change && (
+          <Link to={props.change.to} className="kern-link bc-review__change bc-no-print">
+            {t('review.change')}
+            <span className="kern-sr-only">: {props.change.label}</span>
+          </Link>
+        )}
       </div>
       {props.children}
     </section>

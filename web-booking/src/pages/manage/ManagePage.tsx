@@ -14,8 +14,8 @@ import { isChangeable, type ManagedAppointment, managePath, useManagedAppointmen
 type ArrivalState = { justBooked?: boolean; changed?: 'rescheduled' | 'cancelled' } | null;
 
 /**
- * /booking/verwaltung#<token> — the confirmation and the place to manage the appointment: reference, when and
- * where, documents, the QR code for the kiosk, the calendar file, the link itself; move or cancel it.
+ * /booking/verwaltung#<token> — the confirmation and the place to manage the appointment: when and where first,
+ * then the reference, documents, the QR code for the kiosk, the calendar file, the link itself; move or cancel it.
  */
 export function ManagePage() {
   const { t } = useText();
@@ -58,8 +58,13 @@ export function ManagePage() {
         {arrival?.justBooked && !cancelled && (
           <p className="kern-body kern-body--large bc-lead bc-no-print">{t('manage.bookedIntro')}</p>
         )}
+        {arrival?.justBooked && !cancelled && (
+          <p className="kern-body bc-no-print">{t('manage.sentTo', { email: a.email })}</p>
+        )}
       </div>
 
+      {/* When and where first: on a phone that is what a visitor looks for; reference and QR code follow. */}
+      <Facts appointment={a} />
       <section className="kern-card kern-card--surface kern-card--hug bc-reference" aria-labelledby="reference-title">
         <div className="kern-card__container bc-stack-sm">
           <h2 id="reference-title" className="kern-title">
@@ -74,7 +79,6 @@ export function ManagePage() {
       <div className="bc-manage__grid">
         {!cancelled && <CheckIn appointment={a} />}
         <div className="bc-stack-lg bc-manage__details">
-          <Facts appointment={a} />
           <section className="bc-stack" aria-labelledby="documents-title">
             <h2 id="documents-title" className="kern-heading-small">
               {t('manage.documentsTitle')}
