@@ -149,10 +149,9 @@ describe('Termin wiederfinden', () => {
     const guesser = caller();
     const tries = [];
     for (let i = 0; i < 11; i++)
-      tries.push((await ask(`ABCD-EF${'23456789AB'[i % 10]}${i < 10 ? 'C' : 'D'}`, mail, guesser)).__typename);
-    expect(tries.slice(0, 10).every((x) => x === 'ManageLinkRequested')).toBe(true);
-    const refused = await ask('ABCD-EFGH', mail, guesser);
-    expect(refused.__typename).toBe('LimitReached');
-    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+      tries.push(await ask(`ABCD-EF${'23456789AB'[i % 10]}${i < 10 ? 'C' : 'D'}`, mail, guesser));
+    expect(tries.slice(0, 10).every((x) => x.__typename === 'ManageLinkRequested')).toBe(true);
+    expect(tries[10]?.__typename).toBe('LimitReached');
+    expect(tries[10]?.retryAfterSeconds).toBeGreaterThan(0);
   });
 });

@@ -85,6 +85,7 @@ describe('Termin wiederfinden', () => {
     expect(await focusedText(page)).toBe('Bitte sehen Sie in Ihr Postfach');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Andere Angaben eingeben' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), until).toBe('find-reference');
 
     // The right address, the reference typed loosely: the same page.
     await page.getByLabel('Buchungsnummer').fill(booked.reference.toLowerCase().replace('-', ' '));

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 export const easyLanguageNamespace = 'easy';
 
 const EASY_KEY = 'bc.easyLanguage';
+/** Where booking kept the choice before tracking had it too; still read, so that nobody loses it. */
+const OLD_EASY_KEY = 'bc.booking.easyLanguage';
 const CONTRAST_KEY = 'bc.contrast';
 
 function readFlag(key: string): boolean {
@@ -46,11 +48,12 @@ const Context = createContext<ReadingPreferences>({
 
 /** Easy language (Leichte Sprache) and high contrast, remembered in localStorage (the same for every citizen app). */
 export function ReadingPreferencesProvider(props: { children: ReactNode }) {
-  const [easyLanguage, setEasy] = useState(() => readFlag(EASY_KEY));
+  const [easyLanguage, setEasy] = useState(() => readFlag(EASY_KEY) || readFlag(OLD_EASY_KEY));
   const [highContrast, setContrast] = useState(() => readFlag(CONTRAST_KEY));
   useEffect(() => applyContrast(highContrast), [highContrast]);
   const setEasyLanguage = useCallback((on: boolean) => {
     writeFlag(EASY_KEY, on);
+    writeFlag(OLD_EASY_KEY, false);
     setEasy(on);
   }, []);
   const setHighContrast = useCallback((on: boolean) => {

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '@bc/schema';
 
 /** "Fragen? Rufen Sie uns an: …, nennen Sie dabei Ihre Nummer": only when the office gives a phone. */
 export function OfficePhone(props: { phone?: string | null; phoneUri?: string | null; number: string }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   if (!props.phone || !props.phoneUri) return null;
   return (
     <section className="tr-gap" aria-labelledby="office-phone">

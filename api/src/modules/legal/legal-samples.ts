@@ -87,7 +87,7 @@ Ihre persönlichen Angaben und Unterlagen werden 14 Tage nach dem Termin gelösc
 Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch. Sie können sich bei der Aufsichtsbehörde für den Datenschutz Ihres Landes beschweren.
 
 ## Technik
-Diese Seiten setzen keine Cookies zur Analyse und binden keine Inhalte Dritter ein. Die Sprache und Leseeinstellungen werden nur in Ihrem Browser gespeichert.`,
+Diese Seiten setzen keine Cookies zur Analyse und binden keine Inhalte Dritter ein. In Ihrem Browser bleiben nur: die Sprache, die Leseeinstellungen und bei einer Wartenummer der Link zu Ihrer Nummer für den Tag, damit Sie sie wiederfinden. Nichts davon wird an uns gesendet.`,
       },
       {
         language: 'en',
@@ -106,8 +106,14 @@ The data protection officer: datenschutz@musterstadt.example.
 ## How long
 Your personal details and documents are deleted 14 days after the appointment, or 14 days after a cancellation. Only data that identifies nobody stays, for statistics.
 
+## Legal basis
+Article 6(1)(e) GDPR together with the rules of the administrative service concerned; for voluntary details your consent (Article 6(1)(a) GDPR), which you may withdraw at any time.
+
 ## Your rights
-You may ask for access, correction, deletion or restriction, and object. You may complain to your state's data protection authority.`,
+You may ask for access, correction, deletion or restriction, and object. You may complain to your state's data protection authority.
+
+## Technology
+These pages set no analytics cookies and embed nothing from third parties. Your browser keeps only your language, your reading settings and, for a walk-in ticket, the link to your ticket for the day, so that you find it again. None of this is sent to us.`,
       },
     ],
   },

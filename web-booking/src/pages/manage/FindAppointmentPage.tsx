@@ -73,6 +73,8 @@ export function FindAppointmentPage() {
         const found: Problems = {};
         for (const f of result.fields) if (f.field === 'reference' || f.field === 'email') found[f.field] ??= 'INVALID';
         setProblems(found);
+        // A new attempt for the error summary, so that it takes the focus with the server's answer.
+        setAttempt((n) => n + 1);
       } else if (result?.__typename === 'LimitReached')
         setLimitMinutes(Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)));
       else setFailed(true);
@@ -96,6 +98,7 @@ export function FindAppointmentPage() {
             onClick={() => {
               setSentFor(null);
               setAttempt(0);
+              setTimeout(() => document.getElementById('find-reference')?.focus(), 0);
             }}
           >
             <span className="kern-label">{t('find.again')}</span>

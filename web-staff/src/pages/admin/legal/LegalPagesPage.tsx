@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { QueryState } from '@bc/schema';
 import { LEGAL_PAGES } from '@bc/schema/app-paths';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusRegion, useNotice } from '../../../components/StatusRegion';
 import type { LegalPageFieldsFragment } from '../../../gql/graphql';
@@ -45,19 +45,23 @@ export function LegalPagesPage() {
       <QueryState loading={loading && !data} error={error} onRetry={() => void refetch()} />
       {data?.legalPages.map((page) => (
         <LegalPageForm
-          key={`${page.kind}-${page.updatedAt ?? 'sample'}`}
+          key={page.kind}
           page={page}
           onSaved={() => show({ tone: 'success', text: t('legal.saved', { page: t(`common.legal.${page.kind}`) }) })}
+          onFailed={() => show({ tone: 'danger', text: t('legal.failed') })}
         />
       ))}
     </AdminPageFrame>
   );
 }
 
-function LegalPageForm(props: { page: Page; onSaved: () => void }) {
+function LegalPageForm(props: { page: Page; onSaved: () => void; onFailed: () => void }) {
   const { t, i18n } = useTranslation();
   const { page } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(page));
+  // After a save the page comes back as stored (tidied): the form shows that, and keeps its place and focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new save replaces what was typed
+  useEffect(() => setDraft(draftOf(page)), [page.updatedAt]);
   const [problems, setProblems] = useState<Partial<Record<keyof Draft, string>>>({});
   // The pages have no id for the cache to merge by: the list is read again after a save.
   const [save, { loading }] = useMutation(SaveLegalPageMutation, {
@@ -81,18 +85,24 @@ function LegalPageForm(props: { page: Page; onSaved: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const { data } = await save({
-      variables: {
-        kind: page.kind,
-        input: {
-          texts: [
-            { language: 'de', title: draft.deTitle, body: draft.deBody },
-            { language: 'en', title: draft.enTitle, body: draft.enBody },
-          ],
-          feedbackEmail: draft.feedbackEmail,
+    let data: Awaited<ReturnType<typeof save>>['data'];
+    try {
+      ({ data } = await save({
+        variables: {
+          kind: page.kind,
+          input: {
+            texts: [
+              { language: 'de', title: draft.deTitle, body: draft.deBody },
+              { language: 'en', title: draft.enTitle, body: draft.enBody },
+            ],
+            feedbackEmail: draft.feedbackEmail,
+          },
         },
-      },
-    });
+      }));
+    } catch {
+      props.onFailed();
+      return;
+    }
     const result = data?.saveLegalPage;
     if (result?.__typename === 'InvalidInput') {
       const found: Partial<Record<keyof Draft, string>> = {};
