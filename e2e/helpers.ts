@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newContext } from './harness.js';
@@ -135,4 +136,23 @@ export async function typeOnScreen(page: Page, text: string): Promise<void> {
       .getByRole('button', { name: key, exact: true })
       .click();
   }
+}
+
+/** A walk-in ticket drawn at the demo kiosk for the first service open to walk-ins; its tracking token. */
+export async function walkInTrackingToken(baseUrl: string): Promise<string> {
+  const status = (await gql(baseUrl, '{ walkInStatus { services { serviceId open } } }', {}, { bearer: kioskToken }))
+    .walkInStatus as { services: { serviceId: string; open: boolean }[] };
+  const service = status.services.find((s) => s.open);
+  if (!service) throw new Error('no service takes walk-ins');
+  const r = (
+    await gql(
+      baseUrl,
+      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
+        __typename ... on IssuedTicket { trackingToken } } }`,
+      { input: { requestId: randomUUID(), services: [{ serviceId: service.serviceId, count: 1 }] } },
+      { bearer: kioskToken },
+    )
+  ).issueWalkInTicket;
+  if (r.__typename !== 'IssuedTicket') throw new Error(`no ticket: ${JSON.stringify(r)}`);
+  return r.trackingToken as string;
 }

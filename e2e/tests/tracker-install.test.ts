@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, launchProfile, openPage } from '../harness.js';
-import { gql, kioskToken, until } from '../helpers.js';
+import { until, walkInTrackingToken } from '../helpers.js';
 
 /**
  * The tracker as an app on the home screen: a valid web app manifest Chromium accepts for installing, icons that
@@ -13,24 +12,6 @@ import { gql, kioskToken, until } from '../helpers.js';
  */
 const clockOffsetMs = inject('clockOffsetMs');
 const baseUrl = inject('baseUrl');
-
-async function walkInTrackingToken(): Promise<string> {
-  const status = (await gql(baseUrl, '{ walkInStatus { services { serviceId open } } }', {}, { bearer: kioskToken }))
-    .walkInStatus as { services: { serviceId: string; open: boolean }[] };
-  const service = status.services.find((s) => s.open);
-  if (!service) throw new Error('no service takes walk-ins');
-  const r = (
-    await gql(
-      baseUrl,
-      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
-        __typename ... on IssuedTicket { trackingToken } } }`,
-      { input: { requestId: randomUUID(), services: [{ serviceId: service.serviceId, count: 1 }] } },
-      { bearer: kioskToken },
-    )
-  ).issueWalkInTicket;
-  if (r.__typename !== 'IssuedTicket') throw new Error(`no ticket: ${JSON.stringify(r)}`);
-  return r.trackingToken as string;
-}
 
 type Manifest = {
   name: string;
@@ -87,7 +68,7 @@ describe('the tracker on the home screen', () => {
   }
 
   it('opened at its start, goes back to the ticket followed today on this phone, not to yesterday’s', async () => {
-    const token = await walkInTrackingToken();
+    const token = await walkInTrackingToken(baseUrl);
     await page.goto(`${baseUrl}/track/t/${token}`);
     // The ticket has arrived (its number is in the title), so the page has remembered it.
     await expect.poll(() => page.title(), until).toMatch(/^Nummer /);

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, openPage } from '../harness.js';
-import { gql, kioskToken, until } from '../helpers.js';
+import { until, walkInTrackingToken } from '../helpers.js';
 
 /**
  * The tracking page in Leichte Sprache and high contrast, as on the booking pages (the same switches, remembered on
@@ -10,25 +9,6 @@ import { gql, kioskToken, until } from '../helpers.js';
  */
 const clockOffsetMs = inject('clockOffsetMs');
 const baseUrl = inject('baseUrl');
-
-async function walkInTrackingToken(): Promise<string> {
-  const status = (
-    await gql(baseUrl, '{ walkInStatus { services { serviceId name open } } }', {}, { bearer: kioskToken })
-  ).walkInStatus as { services: { serviceId: string; name: string; open: boolean }[] };
-  const service = status.services.find((s) => s.open);
-  if (!service) throw new Error('no service takes walk-ins');
-  const r = (
-    await gql(
-      baseUrl,
-      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
-        __typename ... on IssuedTicket { trackingToken } } }`,
-      { input: { requestId: randomUUID(), services: [{ serviceId: service.serviceId, count: 1 }] } },
-      { bearer: kioskToken },
-    )
-  ).issueWalkInTicket;
-  if (r.__typename !== 'IssuedTicket') throw new Error(`no ticket: ${JSON.stringify(r)}`);
-  return r.trackingToken as string;
-}
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -42,7 +22,7 @@ describe('tracking page: Leichte Sprache and high contrast', () => {
     browser = await launchBrowser();
     page = await openPage(browser, clockOffsetMs);
     await page.setViewportSize({ width: 320, height: 640 });
-    token = await walkInTrackingToken();
+    token = await walkInTrackingToken(baseUrl);
   });
   afterAll(async () => {
     await browser?.close();
