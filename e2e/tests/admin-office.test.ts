@@ -22,10 +22,12 @@ async function thursdayTimes(browser: Browser): Promise<string[]> {
     await page.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByRole('heading', { level: 1, name: /Schritt 2 von 4.*Tag und Uhrzeit/ }).waitFor();
-    // The day choice's radio for Thursday (its value is the office-local date).
+    // The day choice's radio for Thursday (its value is the office-local date), in the first week shown.
     await page.locator('input[type="radio"][value="2027-03-04"]').check();
     const times = page.getByRole('radio', { name: /^\d{2}:\d{2} Uhr$/ });
     await times.first().waitFor();
+    // A long day opens one part of the day only: open the others, as a citizen would, to see every time.
+    for (const closed of await page.locator('.bc-times__toggle[aria-expanded="false"]').all()) await closed.click();
     const names = await times.evaluateAll((all) =>
       all.map((el) => ((el as HTMLInputElement).labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
@@ -325,6 +327,9 @@ describe('web-staff office administration', () => {
         await booking.goto(`${baseUrl}/booking/buergercentrum/termin`);
         await booking.getByRole('checkbox', { name: 'Anmeldung / Ummeldung Wohnsitz' }).check();
         await booking.getByRole('button', { name: 'Weiter' }).click();
+        // The week of 8 to 14 March, the second one the week strip shows.
+        await booking.locator('input[type="radio"][value="2027-03-04"]').waitFor();
+        await booking.getByRole('button', { name: 'Nächste Woche' }).click();
         await booking.locator('input[type="radio"][value="2027-03-12"]').waitFor(); // the Friday before
         return (await booking.locator('input[type="radio"][value="2027-03-13"]').count()) === 1;
       } finally {

@@ -21,7 +21,8 @@ function reachable(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel);
     if (!el) return false;
-    el.scrollIntoView({ block: 'center' });
+    // Instantly: the page scrolls smoothly by default, and the hit test must see the element where it ends up.
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
     const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && (hit === el || el.contains(hit));

@@ -76,7 +76,9 @@ describe('the tracker on the home screen', () => {
     await expect.poll(() => new URL(page.url()).pathname, until).toBe(`/track/t/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Ihre Wartenummer' }).waitFor(until);
 
-    // A ticket is for one day: the next day the start page explains again.
+    // A ticket is for one day: the next day the start page explains again. (Off the tracking page first, which
+    // would remember the ticket again with its next live update.)
+    await page.goto(`${baseUrl}/track/impressum`);
     await page.evaluate(() => {
       const last = JSON.parse(localStorage.getItem('bc.track.last') ?? '{}') as { token: string };
       localStorage.setItem('bc.track.last', JSON.stringify({ token: last.token, day: '2000-01-01' }));
