@@ -27,7 +27,8 @@ async function thursdayTimes(browser: Browser): Promise<string[]> {
     const times = page.getByRole('radio', { name: /^\d{2}:\d{2} Uhr$/ });
     await times.first().waitFor();
     // A long day opens one part of the day only: open the others, as a citizen would, to see every time.
-    for (const closed of await page.locator('.bc-times__toggle[aria-expanded="false"]').all()) await closed.click();
+    const closed = page.locator('.bc-times__toggle[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
     const names = await times.evaluateAll((all) =>
       all.map((el) => ((el as HTMLInputElement).labels?.[0]?.textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
