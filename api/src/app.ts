@@ -116,6 +116,8 @@ export async function startApp(config: Config, log: Logger, opts: { clock?: Cloc
     clock.start();
     cleanups.push({ name: 'clock', run: async () => clock.stop() });
     const services = createServices(ds, config, clock, log);
+    // Web Push: the VAPID key pair is made at the first start (any number of processes agree on one).
+    await services.push.vapid();
     await services.mail.start();
     cleanups.push({ name: 'mail', run: () => services.mail.stop() });
     if (!config.mail.smtpUrl && !config.mail.devMailbox) {

@@ -82,6 +82,16 @@ const envSchema = z.object({
     .min(1, 'must be a whole number of days between 1 and 3650')
     .max(3650, 'must be a whole number of days between 1 and 3650')
     .default(14),
+  /** Hosts of the push services the api sends Web Push to (subdomains included), comma-separated. */
+  PUSH_ENDPOINT_HOSTS: z
+    .string()
+    .default('fcm.googleapis.com,push.services.mozilla.com,push.apple.com,notify.windows.com'),
+  PUSH_SUBJECT: z
+    .string()
+    .refine((v) => /^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(v), {
+      message: 'must be a mailto: address or an https: URL the push services may contact',
+    })
+    .optional(),
   TEST_CLOCK_START: z
     .string()
     .refine(
@@ -118,6 +128,8 @@ export type Config = {
     /** Serve the caught mails at /dev/mailbox; only ever true without smtpUrl. */
     devMailbox: boolean;
   };
+  /** Web Push (modules/push): where pushes may go, and whom the push services contact about them (VAPID subject). */
+  push: { endpointHosts: string[]; subject: string };
   /** Personal data of an appointment is removed this many days after its end or its cancellation. */
   retentionDays: number;
   /** WebSocket limits per client address and per socket (modules/live/socket-guard.ts). */
@@ -128,6 +140,11 @@ export type Config = {
    */
   testClockStart: Date | null;
 };
+
+/** The address of "Name <address>" or of a bare address. */
+function mailAddress(mailboxText: string): string {
+  return /<([^<>\s]+)>/.exec(mailboxText)?.[1] ?? mailboxText;
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -207,6 +224,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         devMailbox: e.SMTP_URL
           ? false
           : (e.DEV_MAILBOX ?? (e.NODE_ENV !== 'production' || database.kind === 'embedded')),
+      },
+      push: {
+        endpointHosts: e.PUSH_ENDPOINT_HOSTS.split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+        subject:
+          e.PUSH_SUBJECT ?? `mailto:${mailAddress(e.MAIL_FROM?.trim() ?? `noreply@${new URL(publicUrl).hostname}`)}`,
       },
       retentionDays: e.RETENTION_DAYS,
       live: {

@@ -19,6 +19,7 @@ import { LiveListener } from './modules/live/live-listener.js';
 import { OfficeFeeds, officeSnapshot } from './modules/live/office-feeds.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { PortalKeysService } from './modules/portal-keys/portal-keys.service.js';
+import { PushService } from './modules/push/push.service.js';
 import { DayCloseService } from './modules/queue/day-close.service.js';
 import { QueueService } from './modules/queue/queue.service.js';
 import { ticketRetentionStep } from './modules/queue/store/ticket-retention.store.js';
@@ -54,10 +55,13 @@ export function createServices(
     auditRetentionStep,
     passwordLinkRetentionStep,
   ]);
-  const dayClose = new DayCloseService(ds, clock.now);
+  // Pushes are written by the queue's transactions (its hooks) and read the ticket as the queue shows it.
+  const push = new PushService(ds, { ...config.push, publicUrl: config.publicUrl }, clock.now, log, () => queue.views);
+  const dayClose = new DayCloseService(ds, clock.now, push.outbox);
   // Started and stopped by app.ts; a booking's mails are dispatched at once through it.
-  const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, dayClose, log }));
+  const jobs = new JobScheduler(pool, log, productJobs({ mail, uploads, retention, dayClose, push, log }));
   mail.onQueued(() => jobs.runSoon(JOB.mailDispatchNow));
+  push.onQueued(() => jobs.runSoon(JOB.pushDispatchNow, 50));
   const booking = new BookingService(
     ds,
     pool,
@@ -66,7 +70,7 @@ export function createServices(
     calendarSender(config.publicUrl, config.mail.from),
     mail.outbox,
   );
-  const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking);
+  const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking, push.outbox);
   // Started and stopped by app.ts: the LISTEN connection that tells this process about changes made anywhere.
   const liveListener = new LiveListener(pool.options as pg.ClientConfig, log);
   const feeds = new OfficeFeeds(async (officeId) => {
@@ -96,6 +100,7 @@ export function createServices(
     liveListener,
     uploads,
     mail,
+    push,
     retention,
     dayClose,
     jobs,

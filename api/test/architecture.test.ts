@@ -24,6 +24,7 @@ const PURE_FILES = [
   'modules/catalog-admin/catalog-rules.ts',
   'modules/devices/device-rules.ts',
   'modules/portal-keys/portal-key-rules.ts',
+  'modules/push/push-rules.ts',
   'modules/queue/rules/check-in-window.ts',
   'modules/queue/rules/closing-guard.ts',
   'modules/queue/rules/estimate.ts',

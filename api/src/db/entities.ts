@@ -13,6 +13,9 @@ import { DeviceEntity } from '../modules/devices/device.entity.js';
 import { LegalPageEntity } from '../modules/legal/legal-page.entity.js';
 import { MailMessageEntity } from '../modules/mail/mail-message.entity.js';
 import { ApiKeyEntity } from '../modules/portal-keys/api-key.entity.js';
+import { PushMessageEntity } from '../modules/push/push-message.entity.js';
+import { PushSubscriptionEntity } from '../modules/push/push-subscription.entity.js';
+import { PushVapidEntity } from '../modules/push/push-vapid.entity.js';
 import { CounterSessionEntity } from '../modules/queue/store/counter-session.entity.js';
 import { TicketEntity } from '../modules/queue/store/ticket.entity.js';
 import { TicketEventEntity } from '../modules/queue/store/ticket-event.entity.js';
@@ -57,4 +60,7 @@ export const entities = [
   DeviceEntity,
   ApiKeyEntity,
   PasswordLinkEntity,
+  PushVapidEntity,
+  PushSubscriptionEntity,
+  PushMessageEntity,
 ];

@@ -14,6 +14,7 @@ import { LegalResolver } from '../modules/legal/legal.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PortalKeysResolver } from '../modules/portal-keys/portal-keys.resolver.js';
+import { PushResolver } from '../modules/push/push.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/graphql/issue.resolver.js';
 import { QueueDeskResolver } from '../modules/queue/graphql/queue-desk.resolver.js';
 import { WorkstationResolver } from '../modules/queue/graphql/workstation.resolver.js';
@@ -38,6 +39,7 @@ export const resolvers = [
   OfficeAdminResolver,
   MailResolver,
   PortalKeysResolver,
+  PushResolver,
   QueueIssueResolver,
   QueueDeskResolver,
   WorkstationResolver,

@@ -120,6 +120,7 @@
       "QueueEmpty",
       "SlotUnavailable",
       "StaleTicket",
+      "TicketEnded",
       "TicketNotFound",
       "TooManyAttempts",
       "UnknownCode",
@@ -241,6 +242,12 @@
       "OfficeNotAllowed",
       "StaffAccount"
     ],
+    "SubscribePushResult": [
+      "InvalidInput",
+      "PushSubscribed",
+      "TicketEnded",
+      "TicketNotFound"
+    ],
     "TicketActionResult": [
       "CounterBusy",
       "CounterNotOpen",
@@ -253,6 +260,10 @@
     ],
     "TrackedTicketResult": [
       "PublicTicket",
+      "TicketNotFound"
+    ],
+    "UnsubscribePushResult": [
+      "PushUnsubscribed",
       "TicketNotFound"
     ],
     "WalkInOverrideResult": [

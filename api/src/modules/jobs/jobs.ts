@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { MailService } from '../mail/mail.service.js';
+import type { PushService } from '../push/push.service.js';
 import type { DayCloseService } from '../queue/day-close.service.js';
 import type { RetentionService } from '../retention/retention.service.js';
 import type { UploadService } from '../upload/upload.service.js';
@@ -13,6 +14,10 @@ export const JOB = {
   mailDispatch: 'mail.dispatch',
   /** The same work at once, queued after a booking change commits. */
   mailDispatchNow: 'mail.dispatch-now',
+  /** Sends due Web Push messages (the safety net, as for mails); and the same at once after a queue change. */
+  pushDispatch: 'push.dispatch',
+  pushDispatchNow: 'push.dispatch-now',
+  pushPurge: 'push.purge-settled',
   uploadsPurge: 'uploads.purge-unattached',
   retention: 'retention.run',
   /** Closes the tickets of past days left open (hourly, as each office's day ends at its own local midnight). */
@@ -25,13 +30,18 @@ export function productJobs(deps: {
   uploads: UploadService;
   retention: RetentionService;
   dayClose: DayCloseService;
+  push: PushService;
   log: Logger;
 }): JobSpec[] {
-  const { mail, uploads, retention, dayClose, log } = deps;
+  const { mail, uploads, retention, dayClose, push, log } = deps;
   const dispatch = () => mail.dispatchDue();
+  const dispatchPushes = () => push.dispatchDue();
   return [
     { name: JOB.mailDispatch, every: '15 seconds', run: dispatch },
     { name: JOB.mailDispatchNow, run: dispatch },
+    { name: JOB.pushDispatch, every: '15 seconds', run: dispatchPushes },
+    { name: JOB.pushDispatchNow, run: dispatchPushes },
+    { name: JOB.pushPurge, every: '1 hour', run: () => push.purge() },
     {
       name: JOB.uploadsPurge,
       every: '10 minutes',

@@ -7,6 +7,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { isUuid } from '../../shared/ids.js';
+import type { QueueHooks } from './queue.service.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { callOrder, canServe } from './rules/ordering.js';
 import { counterScope, orderingRules, toEntry, waitingEntries, waitingTickets } from './rules/queue-estimates.js';
@@ -21,6 +22,7 @@ import {
   snapshotOf,
   updateTicket,
 } from './store/ticket.store.js';
+import { announceTicket } from './store/ticket-followers.store.js';
 
 type CounterRow = { id: string; officeId: string; active: boolean };
 
@@ -31,6 +33,7 @@ export class CounterService {
     private readonly ds: DataSource,
     private readonly now: () => Date,
     private readonly views: QueueViewService,
+    private readonly hooks: QueueHooks,
   ) {}
 
   /**
@@ -107,6 +110,7 @@ export class CounterService {
       | { kind: 'stale'; ticketId: string }
       | { kind: 'busy'; ticketId: string }
       | Exclude<CallOutcome, { kind: 'ok' | 'stale' | 'counterBusy' }>;
+    let followUps = false;
     const inner = await this.ds.transaction(async (m): Promise<Inner> => {
       const [counter]: CounterRow[] = await m.query('SELECT id, "officeId", active FROM counter WHERE id = $1', [
         counterId,
@@ -142,7 +146,7 @@ export class CounterService {
               },
             ],
           };
-        await this.markCalled(m, actor, counterId, t.id);
+        followUps = await this.markCalled(m, actor, counterId, t.id);
         return { kind: 'called', ticketId: t.id };
       }
       const candidates = callOrder(waitingEntries(state), scope, state.now, orderingRules(state));
@@ -152,11 +156,12 @@ export class CounterService {
           [candidate.id],
         );
         if (!free) continue; // another counter is calling it right now, or just did
-        await this.markCalled(m, actor, counterId, free.id);
+        followUps = await this.markCalled(m, actor, counterId, free.id);
         return { kind: 'called', ticketId: free.id };
       }
       return { kind: 'queueEmpty', waiting: waitingTickets(state).length };
     });
+    if (followUps) this.hooks.afterCommit();
     switch (inner.kind) {
       case 'called':
         return { kind: 'ok', ticket: await this.view(inner.ticketId) };
@@ -169,7 +174,8 @@ export class CounterService {
     }
   }
 
-  private async markCalled(m: EntityManager, actor: Actor, counterId: string, ticketId: string): Promise<void> {
+  /** Answers whether follow-ups (pushes) were queued. */
+  private async markCalled(m: EntityManager, actor: Actor, counterId: string, ticketId: string): Promise<boolean> {
     const t = await lockTicket(m, ticketId);
     if (!t) throw new Error(`ticket ${ticketId} vanished`);
     const now = this.now();
@@ -189,6 +195,7 @@ export class CounterService {
       actor,
       data: { before: snapshotOf(t) },
     });
+    return announceTicket(m, this.hooks, ticketId, now);
   }
 
   private async view(id: string) {

@@ -5,9 +5,11 @@
  * service durations nor the statistics' service times see it, and statistics count it apart (docs/decisions.md).
  */
 import type { DataSource } from 'typeorm';
+import { noQueueHooks, type QueueHooks } from './queue.service.js';
 import { localDate } from './rules/office-day.js';
 import { TicketEventType, TicketStatus } from './rules/ticket-model.js';
 import { snapshotOf, type TicketRecord, ticketRecordColumns } from './store/ticket.store.js';
+import { announceTickets } from './store/ticket-followers.store.js';
 
 /** Statuses a ticket can be left in at the end of its day. */
 const LEFT_OPEN = [TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.PARKED];
@@ -17,6 +19,7 @@ export class DayCloseService {
   constructor(
     private readonly ds: DataSource,
     private readonly now: () => Date,
+    private readonly hooks: QueueHooks = noQueueHooks,
   ) {}
 
   /**
@@ -61,6 +64,14 @@ export class DayCloseService {
          SELECT x.id, $2, $3, $4, x.data FROM unnest($1::uuid[], $5::jsonb[]) AS x(id, data)`,
         [ids, officeId, TicketEventType.DAY_CLOSED, now, left.map((t) => JSON.stringify({ before: snapshotOf(t) }))],
       );
+      const changes = left.map((t) => ({
+        ticketId: t.id,
+        type: TicketEventType.DAY_CLOSED,
+        status: TicketStatus.CANCELLED,
+        counterId: null,
+        byHolder: false,
+      }));
+      if (await announceTickets(m, this.hooks, officeId, changes, now)) this.hooks.afterCommit();
       return left.length;
     });
   }

@@ -8,6 +8,7 @@ import { type Actor, worksIn } from '../../shared/actor.js';
 import { isDbError } from '../../shared/db-errors.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import type { BookingService } from '../booking/booking.service.js';
+import type { QueueHooks } from './queue.service.js';
 import type { QueueViewService } from './queue-view.service.js';
 import { checkInWindow } from './rules/check-in-window.js';
 import { walkInDecision } from './rules/closing-guard.js';
@@ -33,6 +34,7 @@ import {
   uniqueViolation,
   updateTicket,
 } from './store/ticket.store.js';
+import { announceTicket } from './store/ticket-followers.store.js';
 
 export type WalkInRequest = {
   officeId: string | null;
@@ -57,6 +59,7 @@ export class IssueService {
     private readonly publicUrl: string,
     private readonly views: QueueViewService,
     private readonly booking: BookingService,
+    private readonly hooks: QueueHooks,
   ) {}
 
   /**
@@ -246,7 +249,8 @@ export class IssueService {
       ticketId = ticket.id;
     }
     const id = ticketId;
-    return this.ds.transaction(async (m): Promise<BiometricsOutcome> => {
+    let followUps = false;
+    const outcome = await this.ds.transaction(async (m): Promise<BiometricsOutcome> => {
       const t = await lockTicket(m, id);
       if (!t) return { kind: 'unknownCode' };
       if (!(await worksIn(m, actor, t.officeId))) return { kind: 'officeNotAllowed' };
@@ -264,8 +268,11 @@ export class IssueService {
         actor,
         data: { priority: TicketPriority.BIOMETRICS, before: { priority: t.priority } },
       });
+      followUps = await announceTicket(m, this.hooks, id, now);
       return { kind: 'recorded', target: 'TICKET', ticketNumber: number };
     });
+    if (followUps) this.hooks.afterCommit();
+    return outcome;
   }
 
   /** The guard's refusal for these services, with the next free appointment starts; null when a ticket may be issued. */

@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
+import type { QueueHooks } from './queue.service.js';
 import type { QueueViewService } from './queue-view.service.js';
 import type { ActionOutcome, TicketView } from './rules/queue-outcomes.js';
 import { TicketAction, TicketEventType, TicketPriority, TicketStatus } from './rules/ticket-model.js';
@@ -29,6 +30,7 @@ import {
   ticketServices,
   updateTicket,
 } from './store/ticket.store.js';
+import { announceTicket } from './store/ticket-followers.store.js';
 
 export type ActionRequest = {
   ticketId: string;
@@ -80,10 +82,12 @@ export class TicketActionService {
     private readonly ds: DataSource,
     private readonly now: () => Date,
     private readonly views: QueueViewService,
+    private readonly hooks: QueueHooks,
   ) {}
 
   async act(actor: Actor, req: ActionRequest): Promise<ActionOutcome> {
     if (!isUuid(req.ticketId)) return { kind: 'notFound' };
+    let followUps = false;
     const inner = await this.ds.transaction(async (m): Promise<Inner> => {
       const t = await lockTicket(m, req.ticketId);
       if (!t) return { kind: 'notFound' };
@@ -93,8 +97,11 @@ export class TicketActionService {
         return { kind: 'notAllowed', status: t.status, action: req.action };
       if (isAtCounter(t.status) && atCounterActions.has(req.action) && !(await sessionOfActor(m, t.counterId, actor)))
         return { kind: 'counterNotOpen', counterId: t.counterId };
-      return this.apply(m, actor, t, req);
+      const done = await this.apply(m, actor, t, req);
+      if (done.kind === 'done') followUps = await announceTicket(m, this.hooks, t.id, this.now());
+      return done;
     });
+    if (followUps) this.hooks.afterCommit();
     switch (inner.kind) {
       case 'done':
         return { kind: 'ok', ticket: await this.view(req.ticketId) };
@@ -114,6 +121,7 @@ export class TicketActionService {
   async leave(token: string): Promise<LeaveOutcome> {
     const id = await ticketIdByToken(this.ds.manager, token.trim());
     if (!id) return { kind: 'notFound' };
+    let followUps = false;
     const inner = await this.ds.transaction(async (m): Promise<LeaveOutcome | null> => {
       const t = await lockTicket(m, id);
       if (!t) return { kind: 'notFound' };
@@ -130,8 +138,10 @@ export class TicketActionService {
         actor: null,
         data: { byHolder: true, before: snapshotOf(t) },
       });
+      followUps = await announceTicket(m, this.hooks, t.id, now);
       return null;
     });
+    if (followUps) this.hooks.afterCommit();
     return inner ?? { kind: 'ok', ticket: await this.view(id) };
   }
 
