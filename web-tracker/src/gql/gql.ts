@@ -20,6 +20,9 @@ type Documents = {
     "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": typeof types.TrackedTicketFieldsFragmentDoc,
     "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": typeof types.TrackedTicketDocument,
     "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n": typeof types.TrackedOfficeTimeZoneDocument,
+    "\n  query PushPublicKey {\n    pushPublicKey\n  }\n": typeof types.PushPublicKeyDocument,
+    "\n  mutation SubscribeToPush($token: String!, $subscription: PushSubscriptionInput!) {\n    subscribeToPush(token: $token, subscription: $subscription) {\n      __typename\n      ... on PushSubscribed {\n        aheadThreshold\n      }\n      ... on ExpectedError {\n        message\n      }\n    }\n  }\n": typeof types.SubscribeToPushDocument,
+    "\n  mutation UnsubscribeFromPush($token: String!, $endpoint: String!) {\n    unsubscribeFromPush(token: $token, endpoint: $endpoint) {\n      __typename\n    }\n  }\n": typeof types.UnsubscribeFromPushDocument,
     "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": typeof types.LeaveQueueDocument,
 };
 const documents: Documents = {
@@ -29,6 +32,9 @@ const documents: Documents = {
     "\n  fragment TrackedTicketFields on PublicTicket {\n    number\n    status\n    officeId\n    officeName\n    officeNotice\n    priority\n    issuedAt\n    calledAt\n    counterLabel\n    services {\n      name\n      count\n    }\n    estimate {\n      expectedCallAt\n      earliestCallAt\n      latestCallAt\n      peopleAhead\n    }\n  }\n": types.TrackedTicketFieldsFragmentDoc,
     "\n  subscription TrackedTicket($token: String!) {\n    trackedTicket(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n    }\n  }\n": types.TrackedTicketDocument,
     "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n": types.TrackedOfficeTimeZoneDocument,
+    "\n  query PushPublicKey {\n    pushPublicKey\n  }\n": types.PushPublicKeyDocument,
+    "\n  mutation SubscribeToPush($token: String!, $subscription: PushSubscriptionInput!) {\n    subscribeToPush(token: $token, subscription: $subscription) {\n      __typename\n      ... on PushSubscribed {\n        aheadThreshold\n      }\n      ... on ExpectedError {\n        message\n      }\n    }\n  }\n": types.SubscribeToPushDocument,
+    "\n  mutation UnsubscribeFromPush($token: String!, $endpoint: String!) {\n    unsubscribeFromPush(token: $token, endpoint: $endpoint) {\n      __typename\n    }\n  }\n": types.UnsubscribeFromPushDocument,
     "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      __typename\n      ... on PublicTicket {\n        ...TrackedTicketFields\n      }\n      ... on NotAllowed {\n        message\n      }\n    }\n  }\n": types.LeaveQueueDocument,
 };
 
@@ -70,6 +76,18 @@ export function graphql(source: "\n  subscription TrackedTicket($token: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrackedOfficeTimeZone($id: ID!) {\n    office(id: $id) {\n      id\n      timeZone\n      contact {\n        phone\n        phoneUri\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PushPublicKey {\n    pushPublicKey\n  }\n"): (typeof documents)["\n  query PushPublicKey {\n    pushPublicKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToPush($token: String!, $subscription: PushSubscriptionInput!) {\n    subscribeToPush(token: $token, subscription: $subscription) {\n      __typename\n      ... on PushSubscribed {\n        aheadThreshold\n      }\n      ... on ExpectedError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToPush($token: String!, $subscription: PushSubscriptionInput!) {\n    subscribeToPush(token: $token, subscription: $subscription) {\n      __typename\n      ... on PushSubscribed {\n        aheadThreshold\n      }\n      ... on ExpectedError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromPush($token: String!, $endpoint: String!) {\n    unsubscribeFromPush(token: $token, endpoint: $endpoint) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromPush($token: String!, $endpoint: String!) {\n    unsubscribeFromPush(token: $token, endpoint: $endpoint) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

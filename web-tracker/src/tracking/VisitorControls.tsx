@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { playBeep, unlockAudio } from '../live/sound';
 import { alertVisitor, askForNotifications, type NotificationState, notificationState } from '../live/visitor-alert';
 import type { TrackedTicket } from '../pages/TrackingPage';
+import { PushControl } from './PushControl';
 import { loadAlertedCall, loadReminder, type Reminder, saveAlertedCall, saveReminder } from './visitor-storage';
 
 const LeaveQueueMutation = graphql(`
@@ -44,6 +45,7 @@ export function VisitorControls(props: {
         reached={reached}
         onReminder={setReminder}
       />
+      <PushControl token={token} />
       <LeavePlace token={token} onLeft={props.onLeft} />
     </>
   );

@@ -9,6 +9,7 @@ export type Reminder = { ahead: number; done: boolean };
 
 const reminderKey = (token: string) => `bc.track.reminder.${token}`;
 const calledKey = (token: string) => `bc.track.called.${token}`;
+const pushKey = (token: string) => `bc.track.push.${token}`;
 const lastTicketKey = 'bc.track.last';
 
 function read(key: string): string | null {
@@ -40,6 +41,22 @@ export function loadReminder(token: string): Reminder | null {
 
 export function saveReminder(token: string, reminder: Reminder | null) {
   write(reminderKey(token), reminder ? JSON.stringify(reminder) : null);
+}
+
+/** Push notifications on for this ticket on this phone, and at how many people ahead. */
+export type PushChoice = { ahead: number };
+
+export function loadPushChoice(token: string): PushChoice | null {
+  try {
+    const value = JSON.parse(read(pushKey(token)) ?? 'null') as Partial<PushChoice> | null;
+    return value && typeof value.ahead === 'number' ? { ahead: value.ahead } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePushChoice(token: string, choice: PushChoice | null) {
+  write(pushKey(token), choice ? JSON.stringify(choice) : null);
 }
 
 /** The calledAt of the call the visitor was last alerted to (a recall has a new one). */
