@@ -45,8 +45,15 @@ export function launchBrowser(args: string[] = []): Promise<Browser> {
  * A browser with a real profile in `userDataDir` (not the off-the-record contexts of launchBrowser), for what
  * Chromium refuses in incognito, such as installing a web app.
  */
-export function launchProfile(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), args: CHROMIUM_ARGS });
+export function launchProfile(
+  userDataDir: string,
+  options: { locale?: string; permissions?: string[] } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
 }
 
 export function freePort(): Promise<number> {

@@ -36,6 +36,28 @@ export type BrowserSubscription = { endpoint: string; p256dh: string; auth: stri
 
 export class PushRefused extends Error {}
 
+/**
+ * The browser asks its push service (FCM, Mozilla, Apple) for a subscription; without a connection to it Chromium
+ * waits a long time. After this the page says it did not work, rather than showing a busy button forever.
+ */
+const SUBSCRIBE_TIMEOUT_MS = 15_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('push service did not answer')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
 /** Asks for permission (call from a click) and subscribes; throws PushRefused when the visitor said no. */
 export async function subscribeBrowser(publicKey: string): Promise<BrowserSubscription> {
   const answer = await window.Notification.requestPermission();
@@ -48,7 +70,10 @@ export async function subscribeBrowser(publicKey: string): Promise<BrowserSubscr
     await subscription.unsubscribe();
     subscription = null;
   }
-  subscription ??= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  subscription ??= await withTimeout(
+    registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+    SUBSCRIBE_TIMEOUT_MS,
+  );
   const json = subscription.toJSON();
   return { endpoint: subscription.endpoint, p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' };
 }
