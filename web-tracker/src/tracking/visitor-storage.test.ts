@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   loadAlertedCall,
   loadLastTicket,
+  loadPushChoice,
   loadReminder,
   localDay,
   saveAlertedCall,
   saveLastTicket,
+  savePushChoice,
   saveReminder,
 } from './visitor-storage';
 
@@ -70,5 +72,16 @@ describe("what the tracking page remembers on the visitor's phone", () => {
     });
     expect(() => saveReminder('t1', { ahead: 1, done: false })).not.toThrow();
     expect(loadReminder('t1')).toBeNull();
+  });
+
+  it('keeps the push choice per tracking link, and forgets it when turned off', () => {
+    expect(loadPushChoice('a')).toBeNull();
+    savePushChoice('a', { ahead: 2 });
+    expect(loadPushChoice('a')).toEqual({ ahead: 2 });
+    expect(loadPushChoice('b')).toBeNull();
+    savePushChoice('a', null);
+    expect(loadPushChoice('a')).toBeNull();
+    items.set('bc.track.push.c', '{"ahead":"x"}');
+    expect(loadPushChoice('c')).toBeNull();
   });
 });
