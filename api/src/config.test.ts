@@ -108,4 +108,27 @@ describe('parseConfig', () => {
       'TEST_CLOCK_START must be an instant with its offset, like 2027-03-01T08:30:00Z (got "2027-03-01T09:30")',
     ]);
   });
+
+  it('sends Web Push only to the known push services unless told, signed as the mail sender', () => {
+    const plain = parseConfig({ PUBLIC_URL: 'https://termine.example.de' });
+    expect(plain.ok && plain.config.push).toEqual({
+      endpointHosts: ['fcm.googleapis.com', 'push.services.mozilla.com', 'push.apple.com', 'notify.windows.com'],
+      subject: 'mailto:noreply@termine.example.de',
+    });
+    const set = parseConfig({
+      PUSH_ENDPOINT_HOSTS: ' FCM.googleapis.com, push.example.de ',
+      PUSH_SUBJECT: 'https://termine.example.de/kontakt',
+      MAIL_FROM: 'Bürgercentrum <post@example.de>',
+    });
+    expect(set.ok && set.config.push).toEqual({
+      endpointHosts: ['fcm.googleapis.com', 'push.example.de'],
+      subject: 'https://termine.example.de/kontakt',
+    });
+    const fromMail = parseConfig({ MAIL_FROM: 'Bürgercentrum <post@example.de>' });
+    expect(fromMail.ok && fromMail.config.push.subject).toBe('mailto:post@example.de');
+    const bad = parseConfig({ PUSH_SUBJECT: 'http://example.de' });
+    expect(!bad.ok && bad.errors).toEqual([
+      'PUSH_SUBJECT must be a mailto: address or an https: URL the push services may contact (got "http://example.de")',
+    ]);
+  });
 });
