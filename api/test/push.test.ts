@@ -335,6 +335,21 @@ describe('several api processes', () => {
   });
 });
 
+describe('the end of the day', () => {
+  it('closing a past day removes the subscriptions of what was left open; an ended ticket takes none', async () => {
+    await clearQueue();
+    const ticket = await walkIn();
+    const phone = pushService.browser();
+    await subscribe(ticket, phone, 2);
+    clock.advance(24 * 3600 * 1000);
+    expect(await t.app.services.dayClose.run()).toBeGreaterThan(0);
+    expect(await t.sql('SELECT id FROM push_subscription WHERE "ticketId" = $1', [ticket.id])).toEqual([]);
+    expect(await subscribe(ticket, phone, 2)).toEqual({ __typename: 'TicketEnded', status: 'CANCELLED' });
+    await drained();
+    expect(pushService.of(phone)).toEqual([]);
+  });
+});
+
 async function callNextFrom(by: GqlClient, expected: string) {
   expect(await callNext(by)).toBe(expected);
 }
