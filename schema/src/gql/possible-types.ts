@@ -58,6 +58,12 @@
       "OfficeNotAllowed",
       "UnknownCode"
     ],
+    "CheckUploadResult": [
+      "Appointment",
+      "InvalidInput",
+      "OfficeNotAllowed",
+      "UploadNotFound"
+    ],
     "CounterAdminResult": [
       "AdminCounter",
       "CatalogItemInUse",
@@ -97,6 +103,11 @@
       "InvalidInput",
       "OfficeNotAllowed"
     ],
+    "DocumentCheckListResult": [
+      "DocumentCheckList",
+      "InvalidInput",
+      "OfficeNotAllowed"
+    ],
     "ExpectedError": [
       "AppointmentNotChangeable",
       "AppointmentNotFound",
@@ -123,6 +134,7 @@
       "TicketNotFound",
       "TooManyAttempts",
       "UnknownCode",
+      "UploadNotFound",
       "WalkInClosed"
     ],
     "ExtraOpeningDayResult": [
@@ -211,6 +223,12 @@
       "InvalidInput",
       "OfficeClosureRemoved",
       "OfficeNotAllowed"
+    ],
+    "ReplaceUploadResult": [
+      "Appointment",
+      "AppointmentNotChangeable",
+      "AppointmentNotFound",
+      "InvalidInput"
     ],
     "RequestManageLinkResult": [
       "InvalidInput",
