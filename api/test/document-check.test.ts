@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GqlClient } from './gql-client.js';
 import { mailRows } from './mail-helpers.js';
 import { TestSmtpServer } from './mail-server.js';
+import { CHECK_IN } from './queue-helpers.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
 
 // Monday 1 March 2027, 07:00 in Pforzheim (UTC+1): today is Monday, tomorrow Tuesday.
@@ -275,6 +276,28 @@ describe('document pre-check', () => {
     }
     // The office manager of both offices may.
     expect((await check(await t.officeManager(), citizenship.uploadId, 'ACCEPTED')).__typename).toBe('Appointment');
+  });
+
+  it("shows the counter the check's result for the visitor who checked in", async () => {
+    const code = (
+      await t
+        .anonymous()
+        .ok<{ appointmentByToken: { checkInCode: string } }>(
+          'query($t: String!) { appointmentByToken(token: $t) { ... on Appointment { checkInCode } } }',
+          { t: tuesday.manageToken },
+        )
+    ).appointmentByToken.checkInCode;
+    // Tuesday 08:45 in Pforzheim, a quarter of an hour before the appointment.
+    clock.current = new Date('2027-03-02T07:45:00Z');
+    const checkedIn = await t.kiosk().ok<{ checkIn: { __typename: string; ticketId: string } }>(CHECK_IN, { code });
+    expect(checkedIn.checkIn.__typename).toBe('IssuedTicket');
+    // A new sign-in: the day-old session has expired.
+    const ticket = await (await t.clerk()).ok<{ queueTicket: { appointment: { documents: Doc[] } } }>(
+      `query($id: ID!) { queueTicket(id: $id) { appointment { ${DOCUMENTS} } } }`,
+      { id: checkedIn.checkIn.ticketId },
+    );
+    const uploads = docOf(ticket.queueTicket.appointment.documents, tuesday.documentId).uploads;
+    expect(uploads.map((u) => [u.fileName, u.checkState])).toEqual([['signed.png', 'ACCEPTED']]);
   });
 
   it('takes no replacement once the appointment has begun', async () => {
