@@ -104,14 +104,17 @@ export function CurrentDocuments(props: { ticket: CurrentTicketData | null }) {
                 <ul className="kern-list kern-list--small">
                   {d.uploads.map((u) => (
                     <li key={u.id} className="kern-body kern-body--small">
-                      {t('current.uploaded')}{' '}
-                      <a className="kern-link" href={uploadUrl(u.id)} target="_blank" rel="noopener">
-                        {t('current.uploadLink', {
-                          name: u.fileName,
-                          kind: fileKind(u.mediaType),
-                          size: fileSize(u.sizeBytes, i18n.language),
-                        })}
-                      </a>{' '}
+                      <span>
+                        {t('current.uploaded')}{' '}
+                        <a className="kern-link" href={uploadUrl(u.id)} target="_blank" rel="noopener">
+                          {t('current.uploadLink', {
+                            name: u.fileName,
+                            kind: fileKind(u.mediaType),
+                            size: fileSize(u.sizeBytes, i18n.language),
+                          })}
+                        </a>
+                      </span>{' '}
+                      {/* The office's pre-check of the file ("Unterlagen prüfen"), with what the citizen was asked. */}
                       <CheckBadge state={u.checkState} message={u.checkMessage} />
                     </li>
                   ))}
