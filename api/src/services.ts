@@ -11,6 +11,7 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service.js';
 import { ClockService } from './modules/clock/clock.service.js';
 import { DeviceAdminService } from './modules/devices/device-admin.service.js';
+import { DocumentCheckService } from './modules/document-check/document-check.service.js';
 import { JOB, productJobs } from './modules/jobs/jobs.js';
 import { JobScheduler } from './modules/jobs/scheduler.js';
 import { LegalService } from './modules/legal/legal.service.js';
@@ -70,6 +71,7 @@ export function createServices(
     calendarSender(config.publicUrl, config.mail.from),
     mail.outbox,
   );
+  const documentCheck = new DocumentCheckService(ds, booking, uploads, clock.now, mail.outbox);
   const queue = new QueueService(ds, { publicUrl: config.publicUrl }, clock.now, booking, push.outbox);
   // Started and stopped by app.ts: the LISTEN connection that tells this process about changes made anywhere.
   const liveListener = new LiveListener(pool.options as pg.ClientConfig, log);
@@ -99,6 +101,7 @@ export function createServices(
     live: new LiveService(ds, queue.views, feeds),
     liveListener,
     uploads,
+    documentCheck,
     mail,
     push,
     retention,

@@ -305,6 +305,13 @@ describe('information desk and workstation', () => {
   it('opens the file a citizen uploaded in a new tab (a real upload, check-in and session)', async () => {
     const fileName = 'Wohnungsgeberbestätigung Küche.png';
     const { reference, uploadId } = await bookWithUpload(fileName);
+    // The office's pre-check asked for a replacement (Unterlagen prüfen): the counter shows it.
+    const checked = await asStaff(
+      clerk,
+      'mutation($u: ID!, $m: String) { checkUpload(uploadId: $u, state: REPLACE, message: $m) { __typename } }',
+      { u: uploadId, m: 'Unterschrift fehlt.' },
+    );
+    expect(checked.checkUpload.__typename).toBe('Appointment');
     // Checked in at the kiosk an hour before the start: nobody else waits, so "call next" takes the appointment
     // rather than leave the counter idle.
     const checkedIn = (
@@ -322,6 +329,7 @@ describe('information desk and workstation', () => {
     const link = documents.getByRole('link', { name: `${fileName} (PNG, 1 kB, öffnet in neuem Tab)` });
     await link.waitFor(until);
     expect(await text(link.locator('..'))).toBe(`Hochgeladen: ${fileName} (PNG, 1 kB, öffnet in neuem Tab)`);
+    expect(await text(link.locator('../..'))).toContain('Bitte mitbringen/ersetzen Nachricht: Unterschrift fehlt.');
     expect(await link.getAttribute('href')).toBe(`/uploads/${uploadId}`);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await accessibilityViolations(clerk)).toEqual([]);

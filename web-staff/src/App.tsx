@@ -6,8 +6,8 @@ import { HeaderNav } from './components/HeaderNav';
 import { OfficeChoice } from './components/OfficeScope';
 import { RequireRole } from './components/RequireRole';
 import { RequireStaff } from './components/RequireStaff';
-import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
-import { CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
+import { ADMIN_BASE, DESK_BASE, DOCUMENT_CHECK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from './lib/paths';
+import { CHECK_ROLES, CLERK_ROLES, DESK_ROLES, MANAGER_ROLES } from './lib/roles';
 import { AdminHomePage } from './pages/admin/AdminHomePage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
 import { CountersPage } from './pages/admin/catalog/CountersPage';
@@ -24,6 +24,7 @@ import { PortalKeysPage } from './pages/admin/PortalKeysPage';
 import { ADMIN_SECTIONS, type AdminSectionKey, sectionPath } from './pages/admin/sections';
 import { AllStaffAccountsPage, StaffAccountsPage } from './pages/admin/staff/StaffAccountsPage';
 import { DeskPage } from './pages/desk/DeskPage';
+import { DocumentCheckPage } from './pages/documents/DocumentCheckPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OwnPasswordPage } from './pages/OwnPasswordPage';
@@ -73,6 +74,13 @@ export function App() {
               element={<OfficeChoice base={WORKSTATION_BASE} title={t('ws.title')} />}
             />
             <Route path={`${WORKSTATION_BASE.slice(1)}/:office`} element={<WorkstationPage />} />
+          </Route>
+          <Route element={<RequireRole roles={CHECK_ROLES} />}>
+            <Route
+              path={DOCUMENT_CHECK_BASE.slice(1)}
+              element={<OfficeChoice base={DOCUMENT_CHECK_BASE} title={t('docs.title')} />}
+            />
+            <Route path={`${DOCUMENT_CHECK_BASE.slice(1)}/:office`} element={<DocumentCheckPage />} />
           </Route>
           <Route element={<RequireRole roles={MANAGER_ROLES} />}>
             <Route

@@ -10,6 +10,7 @@ import { CatalogAdminResolver } from '../modules/catalog-admin/catalog-admin.res
 import { ClockResolver } from '../modules/clock/clock.resolver.js';
 import { DeviceResolver } from '../modules/devices/device.resolver.js';
 import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
+import { DocumentCheckResolver } from '../modules/document-check/document-check.resolver.js';
 import { LegalResolver } from '../modules/legal/legal.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   ClockResolver,
   DeviceAdminResolver,
   DeviceResolver,
+  DocumentCheckResolver,
   BookingResolver,
   BookingConfirmedResolver,
   LegalResolver,

@@ -58,6 +58,12 @@
       "OfficeNotAllowed",
       "UnknownCode"
     ],
+    "CheckUploadResult": [
+      "Appointment",
+      "InvalidInput",
+      "OfficeNotAllowed",
+      "UploadNotFound"
+    ],
     "CounterAdminResult": [
       "AdminCounter",
       "CatalogItemInUse",
@@ -97,6 +103,11 @@
       "InvalidInput",
       "OfficeNotAllowed"
     ],
+    "DocumentCheckListResult": [
+      "DocumentCheckList",
+      "InvalidInput",
+      "OfficeNotAllowed"
+    ],
     "ExpectedError": [
       "AppointmentNotChangeable",
       "AppointmentNotFound",
@@ -124,6 +135,7 @@
       "TicketNotFound",
       "TooManyAttempts",
       "UnknownCode",
+      "UploadNotFound",
       "WalkInClosed"
     ],
     "ExtraOpeningDayResult": [
@@ -212,6 +224,12 @@
       "InvalidInput",
       "OfficeClosureRemoved",
       "OfficeNotAllowed"
+    ],
+    "ReplaceUploadResult": [
+      "Appointment",
+      "AppointmentNotChangeable",
+      "AppointmentNotFound",
+      "InvalidInput"
     ],
     "RequestManageLinkResult": [
       "InvalidInput",

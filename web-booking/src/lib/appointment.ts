@@ -50,6 +50,8 @@ export const ManagedAppointmentFields = graphql(`
       uploads {
         id
         fileName
+        checkState
+        checkMessage
       }
     }
   }
@@ -61,6 +63,27 @@ export const ManagedAppointmentQuery = graphql(`
       __typename
       ... on Appointment {
         ...ManagedAppointmentFields
+      }
+    }
+  }
+`);
+
+/** A file uploaded later through the manage link takes the place of the document's files (api: document-check). */
+export const ReplaceUploadMutation = graphql(`
+  mutation ReplaceAppointmentUpload($token: String!, $uploadId: ID!) {
+    replaceAppointmentUpload(token: $token, uploadId: $uploadId) {
+      __typename
+      ... on Appointment {
+        ...ManagedAppointmentFields
+      }
+      ... on InvalidInput {
+        fields {
+          field
+          code
+        }
+      }
+      ... on AppointmentNotChangeable {
+        reason
       }
     }
   }

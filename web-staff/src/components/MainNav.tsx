@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
-import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
+import { ADMIN_BASE, DESK_BASE, DOCUMENT_CHECK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { CHECK_ROLES, CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
 
@@ -30,6 +30,16 @@ export function MainNav() {
             to: officeHome(WORKSTATION_BASE, me.offices),
             label: t('nav.workstation'),
             active: pathname.startsWith(WORKSTATION_BASE),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me.roles, CHECK_ROLES)
+      ? [
+          {
+            key: 'documents',
+            to: officeHome(DOCUMENT_CHECK_BASE, me.offices),
+            label: t('nav.documents'),
+            active: pathname.startsWith(DOCUMENT_CHECK_BASE),
           },
         ]
       : []),

@@ -13,3 +13,10 @@ export function fileKind(mediaType: string): string {
   const known: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
   return known[mediaType] ?? mediaType;
 }
+
+/** Bytes as "240 kB" / "1,2 MB". */
+export function fileSize(bytes: number, language: string): string {
+  const format = (n: number, unit: string) =>
+    `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 }).format(n)} ${unit}`;
+  return bytes < 1_000_000 ? format(Math.max(1, Math.round(bytes / 1000)), 'kB') : format(bytes / 1_000_000, 'MB');
+}

@@ -1,8 +1,8 @@
 import { usePageTitle } from '@bc/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ADMIN_BASE, DESK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
-import { CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
+import { ADMIN_BASE, DESK_BASE, DOCUMENT_CHECK_BASE, STATISTICS_BASE, WORKSTATION_BASE } from '../lib/paths';
+import { CHECK_ROLES, CLERK_ROLES, DESK_ROLES, hasAnyRole, MANAGER_ROLES } from '../lib/roles';
 import { useMe } from '../session/me';
 import { officeHome } from '../session/offices';
 
@@ -16,6 +16,9 @@ export function StartPage() {
     ...(hasAnyRole(me.roles, DESK_ROLES) ? [{ key: 'desk', to: officeHome(DESK_BASE, me.offices) }] : []),
     ...(hasAnyRole(me.roles, CLERK_ROLES)
       ? [{ key: 'workstation', to: officeHome(WORKSTATION_BASE, me.offices) }]
+      : []),
+    ...(hasAnyRole(me.roles, CHECK_ROLES)
+      ? [{ key: 'documents', to: officeHome(DOCUMENT_CHECK_BASE, me.offices) }]
       : []),
     ...(hasAnyRole(me.roles, MANAGER_ROLES)
       ? [

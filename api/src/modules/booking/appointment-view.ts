@@ -3,6 +3,15 @@ export enum AppointmentStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** What the office's pre-check found about an uploaded file (document-check module). */
+export enum DocumentCheckState {
+  /** Not looked at yet; a replacement starts here again. */
+  TO_CHECK = 'TO_CHECK',
+  ACCEPTED = 'ACCEPTED',
+  /** "Bitte mitbringen/ersetzen": the citizen is asked, with a short message, to bring or upload it again. */
+  REPLACE = 'REPLACE',
+}
+
 export enum BookingChannel {
   WEB = 'WEB',
   PORTAL = 'PORTAL',
@@ -34,6 +43,14 @@ export type AppointmentView = {
     description: string;
     mandatory: boolean;
     uploadable: boolean;
-    uploads: { id: string; fileName: string; mediaType: string; sizeBytes: number }[];
+    uploads: {
+      id: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      checkState: DocumentCheckState;
+      checkMessage: string | null;
+      checkedAt: Date | null;
+    }[];
   }[];
 };

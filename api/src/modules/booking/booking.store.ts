@@ -184,7 +184,8 @@ export async function loadAppointmentView(m: EntityManager, id: string): Promise
        (SELECT coalesce(json_agg(json_build_object('documentId', d.id, 'name', d.name, 'description', d.description,
                  'uploadable', d.uploadable, 'mandatory', d.mandatory,
                  'uploads', (SELECT coalesce(json_agg(json_build_object('id', u.id, 'fileName', u."fileName",
-                               'mediaType', u."mediaType", 'sizeBytes', u."sizeBytes") ORDER BY u."createdAt"), '[]')
+                               'mediaType', u."mediaType", 'sizeBytes', u."sizeBytes", 'checkState', u."checkState",
+                               'checkMessage', u."checkMessage", 'checkedAt', u."checkedAt") ORDER BY u."createdAt"), '[]')
                                FROM upload u WHERE u."appointmentId" = a.id AND u."documentId" = d.id))
                  ORDER BY d.mandatory DESC, d."sortOrder", d.name), '[]')
           FROM (SELECT rd.id, rd.name, rd.description, rd.uploadable, bool_or(sd.mandatory) AS mandatory,

@@ -1,8 +1,13 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ExpectedError, InvalidInput } from '../../shared/results.types.js';
-import { AppointmentStatus, BookingChannel } from './appointment-view.js';
+import { AppointmentStatus, BookingChannel, DocumentCheckState } from './appointment-view.js';
 
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
+registerEnumType(DocumentCheckState, {
+  name: 'DocumentCheckState',
+  description:
+    "The office's pre-check of an uploaded file: TO_CHECK (not looked at yet, or replaced since), ACCEPTED, or REPLACE (please bring it or upload it again; see checkMessage).",
+});
 registerEnumType(BookingChannel, {
   name: 'BookingChannel',
   description: 'Where a booking was made: the booking site, a municipal portal (API key) or the information desk.',
@@ -146,6 +151,15 @@ export class UploadedFile {
 
   @Field(() => Int)
   sizeBytes: number;
+
+  @Field(() => DocumentCheckState)
+  checkState: DocumentCheckState;
+
+  @Field(() => String, { nullable: true, description: 'With REPLACE: what the office asks the citizen to do.' })
+  checkMessage: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the office last checked this file.' })
+  checkedAt: Date | null;
 }
 
 @ObjectType({ description: 'A document to bring for the booked services, with the files uploaded for it.' })

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { phoneUri } from '../../shared/office-contact.js';
-import type { AppointmentView } from '../booking/appointment-view.js';
+import { type AppointmentView, DocumentCheckState } from '../booking/appointment-view.js';
 import { MailKind } from './mail-message.entity.js';
 import type { MailLanguage, MailTemplateName } from './templates.js';
 
@@ -26,6 +26,7 @@ const templateOf: Record<MailKind, MailTemplateName> = {
   [MailKind.REMINDER_4H]: 'reminder',
   [MailKind.OFFICE_CLOSED]: 'office-closed',
   [MailKind.MANAGE_LINK]: 'manage-link',
+  [MailKind.DOCUMENT_CHECK]: 'document-check',
 };
 
 const formats: Record<MailLanguage, { locale: string; date: string; time: string }> = {
@@ -36,10 +37,14 @@ const formats: Record<MailLanguage, { locale: string; date: string; time: string
 export const mailLanguage = (language: string): MailLanguage => (language === 'en' ? 'en' : 'de');
 
 /** Which attachments a mail carries besides its text. */
-export const withQrCode = (kind: MailKind) => kind !== MailKind.CANCELLED && kind !== MailKind.OFFICE_CLOSED;
+export const withQrCode = (kind: MailKind) =>
+  kind !== MailKind.CANCELLED && kind !== MailKind.OFFICE_CLOSED && kind !== MailKind.DOCUMENT_CHECK;
 /** Every mail that changes the appointment carries its calendar file; a cancellation's takes it out of the calendar. */
 export const withCalendar = (kind: MailKind) =>
-  kind !== MailKind.REMINDER_24H && kind !== MailKind.REMINDER_4H && kind !== MailKind.MANAGE_LINK;
+  kind !== MailKind.REMINDER_24H &&
+  kind !== MailKind.REMINDER_4H &&
+  kind !== MailKind.MANAGE_LINK &&
+  kind !== MailKind.DOCUMENT_CHECK;
 
 /**
  * Everything the templates show, as display-ready strings and flags: dates in the office's time zone and the
@@ -83,6 +88,12 @@ export function mailData(input: {
         uploaded: d.uploads.length > 0,
         files: d.uploads.map((u) => u.fileName),
       })),
+      // The files the office's pre-check asks to be brought or replaced, with its message.
+      toReplace: view.documents.flatMap((d) =>
+        d.uploads
+          .filter((u) => u.checkState === DocumentCheckState.REPLACE)
+          .map((u) => ({ name: d.name, fileName: u.fileName, message: u.checkMessage ?? '' })),
+      ),
       checkIn: withQrCode(kind) ? { code: view.checkInCode, qrCid: QR_CID } : null,
       manageUrl: input.manageUrl,
       bookingUrl: input.bookingUrl,

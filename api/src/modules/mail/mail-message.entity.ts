@@ -11,6 +11,8 @@ export enum MailKind {
   OFFICE_CLOSED = 'OFFICE_CLOSED',
   /** The manage link mailed again on request ("Termin wiederfinden", booking/manage-link.service.ts). */
   MANAGE_LINK = 'MANAGE_LINK',
+  /** The office's pre-check asks for documents to be brought or replaced (document-check module). */
+  DOCUMENT_CHECK = 'DOCUMENT_CHECK',
 }
 
 export enum MailStatus {

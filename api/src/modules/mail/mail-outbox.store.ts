@@ -88,6 +88,22 @@ export class MailOutbox implements BookingHooks {
     await this.insert(m, appointmentId, a, [{ kind: MailKind.MANAGE_LINK, dueAt: this.now(), manageToken }]);
   }
 
+  /**
+   * The pre-check asks for a file to be brought or replaced: one mail, unless one is still unsent (it is rendered
+   * when sent, so it tells of every file marked by then). It carries the manage link when an unsent mail still
+   * holds the plain token; otherwise it points to the confirmation's link.
+   */
+  async replacementRequested(m: EntityManager, appointmentId: string): Promise<void> {
+    const pending = await m.query(
+      `SELECT 1 FROM mail_message WHERE "appointmentId" = $1 AND kind = 'DOCUMENT_CHECK' AND status = 'PENDING'`,
+      [appointmentId],
+    );
+    if (pending.length > 0) return;
+    const a = await this.appointment(m, appointmentId);
+    const manageToken = await this.unsentToken(m, appointmentId);
+    await this.insert(m, appointmentId, a, [{ kind: MailKind.DOCUMENT_CHECK, dueAt: this.now(), manageToken }]);
+  }
+
   afterCommit(_appointmentId: string): void {
     this.wake();
   }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { AppointmentView } from '../booking/appointment-view.js';
-import { AppointmentStatus } from '../booking/appointment-view.js';
+import { AppointmentStatus, DocumentCheckState } from '../booking/appointment-view.js';
 import {
   appointmentCalendar,
   type CalendarSender,
@@ -181,6 +181,11 @@ export class MailService {
     if (!view) return 'appointment deleted';
     const cancellation = row.kind === MailKind.CANCELLED || row.kind === MailKind.OFFICE_CLOSED;
     if (!cancellation && view.status === AppointmentStatus.CANCELLED) return 'appointment cancelled';
+    if (row.kind === MailKind.DOCUMENT_CHECK) {
+      if (view.startsAt <= now) return 'too late: the appointment has begun';
+      const toReplace = view.documents.some((d) => d.uploads.some((u) => u.checkState === DocumentCheckState.REPLACE));
+      if (!toReplace) return 'nothing to replace any more';
+    }
     return isReminder(row.kind) ? staleReminderReason(row.kind, view.startsAt, now) : null;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppointmentView } from '../booking/appointment-view.js';
-import { AppointmentStatus, BookingChannel } from '../booking/appointment-view.js';
+import { AppointmentStatus, BookingChannel, DocumentCheckState } from '../booking/appointment-view.js';
 import { mailData } from './compose.js';
 import { MailKind } from './mail-message.entity.js';
 import { MailTemplates, mailLanguages, TemplateError } from './templates.js';
@@ -40,7 +40,17 @@ const view: AppointmentView = {
       description: '',
       mandatory: false,
       uploadable: true,
-      uploads: [{ id: 'u1', fileName: 'wgb.pdf', mediaType: 'application/pdf', sizeBytes: 1000 }],
+      uploads: [
+        {
+          id: 'u1',
+          fileName: 'wgb.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 1000,
+          checkState: DocumentCheckState.REPLACE,
+          checkMessage: 'Die Unterschrift <fehlt>.',
+          checkedAt: new Date('2027-07-05T10:00:00Z'),
+        },
+      ],
     },
   ],
 };
@@ -107,6 +117,19 @@ describe('mail templates', () => {
     expect(text).toContain('- Wohnungsgeberbescheinigung (falls zutreffend)\n  [bereits hochgeladen: wgb.pdf]');
     expect(html).toContain('<span class="uploaded">✓ Bereits hochgeladen:</span> wgb.pdf');
     expect(render(MailKind.REMINDER_24H, 'en').text).toContain('[already uploaded: wgb.pdf]');
+  });
+
+  it('name the files the pre-check asks to replace, with the office’s message, and the manage link', () => {
+    const de = render(MailKind.DOCUMENT_CHECK, 'de');
+    expect(de.subject).toBe(
+      'Bitte Unterlagen ersetzen oder mitbringen: Termin am Dienstag, 6. Juli 2027 um 09:00 Uhr – Bürgercentrum',
+    );
+    expect(de.text).toContain('- Wohnungsgeberbescheinigung (wgb.pdf): Die Unterschrift <fehlt>.');
+    expect(de.html).toContain('Die Unterschrift &lt;fehlt&gt;.');
+    expect(de.text).toContain('https://t.example/booking/verwaltung#bcm_x');
+    const en = render(MailKind.DOCUMENT_CHECK, 'en', null);
+    expect(en.text).toContain('with the link in your booking confirmation');
+    expect(en.html).not.toContain('verwaltung#');
   });
 
   it('escape what the citizen typed in HTML, and keep it as typed in plain text', () => {

@@ -22,7 +22,8 @@ export type MailTemplateName =
   | 'cancelled'
   | 'reminder'
   | 'office-closed'
-  | 'manage-link';
+  | 'manage-link'
+  | 'document-check';
 export const mailTemplateNames: readonly MailTemplateName[] = [
   'confirmation',
   'rescheduled',
@@ -30,6 +31,7 @@ export const mailTemplateNames: readonly MailTemplateName[] = [
   'reminder',
   'office-closed',
   'manage-link',
+  'document-check',
 ];
 
 export type RenderedMail = { subject: string; html: string; text: string };

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DocumentCheckState } from '../booking/appointment-view.js';
 import type { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
 
 /**
@@ -43,4 +44,23 @@ export class UploadEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * The office's pre-check of this file (document-check module); a replacement is a new row, so it starts at
+   * TO_CHECK again. Goes with the row (retention, replacement).
+   */
+  @Column({
+    type: 'enum',
+    enum: DocumentCheckState,
+    enumName: 'document_check_state',
+    default: DocumentCheckState.TO_CHECK,
+  })
+  checkState: DocumentCheckState;
+
+  /** What the citizen is asked to do (with REPLACE); shown to the citizen, in their mail and at the counter. */
+  @Column({ type: 'text', nullable: true })
+  checkMessage: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  checkedAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config.js';
 import { type Actor, worksIn } from '../../shared/actor.js';
 import { RequiredDocumentEntity } from '../catalog/required-document.entity.js';
@@ -218,6 +218,36 @@ export class UploadService {
     if (!data) return null;
     const { officeId: _officeId, ...upload } = row;
     return { upload, data };
+  }
+
+  /**
+   * Attaches an unattached upload to an appointment in place of the files it had for the same document (their rows
+   * and bytes go, with their check state: the new file starts at TO_CHECK). Runs in the caller's transaction `m`,
+   * which has locked the appointment. False when the upload was attached meanwhile or has expired.
+   */
+  async attachReplacing(
+    m: EntityManager,
+    appointmentId: string,
+    documentId: string,
+    uploadId: string,
+  ): Promise<boolean> {
+    const attached: { id: string }[] = await m.query(
+      `WITH x AS (UPDATE upload SET "appointmentId" = $1
+                   WHERE id = $2 AND "documentId" = $3 AND "appointmentId" IS NULL RETURNING id)
+       SELECT id FROM x`,
+      [appointmentId, uploadId, documentId],
+    );
+    if (attached.length === 0) return false;
+    const gone: { id: string }[] = await m.query(
+      `WITH x AS (DELETE FROM upload WHERE "appointmentId" = $1 AND "documentId" = $2 AND id <> $3 RETURNING id)
+       SELECT id FROM x`,
+      [appointmentId, documentId, uploadId],
+    );
+    await this.storage.delete(
+      gone.map((g) => g.id),
+      m,
+    );
+    return true;
   }
 
   /** One upload with its bytes, whoever asks and attached or not (for tests and jobs); null when unknown. */

@@ -9,6 +9,7 @@ import { manageUrl } from '../../lib/appointment';
 import { catalogLang } from '../../lib/catalog';
 import { copyText, downloadText } from '../../lib/download';
 import { AppointmentNotFound } from './AppointmentNotFound';
+import { LaterUpload } from './LaterUpload';
 import { isChangeable, type ManagedAppointment, managePath, useManagedAppointment } from './use-managed-appointment';
 
 type ArrivalState = { justBooked?: boolean; changed?: 'rescheduled' | 'cancelled' } | null;
@@ -83,7 +84,23 @@ export function ManagePage() {
             <h2 id="documents-title" className="kern-heading-small">
               {t('manage.documentsTitle')}
             </h2>
-            <DocumentStatusList documents={a.documents} />
+            <DocumentStatusList
+              documents={a.documents}
+              extra={
+                changeable
+                  ? (d) =>
+                      d.uploadable ? (
+                        <LaterUpload
+                          token={token}
+                          document={d}
+                          filesOfOthers={a.documents
+                            .filter((o) => o.documentId !== d.documentId)
+                            .reduce((n, o) => n + o.uploads.length, 0)}
+                        />
+                      ) : null
+                  : undefined
+              }
+            />
           </section>
         </div>
       </div>

@@ -1,17 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { CheckBadge } from '../../components/CheckBadge';
 import { catalogLang, PriorityBadge, ServiceLines, StatusBadge } from '../../components/TicketBits';
 import type { WorkstationQuery } from '../../gql/graphql';
 import { formatTime } from '../../lib/datetime';
-import { fileKind, uploadUrl } from '../../lib/uploads';
+import { fileKind, fileSize, uploadUrl } from '../../lib/uploads';
 
 export type CurrentTicketData = NonNullable<WorkstationQuery['workstation']['counter']['current']>;
-
-/** Bytes as "240 kB" / "1,2 MB". */
-function fileSize(bytes: number, language: string): string {
-  const format = (n: number, unit: string) =>
-    `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 }).format(n)} ${unit}`;
-  return bytes < 1_000_000 ? format(Math.max(1, Math.round(bytes / 1000)), 'kB') : format(bytes / 1_000_000, 'MB');
-}
 
 /**
  * The visitor at the counter, compact (the actions follow right beneath it): number, status, services, how often
@@ -110,14 +104,18 @@ export function CurrentDocuments(props: { ticket: CurrentTicketData | null }) {
                 <ul className="kern-list kern-list--small">
                   {d.uploads.map((u) => (
                     <li key={u.id} className="kern-body kern-body--small">
-                      {t('current.uploaded')}{' '}
-                      <a className="kern-link" href={uploadUrl(u.id)} target="_blank" rel="noopener">
-                        {t('current.uploadLink', {
-                          name: u.fileName,
-                          kind: fileKind(u.mediaType),
-                          size: fileSize(u.sizeBytes, i18n.language),
-                        })}
-                      </a>
+                      <span>
+                        {t('current.uploaded')}{' '}
+                        <a className="kern-link" href={uploadUrl(u.id)} target="_blank" rel="noopener">
+                          {t('current.uploadLink', {
+                            name: u.fileName,
+                            kind: fileKind(u.mediaType),
+                            size: fileSize(u.sizeBytes, i18n.language),
+                          })}
+                        </a>
+                      </span>{' '}
+                      {/* The office's pre-check of the file ("Unterlagen prüfen"), with what the citizen was asked. */}
+                      <CheckBadge state={u.checkState} message={u.checkMessage} />
                     </li>
                   ))}
                 </ul>

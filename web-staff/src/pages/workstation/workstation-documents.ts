@@ -64,6 +64,8 @@ export const WorkstationQuery = graphql(`
                 fileName
                 mediaType
                 sizeBytes
+                checkState
+                checkMessage
               }
             }
           }
