@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A name and description in English ("en") or Leichte Sprache ("de-x-ls"). Both left empty: no such translation. A name is required otherwise, and a description when the German text has one. */
+export type CatalogTranslationInput = {
+  /** At most 2000 characters. */
+  description?: string | null | undefined;
+  language: string;
+  /** 1–120 characters. */
+  name?: string | null | undefined;
+};
+
 /** When a counter takes appointments on one weekday. */
 export type CounterHoursInput = {
   /** Empty: no appointments on that weekday. */
@@ -86,6 +95,8 @@ export type OfficeDetailsInput = {
   city?: string | null | undefined;
   /** Public email address for citizens; an empty text removes it. */
   email?: string | null | undefined;
+  /** The languages the kiosk offers: "de" (always) and "en"; each once. */
+  languages?: Array<string> | null | undefined;
   /** At most 100 characters. */
   name?: string | null | undefined;
   /** Live notice for visitors, at most 200 characters; an empty text removes it. */
@@ -131,6 +142,8 @@ export type RequiredDocumentInput = {
   description?: string | null | undefined;
   /** 1–120 characters, unique in the office. */
   name: string;
+  /** English and Leichte Sprache texts, each language once; left out (null): they stay as they are. */
+  translations?: Array<CatalogTranslationInput> | null | undefined;
   /** Citizens can upload it ahead of the visit. */
   uploadable: boolean;
 };
@@ -172,6 +185,8 @@ export type ServiceInput = {
   maxPerBooking?: number | null | undefined;
   /** 1–120 characters, unique in the office. */
   name: string;
+  /** English and Leichte Sprache texts, each language once; left out (null): they stay as they are. */
+  translations?: Array<CatalogTranslationInput> | null | undefined;
   walkInAllowed: boolean;
 };
 

@@ -23,6 +23,7 @@ import * as m20 from './1795713400000-legal-pages.js';
 import * as m21 from './1796530437757-calendar-sequence.js';
 import * as m22 from './1796530500000-manage-link-mail.js';
 import * as m23 from './1796531000000-office-contact.js';
+import * as m24 from './1796560000000-catalog-languages.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -50,4 +51,5 @@ export const migrations = [
   pick(m21),
   pick(m22),
   pick(m23),
+  pick(m24),
 ];

@@ -22,14 +22,22 @@ const view: AppointmentView = {
   cancelledAt: null,
   calendarSequence: 0,
   services: [
-    { serviceId: 's1', name: 'Personalausweis beantragen', durationMinutes: 15, count: 2 },
-    { serviceId: 's2', name: 'Meldebescheinigung', durationMinutes: 5, count: 1 },
+    {
+      serviceId: 's1',
+      name: 'Personalausweis beantragen',
+      description: '',
+      translations: [],
+      durationMinutes: 15,
+      count: 2,
+    },
+    { serviceId: 's2', name: 'Meldebescheinigung', description: '', translations: [], durationMinutes: 5, count: 1 },
   ],
   documents: [
     {
       documentId: 'd1',
       name: 'Biometrisches Passfoto',
       description: 'Nicht älter als sechs Monate.',
+      translations: [],
       mandatory: true,
       uploadable: false,
       uploads: [],
@@ -38,6 +46,7 @@ const view: AppointmentView = {
       documentId: 'd2',
       name: 'Wohnungsgeberbescheinigung',
       description: '',
+      translations: [],
       mandatory: false,
       uploadable: true,
       uploads: [{ id: 'u1', fileName: 'wgb.pdf', mediaType: 'application/pdf', sizeBytes: 1000 }],
