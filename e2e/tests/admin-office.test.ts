@@ -520,7 +520,7 @@ describe('web-staff: an admin sets up a new office', () => {
     // What to bring, the service, and a counter that handles it (at the office's appointment hours).
     await section(manager, 'Unterlagen', 'unterlagen');
     const documentForm = manager.locator('#document-form');
-    await documentForm.getByLabel('Name').fill('Fahrzeugschein');
+    await documentForm.getByLabel('Name', { exact: true }).fill('Fahrzeugschein');
     await documentForm.getByRole('button', { name: 'Unterlage anlegen' }).click();
     await expect
       .poll(() => manager.getByRole('status').textContent(), until)

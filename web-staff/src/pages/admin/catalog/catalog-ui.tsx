@@ -282,13 +282,13 @@ export function TranslationFields(props: {
         const id = `${props.idPrefix}-${language}`;
         return (
           <fieldset key={language} className="kern-fieldset bc-stack" aria-describedby={`${id}-hint`}>
-            <legend className="kern-label">{t(`adminCatalog.translations.${language}`)}</legend>
+            <legend className="kern-label">{t(`adminCatalog.translations.${language}.legend`)}</legend>
             <p className="kern-hint" id={`${id}-hint`}>
               {t('adminCatalog.translations.hint')}
             </p>
             <TextField
               id={`${id}-name`}
-              label={t('adminCatalog.translations.name')}
+              label={t(`adminCatalog.translations.${language}.name`)}
               value={props.texts[language].name}
               onChange={(v) => props.onChange(language, 'name', v)}
               error={props.error(`translations.${i}.name`) ?? props.error(`translations.${i}.language`)}
@@ -297,7 +297,7 @@ export function TranslationFields(props: {
             />
             <TextField
               id={`${id}-description`}
-              label={t('adminCatalog.translations.description')}
+              label={t(`adminCatalog.translations.${language}.description`)}
               value={props.texts[language].description}
               onChange={(v) => props.onChange(language, 'description', v)}
               error={props.error(`translations.${i}.description`)}
