@@ -208,6 +208,9 @@ describe('web-staff office administration', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('office-notice');
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('x'.repeat(201)); // as typed, in one go
+    // Past the kiosk's languages to the save button.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('office-language-en');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Angaben speichern');
     await page.keyboard.press('Enter');
