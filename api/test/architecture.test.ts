@@ -19,6 +19,7 @@ const PURE_FILES = [
   'modules/booking/availability.ts',
   'modules/booking/codes.ts',
   'modules/booking/confirmation.ts',
+  'modules/catalog/catalog-texts.ts',
   'modules/catalog/holidays.ts',
   'modules/catalog/special-days.ts',
   'modules/catalog-admin/catalog-rules.ts',

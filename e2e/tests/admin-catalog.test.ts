@@ -67,8 +67,8 @@ describe('web-staff catalog administration', () => {
     expect(await page.title()).toBe('Unterlagen – Bürgercentrum – Mitarbeitende');
     expect(await accessibilityViolations(page)).toEqual([]);
     const form = page.locator('#document-form');
-    await form.getByLabel('Name').fill(documentName);
-    await form.getByLabel('Beschreibung').fill('Der bisherige Jagdschein.');
+    await form.getByLabel('Name', { exact: true }).fill(documentName);
+    await form.getByLabel('Beschreibung', { exact: true }).fill('Der bisherige Jagdschein.');
     await form.getByLabel('Kann vorab hochgeladen werden').check();
     await form.getByRole('button', { name: 'Unterlage anlegen' }).click();
     await expect.poll(() => status().textContent(), until).toContain(`„${documentName}“ wurde angelegt.`);

@@ -208,6 +208,9 @@ describe('web-staff office administration', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('office-notice');
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('x'.repeat(201)); // as typed, in one go
+    // Past the kiosk's languages to the save button.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('office-language-en');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Angaben speichern');
     await page.keyboard.press('Enter');
@@ -520,7 +523,7 @@ describe('web-staff: an admin sets up a new office', () => {
     // What to bring, the service, and a counter that handles it (at the office's appointment hours).
     await section(manager, 'Unterlagen', 'unterlagen');
     const documentForm = manager.locator('#document-form');
-    await documentForm.getByLabel('Name').fill('Fahrzeugschein');
+    await documentForm.getByLabel('Name', { exact: true }).fill('Fahrzeugschein');
     await documentForm.getByRole('button', { name: 'Unterlage anlegen' }).click();
     await expect
       .poll(() => manager.getByRole('status').textContent(), until)

@@ -1,4 +1,5 @@
 export { createApiClient, toWebSocketUrl } from './apollo.js';
+export { catalogLanguage, catalogTextFor, EASY_GERMAN } from './catalog-text.js';
 export { AppShell } from './components/AppShell.js';
 export { describedBy, FieldError } from './components/FieldError.js';
 export { LanguageSwitch } from './components/LanguageSwitch.js';

@@ -4,8 +4,17 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema, type PubSub } from 'type-graphql';
 import { OfficeAdminResolver } from '../modules/admin/office-admin.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
-import { BookingConfirmedResolver, BookingResolver } from '../modules/booking/booking.resolver.js';
-import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import {
+  AppointmentDocumentTextResolver,
+  BookedServiceTextResolver,
+  BookingConfirmedResolver,
+  BookingResolver,
+} from '../modules/booking/booking.resolver.js';
+import {
+  CatalogResolver,
+  ServiceDocumentTextResolver,
+  ServiceTextResolver,
+} from '../modules/catalog/catalog.resolver.js';
 import { CatalogAdminResolver } from '../modules/catalog-admin/catalog-admin.resolver.js';
 import { ClockResolver } from '../modules/clock/clock.resolver.js';
 import { DeviceResolver } from '../modules/devices/device.resolver.js';
@@ -36,6 +45,10 @@ export const resolvers = [
   DocumentCheckResolver,
   BookingResolver,
   BookingConfirmedResolver,
+  BookedServiceTextResolver,
+  AppointmentDocumentTextResolver,
+  ServiceTextResolver,
+  ServiceDocumentTextResolver,
   LegalResolver,
   LiveResolver,
   OfficeAdminResolver,

@@ -1,7 +1,7 @@
 import { useText } from '@bc/schema';
-import { catalogLang } from '../lib/catalog';
+import { type CatalogItem, useCatalogText } from '../lib/catalog';
 
-export type DocumentInfo = {
+export type DocumentInfo = CatalogItem & {
   documentId: string;
   name: string;
   description: string;
@@ -30,22 +30,23 @@ export function mergeDocuments(lists: readonly (readonly DocumentInfo[])[]): Doc
  */
 export function DocumentList(props: { documents: readonly DocumentInfo[]; uploadHint: boolean; labelledBy?: string }) {
   const { t } = useText();
+  const textOf = useCatalogText();
   if (props.documents.length === 0) return <p className="kern-body">{t('service.noDocuments')}</p>;
   return (
     <ul className="bc-documents" aria-labelledby={props.labelledBy}>
       {sortDocuments(props.documents).map((d) => (
         <li key={d.documentId} className="bc-document">
           <p className="bc-document__head">
-            <span className="kern-body kern-body--bold" lang={catalogLang}>
-              {d.name}
+            <span className="kern-body kern-body--bold" lang={textOf(d).lang}>
+              {textOf(d).name}
             </span>{' '}
             <span className={`kern-badge kern-badge--small ${d.mandatory ? 'kern-badge--info' : 'bc-badge--neutral'}`}>
               <span className="kern-label">{t(d.mandatory ? 'service.mandatory' : 'service.optional')}</span>
             </span>
           </p>
-          {d.description && (
-            <p className="kern-body kern-body--small" lang={catalogLang}>
-              {d.description}
+          {textOf(d).description && (
+            <p className="kern-body kern-body--small" lang={textOf(d).lang}>
+              {textOf(d).description}
             </p>
           )}
           {props.uploadHint && d.uploadable && (

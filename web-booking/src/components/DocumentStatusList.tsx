@@ -1,6 +1,6 @@
 import { useText } from '@bc/schema';
 import type { ReactNode } from 'react';
-import { catalogLang } from '../lib/catalog';
+import { catalogLang, useCatalogText } from '../lib/catalog';
 import { type DocumentInfo, sortDocuments } from './DocumentList';
 
 export type CheckState = 'TO_CHECK' | 'ACCEPTED' | 'REPLACE';
@@ -39,6 +39,7 @@ export function DocumentStatusList(props: {
   extra?: (d: DocumentWithUploads) => ReactNode;
 }) {
   const { t } = useText();
+  const textOf = useCatalogText();
   if (props.documents.length === 0) return <p className="kern-body">{t('service.noDocuments')}</p>;
   return (
     <ul className="bc-documents" aria-labelledby={props.labelledBy}>
@@ -47,8 +48,8 @@ export function DocumentStatusList(props: {
         return (
           <li key={d.documentId} className="bc-document" data-document={d.documentId}>
             <p className="bc-document__head">
-              <span className="kern-body kern-body--bold" lang={catalogLang}>
-                {d.name}
+              <span className="kern-body kern-body--bold" lang={textOf(d).lang}>
+                {textOf(d).name}
               </span>{' '}
               <span
                 className={`kern-badge kern-badge--small ${d.mandatory ? 'kern-badge--info' : 'bc-badge--neutral'}`}

@@ -1,6 +1,6 @@
 import { describedBy, FieldError, useText } from '@bc/schema';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
-import { catalogLang } from '../lib/catalog';
+import { useCatalogText } from '../lib/catalog';
 import type { DraftUpload } from '../lib/draft';
 import { acceptAttribute, precheck, sendUpload, UploadError, type UploadErrorCode, uploadRules } from '../lib/uploads';
 import type { DocumentInfo } from './DocumentList';
@@ -33,6 +33,7 @@ export function DocumentUpload(props: {
 }) {
   const { t, i18n } = useText();
   const d = props.document;
+  const name = useCatalogText()(d);
   const id = uploadInputId(d.documentId);
   const hintId = `${id}-hint`;
   const needId = `${id}-need`;
@@ -103,7 +104,7 @@ export function DocumentUpload(props: {
   return (
     <div className={`kern-form-input bc-upload-field${invalid ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
-        <span lang={catalogLang}>{d.name}</span>
+        <span lang={name.lang}>{name.name}</span>
         {/* Uploading is voluntary even for a required document (it can be brought along instead): the label says
             so, the hint says whether the document is needed. */}
         <span className="kern-label__optional"> ({t('upload.voluntary')})</span>

@@ -1,9 +1,9 @@
 import { useText } from '@bc/schema';
 import { useId } from 'react';
-import { catalogLang } from '../lib/catalog';
+import { type CatalogItem, useCatalogText } from '../lib/catalog';
 import { type DocumentInfo, DocumentList } from './DocumentList';
 
-export type ServiceInfo = {
+export type ServiceInfo = CatalogItem & {
   name: string;
   description: string;
   durationMinutes: number;
@@ -21,12 +21,13 @@ export function ServiceDetails(props: { service: ServiceInfo }) {
   const { t } = useText();
   const documentsId = useId();
   const s = props.service;
+  const text = useCatalogText()(s);
   return (
     <details className="kern-accordion bc-service">
       <summary className="kern-accordion__header">
         <span className="bc-service__summary">
-          <span className="kern-title" lang={catalogLang}>
-            {s.name}
+          <span className="kern-title" lang={text.lang}>
+            {text.name}
           </span>
           <span className="kern-body kern-body--small kern-body--muted">
             {t('service.duration', { count: s.durationMinutes })}
@@ -34,9 +35,9 @@ export function ServiceDetails(props: { service: ServiceInfo }) {
         </span>
       </summary>
       <div className="kern-accordion__body bc-stack">
-        {s.description && (
-          <p className="kern-body" lang={catalogLang}>
-            {s.description}
+        {text.description && (
+          <p className="kern-body" lang={text.lang}>
+            {text.description}
           </p>
         )}
         {s.bookableOnline && !s.walkInAllowed && <p className="kern-body">{t('service.appointmentOnly')}</p>}

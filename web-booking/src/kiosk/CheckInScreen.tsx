@@ -3,10 +3,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment } from '../gql/graphql';
-import { catalogLang } from '../lib/catalog';
 import { formatTime } from '../lib/datetime';
 import { deleteLast, formatTypedCode, isCompleteCode, typeKey } from './kiosk-format';
-import type { KioskOffice } from './kiosk-office';
+import { type KioskOffice, useKioskServiceText } from './kiosk-office';
 import { QrScanner } from './QrScanner';
 import { ReferenceKeyboard } from './ReferenceKeyboard';
 import { useDayLabel } from './use-day-label';
@@ -252,6 +251,7 @@ function TooLate(props: {
   onIssued: (issued: KioskIssuedTicketFragment) => void;
 }) {
   const { t } = useTranslation();
+  const serviceText = useKioskServiceText(props.office);
   const { outcome } = props;
   const { draw, drawing, refusal } = useDrawTicket(props.onIssued);
   const services = outcome.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));
@@ -264,10 +264,15 @@ function TooLate(props: {
       ) : (
         <>
           <p>{t('kiosk.checkIn.tooLateOffer')}</p>
-          <ul className="kiosk-message__list" lang={catalogLang}>
-            {outcome.services.map((s) => (
-              <li key={s.serviceId}>{s.count > 1 ? `${s.name} (${s.count})` : s.name}</li>
-            ))}
+          <ul className="kiosk-message__list">
+            {outcome.services.map((s) => {
+              const text = serviceText(s);
+              return (
+                <li key={s.serviceId} lang={text.lang}>
+                  {s.count > 1 ? `${text.name} (${s.count})` : text.name}
+                </li>
+              );
+            })}
           </ul>
           {!refusal && (
             <p className="kiosk-actions">
@@ -286,7 +291,7 @@ function TooLate(props: {
       {refusal && (
         <Refusal
           refusal={refusal}
-          services={outcome.services.map((s) => ({ id: s.serviceId, name: s.name }))}
+          services={outcome.services.map((s) => ({ id: s.serviceId, name: serviceText(s).name }))}
           office={props.office}
         />
       )}

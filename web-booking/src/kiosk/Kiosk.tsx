@@ -38,6 +38,8 @@ export function Kiosk(props: { office: KioskOffice }) {
     setScreen(next);
     setVisit((n) => n + 1);
   }, []);
+  // The languages the office offers at its kiosk (office administration); German always.
+  const offersEnglish = office.languages?.includes('en') ?? true;
   const resetLanguage = useCallback(() => {
     if (i18n.language !== 'de') void i18n.changeLanguage('de');
   }, [i18n]);
@@ -101,7 +103,7 @@ export function Kiosk(props: { office: KioskOffice }) {
           </button>
         )}
         <IdleWarning secondsLeft={secondsLeft} />
-        <LanguageSwitch />
+        {offersEnglish && <LanguageSwitch />}
       </footer>
     </div>
   );

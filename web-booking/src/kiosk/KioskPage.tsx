@@ -18,6 +18,16 @@ const KioskDeviceQuery = graphql(`
         name
         timeZone
         notice
+        languages
+        services {
+          id
+          name
+          texts {
+            language
+            name
+            description
+          }
+        }
       }
     }
   }

@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskIssuedTicketFragment } from '../gql/graphql';
-import { catalogLang } from '../lib/catalog';
 import { formatTime } from '../lib/datetime';
 import { autoPrintEnabled } from './kiosk-device';
 import { callRange } from './kiosk-format';
-import type { KioskOffice } from './kiosk-office';
+import { type KioskOffice, useKioskServiceText } from './kiosk-office';
 import { useKioskTitle } from './use-kiosk-title';
 
 /** The QR code as an image source; the markup is the api's own SVG. */
@@ -25,6 +24,7 @@ export function TicketScreen(props: {
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const serviceText = useKioskServiceText(props.office);
   const { office, issued } = props;
   const { ticket } = issued;
   useKioskTitle(t('kiosk.ticket.pageTitle', { number: ticket.number }));
@@ -89,9 +89,15 @@ export function TicketScreen(props: {
           {ticket.services.length > 0 && (
             <p className="kiosk-ticket__services">
               <span className="kiosk-ticket__services-label">{t('kiosk.ticket.services')}</span>{' '}
-              <span lang={catalogLang}>
-                {ticket.services.map((s) => (s.count > 1 ? `${s.name} (${s.count})` : s.name)).join(', ')}
-              </span>
+              {ticket.services.map((s, i) => {
+                const text = serviceText(s);
+                return (
+                  <Fragment key={s.serviceId}>
+                    {i > 0 && ', '}
+                    <span lang={text.lang}>{s.count > 1 ? `${text.name} (${s.count})` : text.name}</span>
+                  </Fragment>
+                );
+              })}
             </p>
           )}
         </div>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment, WalkInRefusal } from '../gql/graphql';
-import { catalogLang } from '../lib/catalog';
+import { useCatalogText } from '../lib/catalog';
 import type { KioskOffice } from './kiosk-office';
 import { NextAppointments } from './NextAppointments';
 import { type DrawRefusal, useDrawTicket } from './use-draw-ticket';
@@ -31,6 +31,11 @@ const KioskWalkInQuery = graphql(`
         walkInAllowed
         bookableOnline
         maxPerBooking
+        texts {
+          language
+          name
+          description
+        }
       }
     }
   }
@@ -41,7 +46,9 @@ const STATUS_REFRESH_MS = 30_000;
 
 type WalkInService = {
   id: string;
+  /** In the visitor's language; `lang` "de" when that is the German fallback. */
   name: string;
+  lang: 'de' | undefined;
   durationMinutes: number;
   bookableOnline: boolean;
   maxPerBooking: number;
@@ -58,6 +65,7 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
   const { t } = useTranslation();
   useKioskTitle(t('kiosk.walkIn.pageTitle'));
   const { office } = props;
+  const textOf = useCatalogText({ easyLanguage: false });
   const { data, loading, error, refetch } = useQuery(KioskWalkInQuery, {
     variables: { officeId: office.id },
     fetchPolicy: 'network-only',
@@ -83,7 +91,10 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
   const statusById = new Map((data?.walkInStatus.services ?? []).map((s) => [s.serviceId, s]));
   const services: WalkInService[] = (data?.office?.services ?? []).flatMap((s) => {
     const status = statusById.get(s.id);
-    return s.walkInAllowed && status ? [{ ...s, open: status.open, reason: status.reason ?? null }] : [];
+    const text = textOf(s);
+    return s.walkInAllowed && status
+      ? [{ ...s, name: text.name, lang: text.lang, open: status.open, reason: status.reason ?? null }]
+      : [];
   });
   const openCount = services.filter((s) => s.open).length;
 
@@ -174,7 +185,7 @@ function OpenService(props: {
         <span className="kiosk-service__box" aria-hidden="true">
           {selected && <span className="kern-icon kern-icon--check" />}
         </span>
-        <span className="kiosk-service__name" lang={catalogLang}>
+        <span className="kiosk-service__name" lang={service.lang}>
           {service.name}
         </span>{' '}
         <span className="kiosk-service__meta">{t('kiosk.walkIn.duration', { count: service.durationMinutes })}</span>
@@ -232,7 +243,7 @@ function ClosedService(props: { service: WalkInService; office: KioskOffice }) {
   const { service, office } = props;
   return (
     <li className="kiosk-service kiosk-service--closed">
-      <p className="kiosk-service__name" lang={catalogLang}>
+      <p className="kiosk-service__name" lang={service.lang}>
         {service.name}
       </p>
       <p className="kiosk-service__reason">

@@ -40,6 +40,11 @@ export const ManagedAppointmentFields = graphql(`
       name
       count
       durationMinutes
+      texts {
+        language
+        name
+        description
+      }
     }
     documents {
       documentId
@@ -47,6 +52,11 @@ export const ManagedAppointmentFields = graphql(`
       description
       mandatory
       uploadable
+      texts {
+        language
+        name
+        description
+      }
       uploads {
         id
         fileName

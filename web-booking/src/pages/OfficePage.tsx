@@ -52,12 +52,22 @@ const OfficeQuery = graphql(`
         bookableOnline
         walkInAllowed
         maxPerBooking
+        texts {
+          language
+          name
+          description
+        }
         requiredDocuments {
           documentId
           name
           description
           mandatory
           uploadable
+          texts {
+            language
+            name
+            description
+          }
         }
       }
     }

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { PageHeading, QueryState, usePageTitle, useText } from '@bc/schema';
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { OfficeContact } from '../components/OfficeContact';
 import { graphql } from '../gql';
-import { catalogLang } from '../lib/catalog';
+import { catalogLang, useCatalogText } from '../lib/catalog';
 import { FIND_APPOINTMENT_PATH } from '../lib/paths';
 
 const OfficesQuery = graphql(`
@@ -26,6 +27,11 @@ const OfficesQuery = graphql(`
         id
         name
         bookableOnline
+        texts {
+          language
+          name
+          description
+        }
       }
     }
   }
@@ -36,6 +42,7 @@ const previewCount = 3;
 /** Start of the journey: the offices open to the public, each leading to its page. */
 export function OfficesPage() {
   const { t } = useText();
+  const textOf = useCatalogText();
   usePageTitle(t('offices.title'));
   const { data, loading, error, refetch } = useQuery(OfficesQuery);
   return (
@@ -49,7 +56,7 @@ export function OfficesPage() {
       {data && data.offices.length > 0 && (
         <ul className="bc-office-list" aria-label={t('offices.listLabel')}>
           {data.offices.map((office) => {
-            const bookable = office.services.filter((s) => s.bookableOnline).map((s) => s.name);
+            const bookable = office.services.filter((s) => s.bookableOnline).map(textOf);
             const more = bookable.length - previewCount;
             return (
               <li key={office.id}>
@@ -70,7 +77,13 @@ export function OfficesPage() {
                       {bookable.length > 0 && (
                         <p className="kern-body kern-body--small kern-body--muted">
                           {t('offices.servicesPreview')}{' '}
-                          <span lang={catalogLang}>{bookable.slice(0, previewCount).join(', ')}</span>
+                          {bookable.slice(0, previewCount).map((s, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: names in the catalogue's order
+                            <Fragment key={i}>
+                              {i > 0 && ', '}
+                              <span lang={s.lang}>{s.name}</span>
+                            </Fragment>
+                          ))}
                           {more > 0 && ` ${t('offices.more', { count: more })}`}
                         </p>
                       )}

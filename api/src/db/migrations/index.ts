@@ -25,6 +25,7 @@ import * as m22 from './1796530500000-manage-link-mail.js';
 import * as m23 from './1796531000000-office-contact.js';
 import * as m24 from './1796540000000-web-push.js';
 import * as m25 from './1796550000000-document-check.js';
+import * as m26 from './1796560000000-catalog-languages.js';
 
 const pick = (m: Record<string, unknown>) => Object.values(m)[0] as new () => object;
 export const migrations = [
@@ -54,4 +55,5 @@ export const migrations = [
   pick(m23),
   pick(m24),
   pick(m25),
+  pick(m26),
 ];

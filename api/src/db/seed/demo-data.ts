@@ -3,6 +3,7 @@
  * appointments, a third (vehicle registration) that exists but is not yet open for booking.
  * Known passwords and device tokens: for demonstrations only, never seeded unless SEED=demo.
  */
+import type { CatalogTranslation } from '../../modules/catalog/catalog-texts.js';
 import { Role } from '../../shared/role.js';
 
 type Hours = { weekday: number; opensAt: string; closesAt: string }[];
@@ -27,6 +28,18 @@ export const demoDocuments = {
     name: 'Biometrisches Passfoto',
     description:
       'Nicht nötig, wenn Sie Foto, Unterschrift und Fingerabdrücke vorher am Selbstbedienungsterminal erfassen.',
+    translations: [
+      {
+        language: 'en',
+        name: 'Biometric passport photo',
+        description: 'Not needed if you record photo, signature and fingerprints at the self-service terminal first.',
+      },
+      {
+        language: 'de-x-ls',
+        name: 'Ein Foto für den Ausweis',
+        description: 'Das Foto können Sie auch hier im Haus am Foto-Automaten machen.',
+      },
+    ],
   },
   birthCertificate: { name: 'Geburtsurkunde', description: 'Bei Kindern und bei Erstausstellung.' },
   custodyConsent: {
@@ -66,6 +79,8 @@ type DemoService = {
   key: string;
   name: string;
   description: string;
+  /** Some services and documents have English and Leichte Sprache texts; the others show how German stands in. */
+  translations?: CatalogTranslation[];
   durationMinutes: number;
   leikaKey?: string;
   bookableOnline?: boolean;
@@ -94,6 +109,19 @@ const buergercentrumServices: DemoService[] = [
     key: 'id-card',
     name: 'Personalausweis beantragen',
     description: 'Neuer Personalausweis, auch mit Online-Ausweisfunktion.',
+    translations: [
+      {
+        language: 'en',
+        name: 'Apply for an identity card',
+        description: 'New identity card, also with the eID function.',
+      },
+      {
+        language: 'de-x-ls',
+        name: 'Einen neuen Ausweis beantragen',
+        description:
+          'Sie brauchen einen neuen Personal-Ausweis. Mit dem Ausweis können Sie auch im Internet zeigen, wer Sie sind.',
+      },
+    ],
     durationMinutes: 15,
     leikaKey: '99102013000000',
     maxPerBooking: 5,
@@ -107,6 +135,9 @@ const buergercentrumServices: DemoService[] = [
     key: 'passport',
     name: 'Reisepass beantragen',
     description: 'Reisepass für Erwachsene (32 oder 48 Seiten).',
+    translations: [
+      { language: 'en', name: 'Apply for a passport', description: 'Passport for adults (32 or 48 pages).' },
+    ],
     durationMinutes: 15,
     leikaKey: '99102014000000',
     maxPerBooking: 5,

@@ -81,6 +81,7 @@ async function seedOffice(em: EntityManager, data: DemoOffice): Promise<OfficeEn
         bookableOnline: s.bookableOnline ?? true,
         walkInAllowed: s.walkInAllowed ?? true,
         maxPerBooking: s.maxPerBooking ?? 1,
+        translations: s.translations ?? [],
         sortOrder: order,
       }),
     );
@@ -95,6 +96,7 @@ async function seedOffice(em: EntityManager, data: DemoOffice): Promise<OfficeEn
             name: d.name,
             description: d.description,
             uploadable: 'uploadable' in d ? d.uploadable : false,
+            translations: 'translations' in d ? [...d.translations] : [],
           }),
         );
         documents.set(link.doc, document);

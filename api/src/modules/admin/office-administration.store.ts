@@ -26,6 +26,7 @@ export type OfficeDetailsView = {
   notice: string | null;
   phone: string | null;
   email: string | null;
+  languages: string[];
 };
 
 export type OfficeAdministrationView = {
@@ -52,6 +53,7 @@ export function detailsView(o: OfficeEntity): OfficeDetailsView {
     notice: o.notice,
     phone: o.phone,
     email: o.email,
+    languages: o.languages,
   };
 }
 

@@ -35,6 +35,12 @@ export class OfficeDetailsInput {
 
   @Field(() => String, { nullable: true, description: 'Public email address for citizens; an empty text removes it.' })
   email?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The languages the kiosk offers: "de" (always) and "en"; each once.',
+  })
+  languages?: string[] | null;
 }
 
 @ObjectType({ description: 'An office’s name, address, time zone, live notice and public contact.' })
@@ -71,6 +77,9 @@ export class OfficeDetails {
 
   @Field(() => String, { nullable: true, description: 'Public email address.' })
   email: string | null;
+
+  @Field(() => [String], { description: 'The languages its kiosk offers, German first.' })
+  languages: string[];
 }
 
 @ObjectType({ description: 'An extra opening day: the office opens at these hours instead of its weekday’s.' })

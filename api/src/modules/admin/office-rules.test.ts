@@ -5,6 +5,7 @@ import {
   checkDetails,
   checkEmail,
   checkExtraDay,
+  checkLanguages,
   checkNewOffice,
   checkPhone,
   checkSettings,
@@ -322,5 +323,18 @@ describe('office contact', () => {
       ok: false,
       problems: [{ field: 'postalCode' }, { field: 'phone', code: 'BAD_PHONE' }, { field: 'email', code: 'BAD_EMAIL' }],
     });
+  });
+});
+
+describe('kiosk languages', () => {
+  it('keeps known languages once, German first, and needs German', () => {
+    expect(checkLanguages(['en', 'DE', 'en'])).toEqual({ ok: true, value: ['de', 'en'] });
+    expect(checkLanguages(['de'])).toEqual({ ok: true, value: ['de'] });
+    expect(checkLanguages(['en'])).toMatchObject({
+      ok: false,
+      problem: { field: 'languages', code: 'GERMAN_REQUIRED' },
+    });
+    expect(checkLanguages([])).toMatchObject({ ok: false, problem: { code: 'GERMAN_REQUIRED' } });
+    expect(checkLanguages(['de', 'fr'])).toMatchObject({ ok: false, problem: { code: 'UNSUPPORTED' } });
   });
 });

@@ -167,7 +167,35 @@ export type OfficeDetailsPatch = {
   phone?: string | null;
   /** Public email for citizens; an empty text removes it. */
   email?: string | null;
+  /** The languages the office's kiosk offers: German always, each once (see KIOSK_LANGUAGES). */
+  languages?: readonly string[] | null;
 };
+
+/** The languages a kiosk can offer: those its screens are written in (web-booking's locales), German first. */
+export const KIOSK_LANGUAGES = ['de', 'en'] as const;
+
+/** The kiosk languages as stored: known ones, each once, German included and first; or a problem. */
+export function checkLanguages(
+  raw: readonly string[],
+): { ok: true; value: string[] } | { ok: false; problem: FieldProblem } {
+  const tags = raw.map((l) => l.trim().toLowerCase());
+  const unknown = tags.find((l) => !(KIOSK_LANGUAGES as readonly string[]).includes(l));
+  if (unknown !== undefined)
+    return {
+      ok: false,
+      problem: {
+        field: 'languages',
+        code: 'UNSUPPORTED',
+        message: `The kiosk can offer ${KIOSK_LANGUAGES.join(', ')}; not "${unknown}".`,
+      },
+    };
+  if (!tags.includes('de'))
+    return {
+      ok: false,
+      problem: { field: 'languages', code: 'GERMAN_REQUIRED', message: 'German is always offered.' },
+    };
+  return { ok: true, value: KIOSK_LANGUAGES.filter((l) => tags.includes(l)) };
+}
 
 export const MAX_NAME = 100;
 export const MAX_ADDRESS_LINE = 100;
@@ -271,6 +299,11 @@ export function checkDetails(
     if (raw === undefined || raw === null) continue;
     const checked = check(raw);
     if (checked.ok) value[field] = checked.value;
+    else problems.push(checked.problem);
+  }
+  if (patch.languages !== undefined && patch.languages !== null) {
+    const checked = checkLanguages(patch.languages);
+    if (checked.ok) value.languages = checked.value;
     else problems.push(checked.problem);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };

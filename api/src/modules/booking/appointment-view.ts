@@ -1,3 +1,5 @@
+import type { CatalogTranslation } from '../catalog/catalog-texts.js';
+
 export enum AppointmentStatus {
   BOOKED = 'BOOKED',
   CANCELLED = 'CANCELLED',
@@ -36,11 +38,19 @@ export type AppointmentView = {
   cancelledAt: Date | null;
   /** The iCalendar SEQUENCE: 0 when booked, one more on every move and on the cancellation. */
   calendarSequence: number;
-  services: { serviceId: string; name: string; durationMinutes: number; count: number }[];
+  services: {
+    serviceId: string;
+    name: string;
+    description: string;
+    translations: CatalogTranslation[];
+    durationMinutes: number;
+    count: number;
+  }[];
   documents: {
     documentId: string;
     name: string;
     description: string;
+    translations: CatalogTranslation[];
     mandatory: boolean;
     uploadable: boolean;
     uploads: {

@@ -4,17 +4,19 @@ import type { Context } from '../../graphql/context.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import type { Identity } from '../../shared/identity.js';
 import { InvalidInput } from '../../shared/results.types.js';
-import { Office } from '../catalog/catalog.types.js';
+import { catalogTextFields, Office } from '../catalog/catalog.types.js';
 import type { AppointmentView } from './appointment-view.js';
 import { BookingChannel } from './appointment-view.js';
 import type { Caller, ChangeOutcome } from './booking.service.js';
 import {
   Appointment,
+  AppointmentDocument,
   AppointmentNotChangeable,
   AppointmentNotFound,
   Availability,
   AvailabilityResult,
   BookAppointmentInput,
+  BookedService,
   BookingConfirmed,
   BookingResult,
   CancelResult,
@@ -227,3 +229,8 @@ export class BookingConfirmedResolver {
     return appointment(await ctx.services.booking.view(b.appointmentId));
   }
 }
+
+/** BookedService.texts and .text(language): the service's name in the reader's language. */
+export const BookedServiceTextResolver = catalogTextFields(BookedService);
+/** AppointmentDocument.texts and .text(language). */
+export const AppointmentDocumentTextResolver = catalogTextFields(AppointmentDocument);

@@ -178,17 +178,17 @@ export async function loadAppointmentView(m: EntityManager, id: string): Promise
             a.language, a.channel, a."checkInCode", a."createdAt", a."cancelledAt",
             a."calendarSequence",
        (SELECT coalesce(json_agg(json_build_object('serviceId', s.id, 'name', s.name,
-                 'durationMinutes', s."durationMinutes", 'count', x.count) ORDER BY s."sortOrder", s.name), '[]')
+                 'description', s.description, 'translations', s.translations, 'durationMinutes', s."durationMinutes", 'count', x.count) ORDER BY s."sortOrder", s.name), '[]')
           FROM appointment_service x JOIN service s ON s.id = x."serviceId"
          WHERE x."appointmentId" = a.id) AS services,
        (SELECT coalesce(json_agg(json_build_object('documentId', d.id, 'name', d.name, 'description', d.description,
-                 'uploadable', d.uploadable, 'mandatory', d.mandatory,
+                 'translations', d.translations, 'uploadable', d.uploadable, 'mandatory', d.mandatory,
                  'uploads', (SELECT coalesce(json_agg(json_build_object('id', u.id, 'fileName', u."fileName",
                                'mediaType', u."mediaType", 'sizeBytes', u."sizeBytes", 'checkState', u."checkState",
                                'checkMessage', u."checkMessage", 'checkedAt', u."checkedAt") ORDER BY u."createdAt"), '[]')
                                FROM upload u WHERE u."appointmentId" = a.id AND u."documentId" = d.id))
                  ORDER BY d.mandatory DESC, d."sortOrder", d.name), '[]')
-          FROM (SELECT rd.id, rd.name, rd.description, rd.uploadable, bool_or(sd.mandatory) AS mandatory,
+          FROM (SELECT rd.id, rd.name, rd.description, rd.translations, rd.uploadable, bool_or(sd.mandatory) AS mandatory,
                        min(sd."sortOrder") AS "sortOrder"
                   FROM appointment_service x
                   JOIN service_document sd ON sd."serviceId" = x."serviceId"

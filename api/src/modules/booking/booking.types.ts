@@ -1,5 +1,6 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ExpectedError, InvalidInput } from '../../shared/results.types.js';
+import type { CatalogTranslation } from '../catalog/catalog-texts.js';
 import { AppointmentStatus, BookingChannel, DocumentCheckState } from './appointment-view.js';
 
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -136,6 +137,10 @@ export class BookedService {
 
   @Field(() => Int)
   count: number;
+
+  /** Read by `texts` and `text(language)` (catalogTextFields). */
+  description: string;
+  translations?: CatalogTranslation[];
 }
 
 @ObjectType({ description: 'A file uploaded for a document.' })
@@ -181,6 +186,9 @@ export class AppointmentDocument {
 
   @Field(() => [UploadedFile])
   uploads: UploadedFile[];
+
+  /** Read by `texts` and `text(language)` (catalogTextFields). */
+  translations?: CatalogTranslation[];
 }
 
 @ObjectType({ description: 'A booked appointment (Termin).' })

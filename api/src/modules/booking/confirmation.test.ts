@@ -19,12 +19,22 @@ const view: AppointmentView = {
   createdAt: new Date('2027-07-01T10:00:00Z'),
   cancelledAt: null,
   calendarSequence: 0,
-  services: [{ serviceId: 's1', name: 'Personalausweis beantragen', durationMinutes: 15, count: 2 }],
+  services: [
+    {
+      serviceId: 's1',
+      name: 'Personalausweis beantragen',
+      description: '',
+      translations: [],
+      durationMinutes: 15,
+      count: 2,
+    },
+  ],
   documents: [
     {
       documentId: 'd1',
       name: 'Biometrisches Passfoto',
       description: '',
+      translations: [],
       mandatory: true,
       uploadable: false,
       uploads: [],

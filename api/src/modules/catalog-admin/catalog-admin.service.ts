@@ -182,13 +182,14 @@ export class CatalogAdminService {
         s.bookableOnline,
         s.walkInAllowed,
         s.maxPerBooking,
+        s.translations === null ? null : JSON.stringify(s.translations),
       ];
       let id = serviceId;
       if (id === null) {
         const [row]: { id: string }[] = await m.query(
           `INSERT INTO service ("officeId", name, description, "durationMinutes", "leikaKey", "bookableOnline",
-                                "walkInAllowed", "maxPerBooking", "sortOrder")
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                                "walkInAllowed", "maxPerBooking", translations, "sortOrder")
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::jsonb, '[]'),
                    (SELECT coalesce(max("sortOrder"), 0) + 1 FROM service WHERE "officeId" = $1))
            RETURNING id`,
           [officeId, ...fields],
@@ -197,7 +198,8 @@ export class CatalogAdminService {
       } else {
         await m.query(
           `UPDATE service SET name = $2, description = $3, "durationMinutes" = $4, "leikaKey" = $5,
-                  "bookableOnline" = $6, "walkInAllowed" = $7, "maxPerBooking" = $8
+                  "bookableOnline" = $6, "walkInAllowed" = $7, "maxPerBooking" = $8,
+                  translations = coalesce($9::jsonb, translations)
             WHERE id = $1`,
           [id, ...fields],
         );
@@ -272,20 +274,21 @@ export class CatalogAdminService {
       const taken = await this.nameTaken(m, 'required_document', 'name', officeId, d.name, documentId);
       if (taken.length > 0) return invalid(...taken);
       let id = documentId;
+      const translations = d.translations === null ? null : JSON.stringify(d.translations);
       if (id === null) {
         const [row]: { id: string }[] = await m.query(
-          `INSERT INTO required_document ("officeId", name, description, uploadable) VALUES ($1, $2, $3, $4)
-           RETURNING id`,
-          [officeId, d.name, d.description, d.uploadable],
+          `INSERT INTO required_document ("officeId", name, description, uploadable, translations)
+           VALUES ($1, $2, $3, $4, coalesce($5::jsonb, '[]')) RETURNING id`,
+          [officeId, d.name, d.description, d.uploadable, translations],
         );
         id = (row as { id: string }).id;
       } else
-        await m.query('UPDATE required_document SET name = $2, description = $3, uploadable = $4 WHERE id = $1', [
-          id,
-          d.name,
-          d.description,
-          d.uploadable,
-        ]);
+        await m.query(
+          `UPDATE required_document SET name = $2, description = $3, uploadable = $4,
+                  translations = coalesce($5::jsonb, translations)
+            WHERE id = $1`,
+          [id, d.name, d.description, d.uploadable, translations],
+        );
       return ok(await this.view(m, officeId, 'documents', id));
     });
   }

@@ -2,7 +2,7 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ExpectedError, InvalidInput, OfficeNotAllowed } from '../../shared/results.types.js';
 import { TimeIntervalInput } from '../admin/admin.types.js';
-import { TimeInterval } from '../catalog/catalog.types.js';
+import { CatalogTranslation, TimeInterval } from '../catalog/catalog.types.js';
 
 @InputType({ description: 'A document a service needs, and whether it is mandatory for that service.' })
 export class ServiceDocumentInput {
@@ -12,6 +12,28 @@ export class ServiceDocumentInput {
   @Field(() => Boolean)
   mandatory: boolean;
 }
+
+@InputType({
+  description:
+    'A name and description in English ("en") or Leichte Sprache ("de-x-ls"). Both left empty: no such translation. ' +
+    'A name is required otherwise, and a description when the German text has one.',
+})
+export class CatalogTranslationInput {
+  @Field(() => String)
+  language: string;
+
+  @Field(() => String, { nullable: true, description: '1–120 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'At most 2000 characters.' })
+  description?: string | null;
+}
+
+const translationsField = () =>
+  Field(() => [CatalogTranslationInput], {
+    nullable: true,
+    description: 'English and Leichte Sprache texts, each language once; left out (null): they stay as they are.',
+  });
 
 @InputType({ description: 'All fields of a service; an update replaces them (and its list of documents) as a whole.' })
 export class ServiceInput {
@@ -38,6 +60,9 @@ export class ServiceInput {
 
   @Field(() => [ServiceDocumentInput], { nullable: true, description: 'In the order visitors should read them.' })
   documents?: ServiceDocumentInput[] | null;
+
+  @translationsField()
+  translations?: CatalogTranslationInput[] | null;
 }
 
 @InputType({ description: 'All fields of a required document (Unterlage).' })
@@ -50,6 +75,9 @@ export class RequiredDocumentInput {
 
   @Field(() => Boolean, { description: 'Citizens can upload it ahead of the visit.' })
   uploadable: boolean;
+
+  @translationsField()
+  translations?: CatalogTranslationInput[] | null;
 }
 
 @InputType({ description: 'When a counter takes appointments on one weekday.' })
@@ -105,6 +133,11 @@ export class AdminService {
   @Field(() => Int)
   durationMinutes: number;
 
+  @Field(() => [CatalogTranslation], {
+    description: 'English and Leichte Sprache texts the office wrote (not German).',
+  })
+  translations: CatalogTranslation[];
+
   @Field(() => String, { nullable: true })
   leikaKey: string | null;
 
@@ -149,6 +182,11 @@ export class AdminDocument {
 
   @Field(() => Boolean)
   uploadable: boolean;
+
+  @Field(() => [CatalogTranslation], {
+    description: 'English and Leichte Sprache texts the office wrote (not German).',
+  })
+  translations: CatalogTranslation[];
 
   @Field(() => Boolean, { description: 'Inactive documents are no longer listed to citizens.' })
   active: boolean;

@@ -33,8 +33,17 @@ describe('services', () => {
           { documentId: 'b', mandatory: false },
           { documentId: 'a', mandatory: true },
         ],
+        translations: null,
       },
     });
+  });
+
+  it('checks translations against the German description; left out they stay as stored (null)', () => {
+    const withTexts = (translations: { language: string; name: string; description?: string }[]) =>
+      checkService({ ...service, description: 'Für alle', translations });
+    expect(codes(withTexts([{ language: 'en', name: 'Passport' }]))).toEqual(['translations.0.description:REQUIRED']);
+    const ok = withTexts([{ language: 'en', name: 'Passport', description: 'For everyone' }]);
+    expect(ok.ok && ok.value.translations).toEqual([{ language: 'en', name: 'Passport', description: 'For everyone' }]);
   });
 
   it('refuses a service without duration or name, naming each field', () => {
@@ -83,7 +92,7 @@ describe('documents', () => {
   it('needs a name and keeps the description short', () => {
     expect(checkDocument({ name: ' Foto ', uploadable: true })).toEqual({
       ok: true,
-      value: { name: 'Foto', description: '', uploadable: true },
+      value: { name: 'Foto', description: '', uploadable: true, translations: null },
     });
     expect(codes(checkDocument({ name: '', description: 'z'.repeat(2001), uploadable: false }))).toEqual([
       'name:REQUIRED',

@@ -3,6 +3,7 @@
 import { multiLine, singleLine } from '../../plain-text.js';
 import type { FieldProblem } from '../../shared/field-problem.js';
 import { checkWeekdayHours, type TimeInterval } from '../admin/office-rules.js';
+import { type CatalogTranslation, checkTranslations, type TranslationDraft } from '../catalog/catalog-texts.js';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
@@ -22,6 +23,8 @@ export type ServiceDraft = {
   walkInAllowed: boolean;
   maxPerBooking?: number | null;
   documents?: readonly { documentId: string; mandatory: boolean }[] | null;
+  /** Null or left out: the stored translations stay. */
+  translations?: readonly TranslationDraft[] | null;
 };
 
 export type ServiceFields = {
@@ -33,10 +36,35 @@ export type ServiceFields = {
   walkInAllowed: boolean;
   maxPerBooking: number;
   documents: { documentId: string; mandatory: boolean }[];
+  /** Null: keep the stored ones. */
+  translations: CatalogTranslation[] | null;
 };
 
-export type DocumentDraft = { name: string; description?: string | null; uploadable: boolean };
-export type DocumentFields = { name: string; description: string; uploadable: boolean };
+export type DocumentDraft = {
+  name: string;
+  description?: string | null;
+  uploadable: boolean;
+  translations?: readonly TranslationDraft[] | null;
+};
+export type DocumentFields = {
+  name: string;
+  description: string;
+  uploadable: boolean;
+  translations: CatalogTranslation[] | null;
+};
+
+/** The translations of a draft, checked against its German description; null when the draft leaves them out. */
+function translationsOf(
+  problems: FieldProblem[],
+  drafts: readonly TranslationDraft[] | null | undefined,
+  germanDescription: string,
+): CatalogTranslation[] | null {
+  if (drafts === null || drafts === undefined) return null;
+  const checked = checkTranslations(drafts, germanDescription);
+  if (checked.ok) return checked.value;
+  problems.push(...checked.problems);
+  return null;
+}
 
 export type CounterDraft = {
   label: string;
@@ -89,6 +117,7 @@ export function checkService(draft: ServiceDraft): Checked<ServiceFields> {
   const problems: FieldProblem[] = [];
   const name = text(problems, 'name', draft.name, NAME_MAX, true);
   const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false, 'multi');
+  const translations = translationsOf(problems, draft.translations, description);
   const durationMinutes = whole(problems, 'durationMinutes', draft.durationMinutes, DURATION_RANGE);
   const maxPerBooking = whole(problems, 'maxPerBooking', draft.maxPerBooking, MAX_PER_BOOKING_RANGE, 1);
   const leika = (draft.leikaKey ?? '').replace(/\s+/g, '');
@@ -123,6 +152,7 @@ export function checkService(draft: ServiceDraft): Checked<ServiceFields> {
       walkInAllowed: draft.walkInAllowed,
       maxPerBooking,
       documents: documents.map((d) => ({ documentId: d.documentId, mandatory: d.mandatory })),
+      translations,
     },
   };
 }
@@ -131,8 +161,9 @@ export function checkDocument(draft: DocumentDraft): Checked<DocumentFields> {
   const problems: FieldProblem[] = [];
   const name = text(problems, 'name', draft.name, NAME_MAX, true);
   const description = text(problems, 'description', draft.description, DESCRIPTION_MAX, false, 'multi');
+  const translations = translationsOf(problems, draft.translations, description);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { name, description, uploadable: draft.uploadable } };
+  return { ok: true, value: { name, description, uploadable: draft.uploadable, translations } };
 }
 
 /**

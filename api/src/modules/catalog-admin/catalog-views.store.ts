@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TimeInterval } from '../admin/office-rules.js';
+import type { CatalogTranslation } from '../catalog/catalog-texts.js';
 import { deletable, type Usage } from './catalog-rules.js';
 
 export type ServiceView = {
@@ -7,6 +8,7 @@ export type ServiceView = {
   officeId: string;
   name: string;
   description: string;
+  translations: CatalogTranslation[];
   durationMinutes: number;
   leikaKey: string | null;
   bookableOnline: boolean;
@@ -25,6 +27,7 @@ export type DocumentView = {
   officeId: string;
   name: string;
   description: string;
+  translations: CatalogTranslation[];
   uploadable: boolean;
   active: boolean;
   serviceIds: string[];
@@ -66,7 +69,7 @@ const usage = (u: Partial<Usage>): Usage => ({
 export async function loadCatalog(m: EntityManager, officeId: string, now: Date): Promise<CatalogView> {
   const services: (Omit<ServiceView, 'usage' | 'deletable'> & { appointments: number; tickets: number })[] =
     await m.query(
-      `SELECT s.id, s."officeId", s.name, s.description, s."durationMinutes", s."leikaKey", s."bookableOnline",
+      `SELECT s.id, s."officeId", s.name, s.description, s.translations, s."durationMinutes", s."leikaKey", s."bookableOnline",
               s."walkInAllowed", s."maxPerBooking", s.active,
               (SELECT coalesce(json_agg(json_build_object('documentId', d.id, 'name', d.name, 'mandatory', sd.mandatory)
                                         ORDER BY sd."sortOrder", d.name), '[]')
@@ -82,7 +85,7 @@ export async function loadCatalog(m: EntityManager, officeId: string, now: Date)
       [officeId, now],
     );
   const documents: (Omit<DocumentView, 'usage' | 'deletable'> & { uploads: number })[] = await m.query(
-    `SELECT d.id, d."officeId", d.name, d.description, d.uploadable, d.active,
+    `SELECT d.id, d."officeId", d.name, d.description, d.translations, d.uploadable, d.active,
             (SELECT coalesce(json_agg(sd."serviceId"), '[]') FROM service_document sd WHERE sd."documentId" = d.id)
               AS "serviceIds",
             (SELECT count(*)::int FROM upload u WHERE u."documentId" = d.id) AS uploads

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../graphql/access.js';
 import type { Context } from '../../graphql/context.js';
-import { Office, OpeningHours, Service, SpecialDay } from './catalog.types.js';
+import { catalogTextFields, Office, OpeningHours, Service, ServiceDocument, SpecialDay } from './catalog.types.js';
 
 @Resolver(() => Office)
 export class CatalogResolver {
@@ -42,3 +42,8 @@ export class CatalogResolver {
     return ctx.loaders.openingHours.load(office.id);
   }
 }
+
+/** Service.texts and Service.text(language). */
+export const ServiceTextResolver = catalogTextFields(Service);
+/** ServiceDocument.texts and ServiceDocument.text(language). */
+export const ServiceDocumentTextResolver = catalogTextFields(ServiceDocument);

@@ -23,6 +23,7 @@ export function toOffice(e: OfficeEntity): Office {
     slotMinutes: e.slotMinutes,
     leadMinutes: e.leadMinutes,
     horizonDays: e.horizonDays,
+    languages: e.languages,
   };
 }
 
@@ -37,6 +38,7 @@ function toService(e: ServiceEntity): Service {
     bookableOnline: e.bookableOnline,
     walkInAllowed: e.walkInAllowed,
     maxPerBooking: e.maxPerBooking,
+    translations: e.translations,
     requiredDocuments: [...(e.documents ?? [])]
       .filter((sd) => sd.document.active)
       .sort((a, b) => a.sortOrder - b.sortOrder || a.document.name.localeCompare(b.document.name, 'de'))
@@ -46,6 +48,7 @@ function toService(e: ServiceEntity): Service {
         description: sd.document.description,
         mandatory: sd.mandatory,
         uploadable: sd.document.uploadable,
+        translations: sd.document.translations,
       })),
   };
 }

@@ -1,4 +1,21 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  type ClassType,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import {
+  allCatalogTexts,
+  type CatalogTranslation as CatalogTranslationData,
+  catalogTextFor,
+  EASY_GERMAN,
+} from './catalog-texts.js';
 import { HoursKind } from './opening-hours.entity.js';
 
 registerEnumType(HoursKind, {
@@ -72,6 +89,11 @@ export class Office {
 
   @Field(() => Int, { description: 'How many days ahead appointments can be booked.' })
   horizonDays: number;
+
+  @Field(() => [String], {
+    description: 'The languages its kiosk offers visitors, German first: "de", and "en" when it offers English.',
+  })
+  languages: string[];
 }
 
 @ObjectType({ description: 'One interval of a weekday in office-local time.' })
@@ -103,6 +125,68 @@ export class SpecialDay {
   hours: TimeInterval[];
 }
 
+@ObjectType({ description: 'A service’s or document’s name and description in one language.' })
+export class CatalogTranslation {
+  @Field(() => String, {
+    description: `"de" (German, binding, always there), "en" or "${EASY_GERMAN}" (Leichte Sprache).`,
+  })
+  language: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+}
+
+@ObjectType({
+  description:
+    'A service’s or document’s text for a reader: in the language asked for, or in German when the office wrote ' +
+    'no such translation (`fallback`; show it marked as German, e.g. `lang="de"`).',
+})
+export class CatalogText {
+  @Field(() => String, { description: 'The language of `name` and `description`: the one asked for, or "de".' })
+  language: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => Boolean, { description: 'True when the text is German although another language was asked for.' })
+  fallback: boolean;
+}
+
+/** What a type with catalog texts holds: the German name and description and the office's translations. */
+export type Translatable = { name: string; description: string; translations?: CatalogTranslationData[] };
+
+/**
+ * The `texts` and `text(language)` fields of a type that carries catalog texts (Service, ServiceDocument and the
+ * appointment's BookedService and AppointmentDocument). Add the returned resolver to the schema's resolvers.
+ */
+export function catalogTextFields<T extends Translatable>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class CatalogTextFields {
+    @FieldResolver(() => [CatalogTranslation], {
+      description: 'German first, then the English and Leichte Sprache texts the office wrote (as LegalPage.texts).',
+    })
+    texts(@Root() root: T): CatalogTranslation[] {
+      return allCatalogTexts(root, root.translations);
+    }
+
+    @FieldResolver(() => CatalogText, {
+      description:
+        `Name and description in \`language\` ("de", "en" or "${EASY_GERMAN}" for Leichte Sprache; "en-GB" counts as ` +
+        '"en"), or the German text with `fallback: true` when there is no such translation.',
+    })
+    text(@Root() root: T, @Arg('language', () => String, { defaultValue: 'de' }) language: string): CatalogText {
+      return catalogTextFor(root, root.translations, language);
+    }
+  }
+  return CatalogTextFields;
+}
+
 @ObjectType({
   description:
     'A document a visitor brings for a service (Unterlage). Whether it is mandatory depends on the service, so this type has no id of its own.',
@@ -122,6 +206,9 @@ export class ServiceDocument {
 
   @Field(() => Boolean, { description: 'Can be uploaded ahead of the visit.' })
   uploadable: boolean;
+
+  /** Resolved into `texts` and `text(language)` (catalogTextFields). */
+  translations?: CatalogTranslationData[];
 }
 
 @ObjectType({ description: 'What a visitor needs done (Dienstleistung / Anliegen).' })
@@ -155,6 +242,9 @@ export class Service {
 
   @Field(() => [ServiceDocument])
   requiredDocuments: ServiceDocument[];
+
+  /** Resolved into `texts` and `text(language)` (catalogTextFields). */
+  translations?: CatalogTranslationData[];
 }
 
 @ObjectType({ description: 'One interval of one weekday, in office-local time.' })

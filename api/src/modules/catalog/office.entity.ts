@@ -47,6 +47,10 @@ export class OfficeEntity {
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
+  /** The languages its kiosk offers, German first (office-rules.ts checks them). */
+  @Column({ type: 'text', array: true, default: () => "'{de,en}'" })
+  languages: string[];
+
   /** Live notice shown to visitors, e.g. "Two counters closed until 11:00". */
   @Column({ type: 'text', nullable: true })
   notice: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CatalogTranslation } from './catalog-texts.js';
 
 /** Something a visitor must or may bring (Unterlage); shared by the services that need it. */
 @Entity({ name: 'required_document' })
@@ -15,6 +16,10 @@ export class RequiredDocumentEntity {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** English and Leichte Sprache texts, when the office wrote them (catalog-texts.ts checks them). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  translations: CatalogTranslation[];
 
   /** Whether citizens can upload it ahead of the visit. */
   @Column({ type: 'boolean', default: false })

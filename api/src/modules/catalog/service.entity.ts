@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { CatalogTranslation } from './catalog-texts.js';
 import type { OfficeEntity } from './office.entity.js';
 import type { ServiceDocumentEntity } from './service-document.entity.js';
 
@@ -21,6 +22,10 @@ export class ServiceEntity {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** English and Leichte Sprache texts, when the office wrote them (catalog-texts.ts checks them). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  translations: CatalogTranslation[];
 
   @Column({ type: 'integer' })
   durationMinutes: number;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { phoneUri } from '../../shared/office-contact.js';
 import { type AppointmentView, DocumentCheckState } from '../booking/appointment-view.js';
+import { catalogTextFor } from '../catalog/catalog-texts.js';
 import { MailKind } from './mail-message.entity.js';
 import type { MailLanguage, MailTemplateName } from './templates.js';
 
@@ -80,19 +81,30 @@ export function mailData(input: {
       date: local(view.startsAt).toFormat(f.date),
       startTime: local(view.startsAt).toFormat(f.time),
       endTime: local(view.endsAt).toFormat(f.time),
-      services: view.services.map((s) => ({ name: s.name, count: s.count, several: s.count > 1 })),
-      documents: view.documents.map((d) => ({
-        name: d.name,
-        description: d.description || null,
-        mandatory: d.mandatory,
-        uploaded: d.uploads.length > 0,
-        files: d.uploads.map((u) => u.fileName),
-      })),
+      services: view.services.map((s) => {
+        const text = catalogTextFor(s, s.translations, language);
+        return { name: text.name, german: text.fallback, count: s.count, several: s.count > 1 };
+      }),
+      documents: view.documents.map((d) => {
+        const text = catalogTextFor(d, d.translations, language);
+        return {
+          name: text.name,
+          german: text.fallback,
+          description: text.description || null,
+          mandatory: d.mandatory,
+          uploaded: d.uploads.length > 0,
+          files: d.uploads.map((u) => u.fileName),
+        };
+      }),
       // The files the office's pre-check asks to be brought or replaced, with its message.
       toReplace: view.documents.flatMap((d) =>
         d.uploads
           .filter((u) => u.checkState === DocumentCheckState.REPLACE)
-          .map((u) => ({ name: d.name, fileName: u.fileName, message: u.checkMessage ?? '' })),
+          .map((u) => ({
+            name: catalogTextFor(d, d.translations, language).name,
+            fileName: u.fileName,
+            message: u.checkMessage ?? '',
+          })),
       ),
       checkIn: withQrCode(kind) ? { code: view.checkInCode, qrCid: QR_CID } : null,
       manageUrl: input.manageUrl,

@@ -22,14 +22,22 @@ const view: AppointmentView = {
   cancelledAt: null,
   calendarSequence: 0,
   services: [
-    { serviceId: 's1', name: 'Personalausweis beantragen', durationMinutes: 15, count: 2 },
-    { serviceId: 's2', name: 'Meldebescheinigung', durationMinutes: 5, count: 1 },
+    {
+      serviceId: 's1',
+      name: 'Personalausweis beantragen',
+      description: '',
+      translations: [],
+      durationMinutes: 15,
+      count: 2,
+    },
+    { serviceId: 's2', name: 'Meldebescheinigung', description: '', translations: [], durationMinutes: 5, count: 1 },
   ],
   documents: [
     {
       documentId: 'd1',
       name: 'Biometrisches Passfoto',
       description: 'Nicht älter als sechs Monate.',
+      translations: [],
       mandatory: true,
       uploadable: false,
       uploads: [],
@@ -38,6 +46,7 @@ const view: AppointmentView = {
       documentId: 'd2',
       name: 'Wohnungsgeberbescheinigung',
       description: '',
+      translations: [],
       mandatory: false,
       uploadable: true,
       uploads: [
@@ -83,6 +92,31 @@ function render(
 }
 
 describe('mail templates', () => {
+  it('name services and documents in English where the office translated them, German marked lang="de" otherwise', () => {
+    const translated = {
+      ...view,
+      language: 'en',
+      services: view.services.map((s, i) =>
+        i === 0
+          ? { ...s, translations: [{ language: 'en' as const, name: 'Apply for an identity card', description: 'x' }] }
+          : s,
+      ),
+    };
+    const { template, data } = mailData({
+      kind: MailKind.CONFIRMATION,
+      view: translated,
+      office,
+      manageUrl: null,
+      bookingUrl: 'https://t.example/booking/',
+    });
+    const mail = templates.render('en', template, data);
+    expect(mail.text).toContain('Apply for an identity card');
+    expect(mail.text).not.toContain('Personalausweis beantragen');
+    expect(mail.html).toContain('<span lang="de">Meldebescheinigung</span>');
+    expect(mail.html).toContain('<strong lang="de">Biometrisches Passfoto</strong>');
+    expect(render(MailKind.CONFIRMATION, 'de').text).toContain('Personalausweis beantragen');
+  });
+
   it('render every mail in every language with a subject, accessible HTML and plain text', () => {
     for (const language of mailLanguages) {
       for (const kind of Object.values(MailKind)) {

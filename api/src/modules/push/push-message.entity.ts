@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { TicketEntity } from '../queue/store/ticket.entity.js';
 
 export enum PushKind {
@@ -32,6 +32,11 @@ export enum PushStatus {
 export class PushMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The order the messages were written in: a subscription's pushes go out one after the other in this order. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq: string;
 
   @Index('push_message_ticket')
   @Column({ type: 'uuid' })

@@ -81,13 +81,17 @@ export type ClaimedPush = {
 
 /**
  * The oldest due PENDING row, locked for this transaction; rows other processes are sending right now are skipped, so
- * each row is sent by one process. A process that dies mid-send rolls back and the row is due again.
+ * each row is sent by one process. A process that dies mid-send rolls back and the row is due again. A row waits
+ * while an earlier one of its subscription is still pending (being sent, or waiting for a retry): a phone hears
+ * "almost your turn" before "your turn", never the other way round.
  */
 export async function claimDue(m: EntityManager, now: Date): Promise<ClaimedPush | null> {
   const [row]: ClaimedPush[] = await m.query(
     `SELECT id, "ticketId", "subscriptionId", kind, endpoint, p256dh, auth, "trackingToken", language, data, attempts
-       FROM push_message WHERE status = 'PENDING' AND "nextAttemptAt" <= $1
-      ORDER BY "nextAttemptAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+       FROM push_message p WHERE status = 'PENDING' AND "nextAttemptAt" <= $1
+        AND NOT EXISTS (SELECT 1 FROM push_message e
+                         WHERE e."subscriptionId" = p."subscriptionId" AND e.status = 'PENDING' AND e.seq < p.seq)
+      ORDER BY "nextAttemptAt", seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
     [now],
   );
   return row ?? null;

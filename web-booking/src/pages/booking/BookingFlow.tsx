@@ -34,12 +34,22 @@ const BookingOfficeQueryDoc = graphql(`
         durationMinutes
         bookableOnline
         maxPerBooking
+        texts {
+          language
+          name
+          description
+        }
         requiredDocuments {
           documentId
           name
           description
           mandatory
           uploadable
+          texts {
+            language
+            name
+            description
+          }
         }
       }
     }

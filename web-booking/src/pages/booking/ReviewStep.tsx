@@ -10,7 +10,7 @@ import { SlotAlternatives } from '../../components/SlotAlternatives';
 import { StepHeading } from '../../components/StepHeading';
 import { graphql } from '../../gql';
 import { ManagedAppointmentQuery } from '../../lib/appointment';
-import { catalogLang } from '../../lib/catalog';
+import { catalogLang, useCatalogText } from '../../lib/catalog';
 import { formatLongDate, formatTime } from '../../lib/datetime';
 import { clearDraft } from '../../lib/draft';
 import { type FieldIssue, issueText, type Step, stepOfField } from '../../lib/field-errors';
@@ -57,6 +57,7 @@ const stepOrder: Step[] = ['services', 'time', 'contact', 'review'];
 /** Step 4: everything at a glance, each part with a link to change it, then the binding booking. */
 export function ReviewStep() {
   const { t, i18n } = useText();
+  const textOf = useCatalogText();
   const navigate = useNavigate();
   const client = useApolloClient();
   const { office, services, draft, update, setIssues, paths } = useBookingFlow();
@@ -236,7 +237,7 @@ export function ReviewStep() {
               const count = draft.services.find((c) => c.serviceId === s.id)?.count ?? 1;
               return (
                 <li key={s.id} className="kern-body">
-                  <span lang={catalogLang}>{s.name}</span>
+                  <span lang={textOf(s).lang}>{textOf(s).name}</span>
                   {count > 1 && <> ({t('review.countOf', { count })})</>}
                 </li>
               );

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { type DocumentInfo, DocumentList, mergeDocuments } from '../../components/DocumentList';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { StepHeading } from '../../components/StepHeading';
-import { catalogLang } from '../../lib/catalog';
+import { useCatalogText } from '../../lib/catalog';
 import { type ServiceChoice, withServices } from '../../lib/draft';
 import { type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
 import { type BookableService, useBookingFlow } from './booking-flow-context';
@@ -140,6 +140,7 @@ function ServiceOption(props: {
 }) {
   const { t } = useText();
   const s = props.service;
+  const text = useCatalogText()(s);
   const id = `service-${s.id}`;
   const countId = `count-${s.id}`;
   const detailsId = useId();
@@ -156,8 +157,8 @@ function ServiceOption(props: {
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy(detailsId, props.error && `${id}-error`)}
         />
-        <label className="kern-label" htmlFor={id} lang={catalogLang}>
-          {s.name}
+        <label className="kern-label" htmlFor={id} lang={text.lang}>
+          {text.name}
         </label>
       </div>
       <div className="bc-service-option__body bc-stack-sm">
@@ -203,9 +204,9 @@ function ServiceOption(props: {
             <span className="kern-title kern-title--small">{t('services.showDocuments')}</span>
           </summary>
           <div className="kern-accordion__body bc-stack">
-            {s.description && (
-              <p className="kern-body" lang={catalogLang}>
-                {s.description}
+            {text.description && (
+              <p className="kern-body" lang={text.lang}>
+                {text.description}
               </p>
             )}
             <DocumentList documents={s.requiredDocuments} uploadHint />

@@ -6,7 +6,7 @@ import { DocumentStatusList } from '../../components/DocumentStatusList';
 import { OfficeQuestions } from '../../components/OfficeContact';
 import { PageTitle } from '../../components/PageTitle';
 import { manageUrl } from '../../lib/appointment';
-import { catalogLang } from '../../lib/catalog';
+import { catalogLang, useCatalogText } from '../../lib/catalog';
 import { copyText, downloadText } from '../../lib/download';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { LaterUpload } from './LaterUpload';
@@ -140,6 +140,7 @@ export function ManagePage() {
 /** When, where, what, for whom. */
 export function Facts(props: { appointment: ManagedAppointment; compact?: boolean }) {
   const { t } = useText();
+  const textOf = useCatalogText();
   const a = props.appointment;
   const headingId = useId();
   return (
@@ -168,7 +169,7 @@ export function Facts(props: { appointment: ManagedAppointment; compact?: boolea
             <ul className="bc-plain-list">
               {a.services.map((s) => (
                 <li key={s.serviceId}>
-                  <span lang={catalogLang}>{s.name}</span>
+                  <span lang={textOf(s).lang}>{textOf(s).name}</span>
                   {s.count > 1 && <> ({t('review.countOf', { count: s.count })})</>}
                 </li>
               ))}

@@ -28,7 +28,9 @@ import {
   refusalNotice,
   StateLabel,
   TextField,
+  TranslationFields,
   useItemForm,
+  useTranslationTexts,
 } from './catalog-ui';
 
 type Catalog = Extract<AdminOfficeCatalogQuery['officeCatalog'], { __typename: 'OfficeCatalog' }>;
@@ -186,6 +188,7 @@ function DocumentForm(props: {
   const [name, setName] = useState(doc?.name ?? '');
   const [description, setDescription] = useState(doc?.description ?? '');
   const [uploadable, setUploadable] = useState(doc?.uploadable ?? false);
+  const translations = useTranslationTexts(doc?.translations);
   const [codes, setCodes] = useState<FieldCodes>({});
   const refetch = { refetchQueries: [OfficeCatalogQuery], awaitRefetchQueries: true };
   const [create, { loading: creating }] = useMutation(CreateDocumentMutation, refetch);
@@ -199,7 +202,7 @@ function DocumentForm(props: {
     event.preventDefault();
     if (creating || updating) return;
     props.clear();
-    const input = { name, description, uploadable };
+    const input = { name, description, uploadable, translations: translations.input };
     try {
       const r = doc
         ? (await update({ variables: { officeId: props.officeId, documentId: doc.id, input } })).data
@@ -238,6 +241,7 @@ function DocumentForm(props: {
         error={err('description')}
         multiline
       />
+      <TranslationFields idPrefix="document" texts={translations.texts} onChange={translations.set} error={err} />
       <CheckField
         id="document-uploadable"
         label={t('adminCatalog.documents.uploadableLabel')}

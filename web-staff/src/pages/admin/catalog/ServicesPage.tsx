@@ -29,7 +29,9 @@ import {
   refusalNotice,
   StateLabel,
   TextField,
+  TranslationFields,
   useItemForm,
+  useTranslationTexts,
   wholeNumber,
 } from './catalog-ui';
 
@@ -225,6 +227,7 @@ function ServiceForm(props: {
   const { service, show } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(service));
   const [codes, setCodes] = useState<FieldCodes>({});
+  const translations = useTranslationTexts(service?.translations);
   const refetch = { refetchQueries: [OfficeCatalogQuery], awaitRefetchQueries: true };
   const [create, { loading: creating }] = useMutation(CreateServiceMutation, refetch);
   const [update, { loading: updating }] = useMutation(UpdateServiceMutation, refetch);
@@ -267,6 +270,7 @@ function ServiceForm(props: {
       walkInAllowed: draft.walkInAllowed,
       maxPerBooking,
       documents: draft.documents,
+      translations: translations.input,
     };
     try {
       const r = service
@@ -306,6 +310,7 @@ function ServiceForm(props: {
         error={err('description')}
         multiline
       />
+      <TranslationFields idPrefix="service" texts={translations.texts} onChange={translations.set} error={err} />
       <TextField
         id="service-duration"
         label={t('adminCatalog.services.durationLabel')}

@@ -16,6 +16,11 @@ export const OfficeCatalogQuery = graphql(`
           walkInAllowed
           maxPerBooking
           active
+          translations {
+            language
+            name
+            description
+          }
           documents {
             documentId
             name
@@ -31,6 +36,11 @@ export const OfficeCatalogQuery = graphql(`
           description
           uploadable
           active
+          translations {
+            language
+            name
+            description
+          }
           serviceIds
           deletable
         }

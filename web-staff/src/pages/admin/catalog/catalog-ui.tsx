@@ -72,6 +72,8 @@ export function TextField(props: {
   inputMode?: 'numeric' | 'text';
   maxLength?: number;
   required?: boolean;
+  /** The language of what is typed, when it is not the page's (translations). */
+  lang?: string;
 }) {
   const { id, error, hint } = props;
   const describe = describedBy(hint && `${id}-hint`, error && `${id}-error`);
@@ -82,6 +84,7 @@ export function TextField(props: {
     'aria-describedby': describe,
     'aria-required': props.required || undefined,
     maxLength: props.maxLength,
+    lang: props.lang,
   };
   return (
     <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
@@ -239,4 +242,71 @@ export function useItemForm<T>(clear: () => void) {
     requestAnimationFrame(() => formHeading.current?.focus());
   };
   return { editing, formKey, formHeading, edit, toDelete, setToDelete };
+}
+
+/** The optional translations, in the order they are sent (field errors come back as `translations.<index>.…`). */
+export const TRANSLATION_LANGUAGES = ['en', 'de-x-ls'] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+export type TranslationTexts = Record<TranslationLanguage, { name: string; description: string }>;
+
+/** The form's state of an item's English and Leichte Sprache texts, and what to send (both, empty ones too). */
+export function useTranslationTexts(saved: readonly { language: string; name: string; description: string }[] = []) {
+  const [texts, setTexts] = useState<TranslationTexts>(() => {
+    const of = (language: string) => saved.find((s) => s.language === language);
+    return {
+      en: { name: of('en')?.name ?? '', description: of('en')?.description ?? '' },
+      'de-x-ls': { name: of('de-x-ls')?.name ?? '', description: of('de-x-ls')?.description ?? '' },
+    };
+  });
+  const set = (language: TranslationLanguage, field: 'name' | 'description', value: string) =>
+    setTexts((all) => ({ ...all, [language]: { ...all[language], [field]: value } }));
+  const input = TRANSLATION_LANGUAGES.map((language) => ({ language, ...texts[language] }));
+  return { texts, set, input };
+}
+
+/**
+ * English and Leichte Sprache name and description of a service or document, each optional: left empty, citizens
+ * read the German text. Each language is a group of its own; the fields say their language (`lang`) so that spell
+ * checkers and screen readers follow.
+ */
+export function TranslationFields(props: {
+  idPrefix: string;
+  texts: TranslationTexts;
+  onChange: (language: TranslationLanguage, field: 'name' | 'description', value: string) => void;
+  error: (path: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {TRANSLATION_LANGUAGES.map((language, i) => {
+        const id = `${props.idPrefix}-${language}`;
+        return (
+          <fieldset key={language} className="kern-fieldset bc-stack" aria-describedby={`${id}-hint`}>
+            <legend className="kern-label">{t(`adminCatalog.translations.${language}.legend`)}</legend>
+            <p className="kern-hint" id={`${id}-hint`}>
+              {t('adminCatalog.translations.hint')}
+            </p>
+            <TextField
+              id={`${id}-name`}
+              label={t(`adminCatalog.translations.${language}.name`)}
+              value={props.texts[language].name}
+              onChange={(v) => props.onChange(language, 'name', v)}
+              error={props.error(`translations.${i}.name`) ?? props.error(`translations.${i}.language`)}
+              maxLength={120}
+              lang={language === 'en' ? 'en' : 'de'}
+            />
+            <TextField
+              id={`${id}-description`}
+              label={t(`adminCatalog.translations.${language}.description`)}
+              value={props.texts[language].description}
+              onChange={(v) => props.onChange(language, 'description', v)}
+              error={props.error(`translations.${i}.description`)}
+              multiline
+              lang={language === 'en' ? 'en' : 'de'}
+            />
+          </fieldset>
+        );
+      })}
+    </>
+  );
 }

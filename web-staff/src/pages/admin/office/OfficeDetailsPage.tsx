@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { describedBy, FieldError } from '@bc/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeScope } from '../../../components/OfficeScope';
@@ -77,7 +78,11 @@ function OfficeDetails(props: { office: StaffOffice }) {
       />
       {view?.__typename === 'OfficeAdministration' && (
         <>
-          <DetailsForm officeId={view.officeId} initial={pickDetails(view.details)} />
+          <DetailsForm
+            officeId={view.officeId}
+            initial={pickDetails(view.details)}
+            initialLanguages={view.details.languages}
+          />
           <SettingsForm officeId={view.officeId} initial={view.settings} />
         </>
       )}
@@ -85,19 +90,25 @@ function OfficeDetails(props: { office: StaffOffice }) {
   );
 }
 
-function DetailsForm(props: { officeId: string; initial: Details }) {
+/** Languages a kiosk can offer besides German (German is always offered). */
+const KIOSK_EXTRA_LANGUAGES = ['en'] as const;
+
+function DetailsForm(props: { officeId: string; initial: Details; initialLanguages: readonly string[] }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Details>(props.initial);
+  const [languages, setLanguages] = useState<readonly string[]>(props.initialLanguages);
   const [problems, setProblems] = useState<Problem[]>([]);
   const { notice, show } = useNotice();
   const [save, { loading }] = useMutation(UpdateOfficeDetailsMutation, { refetchQueries: ['Me'] });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const res = (await save({ variables: { officeId: props.officeId, input: draft } })).data?.updateOfficeDetails;
+      const input = { ...draft, languages: ['de', ...languages.filter((l) => l !== 'de')] };
+      const res = (await save({ variables: { officeId: props.officeId, input } })).data?.updateOfficeDetails;
       if (res?.__typename === 'OfficeDetails') {
         setProblems([]);
         setDraft(pickDetails(res));
+        setLanguages(res.languages);
         show({ tone: 'success', text: t('officeAdmin.details.saved') });
       } else if (res?.__typename === 'InvalidInput') {
         setProblems(res.fields);
@@ -108,6 +119,8 @@ function DetailsForm(props: { officeId: string; initial: Details }) {
     }
   };
   const problemOf = (f: string) => problems.find((p) => p.field === f);
+  const problemText = useProblemText();
+  const languagesProblem = problemOf('languages');
   return (
     <form className="bc-stack" aria-labelledby="office-details-heading" onSubmit={submit} noValidate>
       <h2 id="office-details-heading" className="kern-heading-medium">
@@ -128,6 +141,34 @@ function DetailsForm(props: { officeId: string; initial: Details }) {
           inputMode={field === 'postalCode' ? 'numeric' : undefined}
         />
       ))}
+      <fieldset
+        className="kern-fieldset"
+        aria-describedby={describedBy('office-languages-hint', languagesProblem && 'office-languages-error')}
+      >
+        <legend className="kern-label">{t('officeAdmin.details.languages')}</legend>
+        <div className="kern-fieldset__body">
+          <p className="kern-hint" id="office-languages-hint">
+            {t('officeAdmin.details.languagesHint')}
+          </p>
+          {KIOSK_EXTRA_LANGUAGES.map((language) => (
+            <div key={language} className="kern-form-check">
+              <input
+                type="checkbox"
+                id={`office-language-${language}`}
+                className="kern-form-check__checkbox"
+                checked={languages.includes(language)}
+                onChange={(e) =>
+                  setLanguages((all) => (e.target.checked ? [...all, language] : all.filter((l) => l !== language)))
+                }
+              />
+              <label className="kern-label" htmlFor={`office-language-${language}`}>
+                {t(`officeAdmin.details.language.${language}`)}
+              </label>
+            </div>
+          ))}
+          {languagesProblem && <FieldError id="office-languages-error" text={problemText(languagesProblem.code)} />}
+        </div>
+      </fieldset>
       <StatusRegion notice={notice} />
       <div>
         <button type="submit" className="kern-btn kern-btn--primary" disabled={loading}>

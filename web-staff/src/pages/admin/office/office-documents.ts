@@ -18,6 +18,7 @@ export const OfficeAdministrationQuery = graphql(`
           notice
           phone
           email
+          languages
         }
         settings {
           ...OfficeSettingsFields
@@ -93,6 +94,7 @@ export const UpdateOfficeDetailsMutation = graphql(`
         notice
         phone
         email
+        languages
       }
       ...InvalidInputFields
       ... on OfficeNotAllowed {
