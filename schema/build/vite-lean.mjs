@@ -12,6 +12,7 @@ import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
  * - graphql-tag is declared free of side effects: @apollo/client re-exports its `gql`, which the apps never call (their
  *   documents are parsed at build time by codegen), and graphql-tag's top-level assignments would otherwise keep it
  *   and, through it, graphql's whole parser in the first bundle.
+ * - Tiny shared chunks are merged into their neighbours (fewer requests on a slow line).
  * @returns {import('vite').Plugin}
  */
 export function lean() {
@@ -30,6 +31,9 @@ export function lean() {
           ],
           dedupe: ['preact'],
         },
+        // Few requests: on a phone's line each further request can cost a new connection's round trips, so tiny
+        // shared chunks are merged into their neighbours.
+        build: { rollupOptions: { output: { experimentalMinChunkSize: 4000 } } },
       };
     },
     transform(_code, id) {

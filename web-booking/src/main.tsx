@@ -31,7 +31,9 @@ if (onKiosk()) {
   // Settings from `#device=…&autoprint=1` first, then the token; the fragment leaves the address bar before anything renders.
   takeKioskSettings();
   takeDeviceToken();
-  // The terminal starts in German, whatever its browser prefers; the visitor can switch.
+  // The terminal starts in German, whatever its browser prefers; the visitor can switch. Its set-up screens speak
+  // German and English at once, so English is there from the start.
+  await i18n.loadLanguages('en');
   void i18n.changeLanguage('de');
 }
 // Opening a new kiosk link in the same tab changes only the fragment: start again with the new token.

@@ -24,7 +24,9 @@ const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.B
 if (onDisplay()) {
   // Store the token from `#device=…` and remove it from the address bar before anything renders.
   takeDeviceToken();
-  // The waiting room's screen starts in German, whatever the browser of the screen prefers; the switch stays.
+  // The waiting room's screen starts in German, whatever the browser of the screen prefers; the switch stays. Its
+  // set-up screen speaks German and English at once, so English is there from the start.
+  await i18n.loadLanguages('en');
   void i18n.changeLanguage('de');
 }
 // Opening a new display link in the same tab changes only the fragment: start again with the new token.
@@ -35,6 +37,8 @@ window.addEventListener('hashchange', () => {
 const { client, socket } = createTrackerClient({
   graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
   bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
+  // The ticket and the display live on subscriptions: on a slow line the socket's handshake should not wait for them.
+  connectAtOnce: onDisplay() || window.location.pathname.startsWith(`${import.meta.env.BASE_URL}t/`),
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
