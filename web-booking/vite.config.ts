@@ -1,3 +1,4 @@
+import { documentsByImport, lean } from '@bc/schema/vite-lean';
 import { precompress } from '@bc/schema/vite-precompress';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -8,7 +9,7 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:4000';
 // document uploads (POST /uploads) to the api.
 export default defineConfig({
   base: '/booking/',
-  plugins: [react(), precompress()],
+  plugins: [react({ babel: documentsByImport(import.meta.dirname) }), lean(), precompress()],
   server: {
     port: 5173,
     strictPort: true,

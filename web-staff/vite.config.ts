@@ -1,3 +1,4 @@
+import { documentsByImport } from '@bc/schema/vite-lean';
 import { precompress } from '@bc/schema/vite-precompress';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -7,7 +8,7 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:4000';
 // Built for /staff/ (served there by the api); in dev, Vite proxies /graphql (HTTP and WebSocket) to the api.
 export default defineConfig({
   base: '/staff/',
-  plugins: [react(), precompress()],
+  plugins: [react({ babel: documentsByImport(import.meta.dirname) }), precompress()],
   server: {
     port: 5174,
     strictPort: true,

@@ -13,15 +13,15 @@ export { formatTime, localeOf } from './datetime.js';
 export { forgetDeviceToken, storeDeviceToken, takeDeviceToken } from './device.js';
 export { isAccessRefused } from './device-errors.js';
 export { errorReference } from './error-reference.js';
-export { initI18n, type Language, languages } from './i18n.js';
+export { easyLanguageNamespace, initI18n, type Language, type LazyTexts, languages } from './i18n.js';
 export { type LegalPageKind, LegalPageQuery } from './legal.js';
 export { legalBlocks, legalTextFor } from './legal-text.js';
 export { useFocusOnNavigation, usePageTitle } from './page-hooks.js';
-export { type PairDeviceData, PairDeviceMutation } from './pair-device.js';
+export { PairDeviceMutation } from './pair-device.js';
 export {
   applyContrast,
-  easyLanguageNamespace,
   ReadingPreferencesProvider,
+  storedEasyLanguage,
   useReadingPreferences,
   useText,
 } from './reading-preferences.js';

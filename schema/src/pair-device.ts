@@ -1,17 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from './gql/documents/index.js';
 
-export type PairDeviceData = {
-  pairDevice:
-    | { __typename: 'DevicePaired'; token: string; device: { id: string; kind: string; name: string } }
-    | { __typename: 'PairingCodeRejected'; reason: 'UNKNOWN' | 'EXPIRED' | 'USED' }
-    | { __typename: 'LimitReached'; retryAfterSeconds: number | null };
-};
-
-/**
- * The one operation of the shared pairing form. Written here (the SPAs generate their documents, the kit does not),
- * typed by hand and checked against schema.graphql by `test/pair-device.test.ts`.
- */
-export const PairDeviceMutation: TypedDocumentNode<PairDeviceData, { code: string }> = gql`
+/** The one operation of the shared pairing form (typed by the kit's codegen). */
+export const PairDeviceMutation = graphql(`
   mutation PairDevice($code: String!) {
     pairDevice(code: $code) {
       __typename
@@ -31,4 +21,4 @@ export const PairDeviceMutation: TypedDocumentNode<PairDeviceData, { code: strin
       }
     }
   }
-`;
+`);

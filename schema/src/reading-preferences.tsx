@@ -1,8 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** The i18next namespace of the easy-language texts (German only; missing keys fall back to standard German). */
-export const easyLanguageNamespace = 'easy';
+import { easyLanguageNamespace, loadEasyLanguage } from './i18n.js';
 
 const EASY_KEY = 'bc.easyLanguage';
 /** Where booking kept the choice before tracking had it too; still read, so that nobody loses it. */
@@ -24,6 +22,11 @@ function writeFlag(key: string, on: boolean): void {
   } catch {
     // Not remembered, but still applied for this visit.
   }
+}
+
+/** Whether the visitor chose easy language on an earlier visit (its texts are then loaded before the first render). */
+export function storedEasyLanguage(): boolean {
+  return readFlag(EASY_KEY) || readFlag(OLD_EASY_KEY);
 }
 
 /** Sets the high-contrast theme on <html>; called before the first render too, so the page never flashes. */
@@ -48,13 +51,15 @@ const Context = createContext<ReadingPreferences>({
 
 /** Easy language (Leichte Sprache) and high contrast, remembered in localStorage (the same for every citizen app). */
 export function ReadingPreferencesProvider(props: { children: ReactNode }) {
-  const [easyLanguage, setEasy] = useState(() => readFlag(EASY_KEY) || readFlag(OLD_EASY_KEY));
+  const [easyLanguage, setEasy] = useState(storedEasyLanguage);
   const [highContrast, setContrast] = useState(() => readFlag(CONTRAST_KEY));
   useEffect(() => applyContrast(highContrast), [highContrast]);
   const setEasyLanguage = useCallback((on: boolean) => {
     writeFlag(EASY_KEY, on);
     writeFlag(OLD_EASY_KEY, false);
-    setEasy(on);
+    // The easy texts arrive with the first switch; until then the page stays as it was (no flash of missing texts).
+    if (on) void loadEasyLanguage().then(() => setEasy(true));
+    else setEasy(false);
   }, []);
   const setHighContrast = useCallback((on: boolean) => {
     writeFlag(CONTRAST_KEY, on);

@@ -6,9 +6,9 @@ import { ApolloProvider } from '@apollo/client/react';
 import {
   applyContrast,
   createApiClient,
-  easyLanguageNamespace,
   initI18n,
   ReadingPreferencesProvider,
+  storedEasyLanguage,
   takeDeviceToken,
 } from '@bc/schema';
 import { StrictMode } from 'react';
@@ -17,13 +17,13 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { isKioskPath, takeKioskSettings } from './kiosk/kiosk-device';
 import de from './locales/de.json';
-import deLs from './locales/de-ls.json';
-import en from './locales/en.json';
 
 applyContrast();
-const i18n = initI18n({ de, en });
-// Easy language is German (the page stays lang="de"): its own namespace, falling back to standard German.
-i18n.addResourceBundle('de', easyLanguageNamespace, deLs);
+// English and easy language (German, the page stays lang="de", falling back to standard German) come when needed.
+const i18n = await initI18n(
+  { de, en: () => import('./locales/en.json'), easy: () => import('./locales/de-ls.json') },
+  { withEasyLanguage: storedEasyLanguage() },
+);
 
 /** Only the kiosk is a device; the citizen's pages never send its token. */
 const onKiosk = () => isKioskPath(window.location.pathname, import.meta.env.BASE_URL);
@@ -31,7 +31,9 @@ if (onKiosk()) {
   // Settings from `#device=…&autoprint=1` first, then the token; the fragment leaves the address bar before anything renders.
   takeKioskSettings();
   takeDeviceToken();
-  // The terminal starts in German, whatever its browser prefers; the visitor can switch.
+  // The terminal starts in German, whatever its browser prefers; the visitor can switch. Its set-up screens speak
+  // German and English at once, so English is there from the start.
+  await i18n.loadLanguages('en');
   void i18n.changeLanguage('de');
 }
 // Opening a new kiosk link in the same tab changes only the fragment: start again with the new token.

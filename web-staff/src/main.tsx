@@ -9,9 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import de from './locales/de.json';
-import en from './locales/en.json';
 
-initI18n({ de, en });
+await initI18n({ de, en: () => import('./locales/en.json') });
 const client = createApiClient({ graphqlUrl: import.meta.env.VITE_GRAPHQL_URL });
 
 createRoot(document.getElementById('root') as HTMLElement).render(

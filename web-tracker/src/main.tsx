@@ -3,13 +3,7 @@ import '@bc/schema/fonts.css';
 import '@bc/schema/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
-import {
-  applyContrast,
-  easyLanguageNamespace,
-  initI18n,
-  ReadingPreferencesProvider,
-  takeDeviceToken,
-} from '@bc/schema';
+import { applyContrast, initI18n, ReadingPreferencesProvider, storedEasyLanguage, takeDeviceToken } from '@bc/schema';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -17,20 +11,22 @@ import { App } from './App';
 import { createTrackerClient } from './api-client';
 import { SocketContext } from './components/socket';
 import de from './locales/de.json';
-import deLs from './locales/de-ls.json';
-import en from './locales/en.json';
 
 applyContrast();
-const i18n = initI18n({ de, en });
-// Easy language is German (the page stays lang="de"): its own namespace, falling back to standard German.
-i18n.addResourceBundle('de', easyLanguageNamespace, deLs);
+// English and easy language (German, the page stays lang="de", falling back to standard German) come when needed.
+const i18n = await initI18n(
+  { de, en: () => import('./locales/en.json'), easy: () => import('./locales/de-ls.json') },
+  { withEasyLanguage: storedEasyLanguage() },
+);
 
 /** Only the call display is a device; visitor pages never send its token. */
 const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.BASE_URL}display`);
 if (onDisplay()) {
   // Store the token from `#device=…` and remove it from the address bar before anything renders.
   takeDeviceToken();
-  // The waiting room's screen starts in German, whatever the browser of the screen prefers; the switch stays.
+  // The waiting room's screen starts in German, whatever the browser of the screen prefers; the switch stays. Its
+  // set-up screen speaks German and English at once, so English is there from the start.
+  await i18n.loadLanguages('en');
   void i18n.changeLanguage('de');
 }
 // Opening a new display link in the same tab changes only the fragment: start again with the new token.
@@ -41,6 +37,8 @@ window.addEventListener('hashchange', () => {
 const { client, socket } = createTrackerClient({
   graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
   bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
+  // The ticket and the display live on subscriptions: on a slow line the socket's handshake should not wait for them.
+  connectAtOnce: onDisplay() || window.location.pathname.startsWith(`${import.meta.env.BASE_URL}t/`),
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(

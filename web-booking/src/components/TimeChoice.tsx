@@ -72,6 +72,8 @@ export function TimeChoice(props: {
   const [noLater, setNoLater] = useState(false);
   /** Bumped when a day is chosen by tap, click or Enter: the focus then moves to that day's times. */
   const [reveal, setReveal] = useState(0);
+  /** Set by the click that precedes a day's change event when it came from a tap or click, not from arrow keys. */
+  const pointerChoice = useRef(false);
   const timesHeading = useRef<HTMLHeadingElement>(null);
   const currentYear = todayIn(props.timeZone).slice(0, 4);
 
@@ -240,9 +242,17 @@ export function TimeChoice(props: {
                       name={`${props.id}-day`}
                       value={d.date}
                       checked={d.date === day?.date}
-                      onChange={() => setChosenDay(d.date)}
-                      // A tap or click (detail > 0) moves on to the times; arrow keys only browse the days.
-                      onClick={(e) => e.detail > 0 && setReveal((n) => n + 1)}
+                      onChange={() => {
+                        setChosenDay(d.date);
+                        if (pointerChoice.current) setReveal((n) => n + 1);
+                        pointerChoice.current = false;
+                      }}
+                      // A tap or click (detail > 0) moves on to the times; arrow keys only browse the days. The click
+                      // only takes note: a state change while the click is dispatched would re-render the radios
+                      // before the browser's change event (so it would not come) with some renderers.
+                      onClick={(e) => {
+                        pointerChoice.current = e.detail > 0;
+                      }}
                       onKeyDown={(e) => {
                         if (e.key !== 'Enter') return;
                         // Enter would send the form; here it means "this day": on to its times.

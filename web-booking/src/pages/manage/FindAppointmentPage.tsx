@@ -47,9 +47,14 @@ export function FindAppointmentPage() {
   const doneRef = useRef<HTMLHeadingElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
+  /** Bumped by "enter other details": the form comes back with the focus on its first field. */
+  const [again, setAgain] = useState(0);
   useEffect(() => {
     if (sentFor) doneRef.current?.focus();
   }, [sentFor]);
+  useEffect(() => {
+    if (again > 0) document.getElementById('find-reference')?.focus();
+  }, [again]);
   useEffect(() => {
     if (limitMinutes !== null || failed) alertRef.current?.focus();
   }, [limitMinutes, failed]);
@@ -98,7 +103,7 @@ export function FindAppointmentPage() {
             onClick={() => {
               setSentFor(null);
               setAttempt(0);
-              setTimeout(() => document.getElementById('find-reference')?.focus(), 0);
+              setAgain((n) => n + 1);
             }}
           >
             <span className="kern-label">{t('find.again')}</span>
