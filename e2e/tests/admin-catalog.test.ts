@@ -28,7 +28,7 @@ describe('web-staff catalog administration', () => {
 
   async function openSection(title: string, slug: string) {
     await page.goto(`${baseUrl}/staff/verwaltung/buergercentrum`);
-    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('link', { name: title, exact: true }).click();
     await expect.poll(path, until).toBe(`/staff/verwaltung/buergercentrum/${slug}`);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('table').first().waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 
@@ -6,7 +6,8 @@ import { useLocation } from 'react-router';
 export function usePageTitle(page?: string) {
   const { t } = useTranslation();
   const app = t('app.title');
-  useEffect(() => {
+  // In step with what is rendered (a layout effect): the title is what a screen reader and the test read next.
+  useLayoutEffect(() => {
     document.title = page ? `${page} – ${app}` : app;
   }, [page, app]);
 }

@@ -4,12 +4,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createApiClient, toWebSocketUrl } from '@bc/schema';
 import { type Client, createClient } from 'graphql-ws';
 
-type Options = {
-  graphqlUrl?: string;
-  bearer: () => string | undefined;
-  /** Open the socket right away, while the page's code and texts still load (pages that live on subscriptions). */
-  connectAtOnce?: boolean;
-};
+type Options = { graphqlUrl?: string; bearer: () => string | undefined };
 
 /** Wait before reconnect attempt n: 1, 2, 4 … capped at 30 s, plus jitter so a room of screens does not reconnect at once. */
 export function reconnectDelayMs(retries: number, random: number = Math.random()): number {
@@ -31,7 +26,7 @@ export function createTrackerClient(opts: Options): { client: ApolloClient; sock
   const graphqlUrl = opts.graphqlUrl ?? '/graphql';
   const socket = createClient({
     url: toWebSocketUrl(graphqlUrl),
-    lazy: !opts.connectAtOnce,
+    lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),

@@ -37,8 +37,6 @@ window.addEventListener('hashchange', () => {
 const { client, socket } = createTrackerClient({
   graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
   bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
-  // The ticket and the display live on subscriptions: on a slow line the socket's handshake should not wait for them.
-  connectAtOnce: onDisplay() || window.location.pathname.startsWith(`${import.meta.env.BASE_URL}t/`),
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -72,7 +72,7 @@ export function TimeChoice(props: {
   const [noLater, setNoLater] = useState(false);
   /** Bumped when a day is chosen by tap, click or Enter: the focus then moves to that day's times. */
   const [reveal, setReveal] = useState(0);
-  /** Set by the click that precedes a day's change event when it came from a tap or click, not from arrow keys. */
+  /** Whether the last interaction with the day tiles was a tap or click (then a change reveals), not a key. */
   const pointerChoice = useRef(false);
   const timesHeading = useRef<HTMLHeadingElement>(null);
   const currentYear = todayIn(props.timeZone).slice(0, 4);
@@ -245,15 +245,16 @@ export function TimeChoice(props: {
                       onChange={() => {
                         setChosenDay(d.date);
                         if (pointerChoice.current) setReveal((n) => n + 1);
-                        pointerChoice.current = false;
                       }}
-                      // A tap or click (detail > 0) moves on to the times; arrow keys only browse the days. The click
-                      // only takes note: a state change while the click is dispatched would re-render the radios
-                      // before the browser's change event (so it would not come) with some renderers.
+                      // A tap or click (detail > 0, on the tile or its label) moves on to the times; arrow keys only
+                      // browse the days. The click only takes note: a state change while the click is dispatched
+                      // would re-render the radios before the browser's change event (so it would not come) with
+                      // some renderers.
                       onClick={(e) => {
-                        pointerChoice.current = e.detail > 0;
+                        if (e.detail > 0) pointerChoice.current = true;
                       }}
                       onKeyDown={(e) => {
+                        pointerChoice.current = false;
                         if (e.key !== 'Enter') return;
                         // Enter would send the form; here it means "this day": on to its times.
                         e.preventDefault();
