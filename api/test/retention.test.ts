@@ -166,12 +166,14 @@ describe('retention', () => {
     expect(left.map((r) => r.codeHash)).toEqual(['open', 'used-lately']);
   });
 
-  it('runs as a daily agenda job, next to the mail dispatch, the upload purge and the closing of past days', async () => {
+  it('runs as a daily agenda job, next to the mail and push dispatch, the purges and the closing of past days', async () => {
     const jobs = await t.sql<{ name: string; repeat_interval: string; repeat_timezone: string | null }>(
       `SELECT name, repeat_interval, repeat_timezone FROM agenda_jobs WHERE type = 'single' ORDER BY name`,
     );
     expect(jobs).toEqual([
       { name: 'mail.dispatch', repeat_interval: '15 seconds', repeat_timezone: null },
+      { name: 'push.dispatch', repeat_interval: '15 seconds', repeat_timezone: null },
+      { name: 'push.purge-settled', repeat_interval: '1 hour', repeat_timezone: null },
       { name: 'queue.close-past-days', repeat_interval: '5 * * * *', repeat_timezone: null },
       { name: 'retention.run', repeat_interval: '30 3 * * *', repeat_timezone: 'Europe/Berlin' },
       { name: 'uploads.purge-unattached', repeat_interval: '10 minutes', repeat_timezone: null },
