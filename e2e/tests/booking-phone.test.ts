@@ -97,7 +97,7 @@ describe('web-booking on a 375 px phone', () => {
     await day.click();
     expect(await day.isChecked()).toBe(true);
     const heading = page.getByRole('heading', { level: 2, name: /^Uhrzeit am / });
-    expect(await isFocused(heading)).toBe(true);
+    await expect.poll(() => isFocused(heading)).toBe(true);
     await expect.poll(() => inViewport(firstTimeLabel(page)), until).toBe(true);
     await expect.poll(() => inViewport(heading), until).toBe(true);
 
@@ -134,7 +134,7 @@ describe('web-booking on a 375 px phone', () => {
     expect(await isFocused(days.nth(1))).toBe(true);
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 2, name: /^Uhrzeit am / });
-    expect(await isFocused(heading)).toBe(true);
+    await expect.poll(() => isFocused(heading)).toBe(true);
     expect(await page.getByRole('heading', { level: 1, name: /Tag und Uhrzeit/ }).count()).toBe(1); // not sent
     // Tab reaches the first part's button, then its first time.
     await page.keyboard.press('Tab');
@@ -241,7 +241,9 @@ describe.each([375, 320])('web-booking uploads on a %i px phone', (width) => {
       mimeType: 'application/pdf',
       buffer: tinyPdf,
     });
-    await page.getByText('wohnungsgeberbestaetigung-vermieter-mustermann-2027.pdf').waitFor(until);
+    await page
+      .locator('.bc-file-name', { hasText: 'wohnungsgeberbestaetigung-vermieter-mustermann-2027.pdf' })
+      .waitFor(until);
     const remove = page.getByRole('button', { name: /^Entfernen/ });
     const box = await remove.boundingBox();
     expect(box?.height).toBeLessThan(48);

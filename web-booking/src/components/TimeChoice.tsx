@@ -1,5 +1,5 @@
 import { describedBy, FieldError, useText } from '@bc/schema';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   addDays,
   type DayPeriod,
@@ -95,8 +95,9 @@ export function TimeChoice(props: {
     else setNoLater(true);
   }, [days, status]);
 
-  // The times of a day just chosen are what comes next: focus their heading and bring it to the top.
-  useEffect(() => {
+  // The times of a day just chosen are what comes next: focus their heading and bring it to the top, in the same
+  // commit as the times themselves (a layout effect), so the next key press already lands there.
+  useLayoutEffect(() => {
     if (reveal === 0) return;
     const heading = timesHeading.current;
     heading?.focus({ preventScroll: true });
