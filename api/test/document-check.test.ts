@@ -10,25 +10,13 @@ import { mailRows } from './mail-helpers.js';
 import { TestSmtpServer } from './mail-server.js';
 import { CHECK_IN } from './queue-helpers.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
+import { PDF, PNG, publicOffice, uploadTarget } from './upload-fixtures.js';
 
 // Monday 1 March 2027, 07:00 in Pforzheim (UTC+1): today is Monday, tomorrow Tuesday.
 const clock = new TestClock(new Date('2027-03-01T06:00:00Z'));
 const smtp = new TestSmtpServer();
 let t: TestApp;
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
-/** 1×1 grey PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
-
-type Office = { id: string; services: { id: string; name: string; requiredDocuments: RequiredDoc[] }[] };
-type RequiredDoc = { documentId: string; name: string; uploadable: boolean };
-const OFFICE = `query($slug: String!) { office(slug: $slug) {
-  id services { id name requiredDocuments { documentId name uploadable } } } }`;
 const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename
   ... on BookingConfirmed { manageToken appointment { id } } ... on InvalidInput { fields { field code } } } }`;
 const DOCUMENTS = `documents { documentId name uploads { id fileName checkState checkMessage checkedAt } }`;
@@ -69,18 +57,15 @@ async function bookWithUpload(opts: {
   start: string;
   language?: string;
 }): Promise<Booking> {
-  const office = (await t.anonymous().ok<{ office: Office }>(OFFICE, { slug: opts.slug })).office;
-  const service = office.services.find((s) => s.name === opts.service);
-  const document = service?.requiredDocuments.find((d) => d.name === opts.document && d.uploadable);
-  if (!service || !document) throw new Error(`no uploadable ${opts.document} for ${opts.service}`);
-  const uploadId = await upload(document.documentId, 'scan.pdf', PDF, 'application/pdf');
+  const target = await uploadTarget(t.anonymous(), opts.slug, opts.service, opts.document);
+  const uploadId = await upload(target.documentId, 'scan.pdf', PDF, 'application/pdf');
   const email = `pruefung${++bookings}@example.de`;
   const res = await t
     .anonymous()
     .ok<{ bookAppointment: { __typename: string; manageToken: string; appointment: { id: string } } }>(BOOK, {
       input: {
-        officeId: office.id,
-        services: [{ serviceId: service.id, count: 1 }],
+        officeId: target.officeId,
+        services: [{ serviceId: target.serviceId, count: 1 }],
         start: opts.start,
         name: 'Erika Mustermann',
         email,
@@ -94,7 +79,7 @@ async function bookWithUpload(opts: {
     appointmentId: res.bookAppointment.appointment.id,
     manageToken: res.bookAppointment.manageToken,
     uploadId,
-    documentId: document.documentId,
+    documentId: target.documentId,
     email,
   };
 }
@@ -121,8 +106,8 @@ let clerk: GqlClient;
 beforeAll(async () => {
   await smtp.start();
   t = await createTestApp({ clock, env: { SMTP_URL: smtp.url, BOOKING_RATE_PER_HOUR: '1000' } });
-  officeId = (await t.anonymous().ok<{ office: Office }>(OFFICE, { slug: 'buergercentrum' })).office.id;
-  otherOfficeId = (await t.anonymous().ok<{ office: Office }>(OFFICE, { slug: 'staatsangehoerigkeit' })).office.id;
+  officeId = (await publicOffice(t.anonymous(), 'buergercentrum')).id;
+  otherOfficeId = (await publicOffice(t.anonymous(), 'staatsangehoerigkeit')).id;
   const registration = {
     slug: 'buergercentrum',
     service: 'Anmeldung / Ummeldung Wohnsitz',

@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GqlClient } from './gql-client.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
+import { PDF, PNG, publicOffice, type RequiredDoc, uploadTarget } from './upload-fixtures.js';
 
 // Monday 1 March 2027, 07:00 in Pforzheim; the appointments are on Tuesday 2 March (09:00 local is 08:00Z).
 const clock = new TestClock(new Date('2027-03-01T06:00:00Z'));
 let t: TestApp;
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
-/** 1×1 grey PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
-
-type Office = { id: string; services: { id: string; name: string; requiredDocuments: RequiredDoc[] }[] };
-type RequiredDoc = { documentId: string; name: string; uploadable: boolean };
-const OFFICE = `query($slug: String!) { office(slug: $slug) {
-  id services { id name requiredDocuments { documentId name uploadable } } } }`;
 const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename
   ... on BookingConfirmed { appointment { id } } ... on InvalidInput { fields { field code } } } }`;
 
@@ -30,12 +18,9 @@ async function bookWithUpload(
   start: string,
   file: { name: string; data: Buffer },
 ): Promise<string> {
-  const office = (await t.anonymous().ok<{ office: Office }>(OFFICE, { slug })).office;
-  const service = office.services.find((s) => s.name === serviceName);
-  const document = service?.requiredDocuments.find((d) => d.name === documentName && d.uploadable);
-  if (!service || !document) throw new Error(`no uploadable ${documentName} for ${serviceName}`);
+  const target = await uploadTarget(t.anonymous(), slug, serviceName, documentName);
   const uploaded = await t.app.services.uploads.accept({
-    documentId: document.documentId,
+    documentId: target.documentId,
     fileName: file.name,
     data: file.data,
     clientKey: 'download-test',
@@ -44,8 +29,8 @@ async function bookWithUpload(
   mail += 1;
   const res = await t.anonymous().ok<{ bookAppointment: { __typename: string } }>(BOOK, {
     input: {
-      officeId: office.id,
-      services: [{ serviceId: service.id, count: 1 }],
+      officeId: target.officeId,
+      services: [{ serviceId: target.serviceId, count: 1 }],
       start,
       name: 'Erika Mustermann',
       email: `download${mail}@example.de`,
@@ -155,7 +140,7 @@ describe('GET /uploads/:id (staff download)', () => {
   });
 
   it('never serves an upload no booking attached, even to an admin', async () => {
-    const office = (await t.anonymous().ok<{ office: Office }>(OFFICE, { slug: 'buergercentrum' })).office;
+    const office = await publicOffice(t.anonymous(), 'buergercentrum');
     const document = office.services
       .flatMap((s) => s.requiredDocuments)
       .find((d) => d.name === 'Wohnungsgeberbescheinigung') as RequiredDoc;
