@@ -1,7 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useReadingPreferences, useText } from '@bc/schema';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../components/SelectField';
 import { graphql } from '../gql';
 import { currentSubscription, PushRefused, pushSupport, subscribeBrowser } from '../live/web-push';
 import { loadPushChoice, savePushChoice } from './visitor-storage';
@@ -55,8 +56,6 @@ export function PushControl(props: { token: string }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [subscribe] = useMutation(SubscribeToPushMutation);
   const [unsubscribe] = useMutation(UnsubscribeFromPushMutation);
-  const selectId = useId();
-  const hintId = useId();
 
   // On since an earlier visit: this phone still has the browser subscription and the choice made with it.
   useEffect(() => {
@@ -127,30 +126,19 @@ export function PushControl(props: { token: string }) {
       ) : (
         <>
           <p className="kern-body">{t('tracking.push.lead')}</p>
-          <div className="kern-form-input tr-gap">
-            <label className="kern-label" htmlFor={selectId}>
-              {t('tracking.push.aheadLabel')}
-            </label>
-            <p className="kern-hint" id={hintId}>
-              {t('tracking.push.aheadHint')}
-            </p>
-            <div className="kern-form-input__select-wrapper">
-              <select
-                id={selectId}
-                className="kern-form-input__select"
-                aria-describedby={hintId}
-                value={String(ahead)}
-                disabled={busy}
-                onChange={(e) => choose(Number(e.target.value))}
-              >
-                {aheadChoices.map((n) => (
-                  <option key={n} value={n}>
-                    {t('tracking.push.aheadChoice', { count: n })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <SelectField
+            label={t('tracking.push.aheadLabel')}
+            hint={t('tracking.push.aheadHint')}
+            value={String(ahead)}
+            disabled={busy}
+            onChange={(value) => choose(Number(value))}
+          >
+            {aheadChoices.map((n) => (
+              <option key={n} value={n}>
+                {t('tracking.push.aheadChoice', { count: n })}
+              </option>
+            ))}
+          </SelectField>
           <div className="tr-actions tr-gap">
             {active ? (
               <button

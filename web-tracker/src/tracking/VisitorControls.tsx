@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useText } from '@bc/schema';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { SelectField } from '../components/SelectField';
 import { graphql } from '../gql';
 import { playBeep, unlockAudio } from '../live/sound';
 import { alertVisitor, askForNotifications, type NotificationState, notificationState } from '../live/visitor-alert';
@@ -112,8 +113,6 @@ function AlertSettings(props: {
 }) {
   const { t } = useText();
   const [permission, setPermission] = useState<NotificationState>(notificationState);
-  const selectId = useId();
-  const hintId = useId();
 
   const ask = async () => {
     void unlockAudio();
@@ -152,30 +151,19 @@ function AlertSettings(props: {
         </p>
       )}
       {props.waiting && (
-        <div className="kern-form-input tr-gap">
-          <label className="kern-label" htmlFor={selectId}>
-            {t('tracking.reminder.label')}
-          </label>
-          <p className="kern-hint" id={hintId}>
-            {t('tracking.reminder.hint')}
-          </p>
-          <div className="kern-form-input__select-wrapper">
-            <select
-              id={selectId}
-              className="kern-form-input__select"
-              aria-describedby={hintId}
-              value={props.reminder ? String(props.reminder.ahead) : ''}
-              onChange={(e) => choose(e.target.value)}
-            >
-              <option value="">{t('tracking.reminder.off')}</option>
-              {reminderChoices.map((n) => (
-                <option key={n} value={n}>
-                  {t('tracking.reminder.choice', { count: n })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          label={t('tracking.reminder.label')}
+          hint={t('tracking.reminder.hint')}
+          value={props.reminder ? String(props.reminder.ahead) : ''}
+          onChange={choose}
+        >
+          <option value="">{t('tracking.reminder.off')}</option>
+          {reminderChoices.map((n) => (
+            <option key={n} value={n}>
+              {t('tracking.reminder.choice', { count: n })}
+            </option>
+          ))}
+        </SelectField>
       )}
       {props.reached !== undefined && (
         <div className="kern-alert kern-alert--success tr-gap" data-testid="reminder-reached">
