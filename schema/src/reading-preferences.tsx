@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { easyLanguageNamespace, loadEasyLanguage } from './i18n.js';
 
@@ -53,7 +53,6 @@ const Context = createContext<ReadingPreferences>({
 export function ReadingPreferencesProvider(props: { children: ReactNode }) {
   const [easyLanguage, setEasy] = useState(storedEasyLanguage);
   const [highContrast, setContrast] = useState(() => readFlag(CONTRAST_KEY));
-  useEffect(() => applyContrast(highContrast), [highContrast]);
   const setEasyLanguage = useCallback((on: boolean) => {
     writeFlag(EASY_KEY, on);
     writeFlag(OLD_EASY_KEY, false);
@@ -63,6 +62,8 @@ export function ReadingPreferencesProvider(props: { children: ReactNode }) {
   }, []);
   const setHighContrast = useCallback((on: boolean) => {
     writeFlag(CONTRAST_KEY, on);
+    // On the page at once, with the press (the first render has it from applyContrast() before it).
+    applyContrast(on);
     setContrast(on);
   }, []);
   const value = useMemo(
