@@ -585,9 +585,13 @@ describe('web-booking: kiosk', () => {
       // Decoding from a fake camera is slow on a busy machine; on a timeout, say what the kiosk showed instead.
       await result.waitFor({ timeout: 45_000 }).catch(async (err) => {
         const shown = await page.getByRole('status').allTextContents();
-        throw new Error(`not checked in after scanning; status regions showed: ${JSON.stringify(shown)}`, {
-          cause: err,
-        });
+        const camera = await page.locator('.kiosk-scanner__state').allTextContents();
+        throw new Error(
+          `not checked in after scanning; status regions showed: ${JSON.stringify(shown)}, camera: ${JSON.stringify(camera)}`,
+          {
+            cause: err,
+          },
+        );
       });
       expect(await page.getByTestId('kiosk-ticket-number').textContent()).toMatch(/^T\d{3}$/);
       expect(await page.getByText('Ihr Anliegen: Meldebescheinigung').count()).toBe(1);

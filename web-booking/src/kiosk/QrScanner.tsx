@@ -1,4 +1,3 @@
-import type { IScannerControls } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -6,6 +5,8 @@ type CameraState = 'starting' | 'scanning' | 'unavailable';
 
 /** The same code seen again within this time is one scan (the QR code stays in front of the camera). */
 const SAME_CODE_MS = 4_000;
+/** Time between two attempts to read a frame (a code held up is read within a fraction of a second). */
+const SCAN_EVERY_MS = 150;
 
 /**
  * The terminal's camera reads the QR code of the confirmation (ZXing, in the page: no worker, no WebAssembly,
@@ -23,48 +24,74 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
   paused.current = props.paused;
 
   useEffect(() => {
+    const element = video.current;
     let stopped = false;
-    let controls: IScannerControls | undefined;
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let last = { text: '', at: 0 };
+    const seen = (text: string) => {
+      const now = Date.now();
+      if (paused.current || (text === last.text && now - last.at < SAME_CODE_MS)) return;
+      last = { text, at: now };
+      onCode.current(text);
+    };
+    const release = () => {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      if (element) element.srcObject = null;
+    };
     const start = async () => {
-      if (!navigator.mediaDevices?.getUserMedia || !video.current) {
+      if (!navigator.mediaDevices?.getUserMedia || !element) {
         setState('unavailable');
         return;
       }
       try {
         // Loaded only when a camera is asked for: the start screen stays light.
         const { BrowserQRCodeReader } = await import('@zxing/browser');
-        if (stopped) return;
-        const reader = new BrowserQRCodeReader(undefined, {
-          delayBetweenScanAttempts: 150,
-          delayBetweenScanSuccess: 500,
-        });
-        const started = await reader.decodeFromConstraints(
-          { audio: false, video: { facingMode: { ideal: 'user' } } },
-          video.current,
-          (result) => {
-            if (!result || paused.current) return;
-            const text = result.getText();
-            const now = Date.now();
-            if (text === last.text && now - last.at < SAME_CODE_MS) return;
-            last = { text, at: now };
-            onCode.current(text);
-          },
-        );
-        if (stopped) started.stop();
-        else {
-          controls = started;
-          setState('scanning');
+        stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: { ideal: 'user' } } });
+        if (stopped) {
+          release();
+          return;
         }
+        element.srcObject = stream;
+        await element.play();
+        const reader = new BrowserQRCodeReader();
+        const canvas = document.createElement('canvas');
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        if (!context) throw new Error('no 2d canvas');
+        // Our own loop rather than ZXing's: that one sizes its canvas once, when it starts, and a camera that is
+        // slow to deliver its first frame leaves it reading an empty picture for good. Here every attempt takes
+        // the frame's size as it is now, and waits while there is no frame yet.
+        let framed = false;
+        const attempt = () => {
+          if (stopped) return;
+          const { videoWidth: width, videoHeight: height } = element;
+          if (width > 0 && height > 0) {
+            if (!framed) {
+              framed = true;
+              setState('scanning');
+            }
+            if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
+            context.drawImage(element, 0, 0, width, height);
+            try {
+              seen(reader.decodeFromCanvas(canvas).getText());
+            } catch {
+              // No code in this frame (or not readable yet): the next frame is another try.
+            }
+          }
+          timer = setTimeout(attempt, SCAN_EVERY_MS);
+        };
+        attempt();
       } catch {
         // No camera, permission refused, or the camera is busy: typing works all the same.
+        release();
         if (!stopped) setState('unavailable');
       }
     };
     void start();
     return () => {
       stopped = true;
-      controls?.stop();
+      clearTimeout(timer);
+      release();
     };
   }, []);
 
