@@ -4,8 +4,8 @@
  * their kiosk offers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GqlClient } from './gql-client.js';
-import { book, local, OFFICE, type OfficeInfo, serviceId } from './queue-helpers.js';
+import { follow, type GqlClient } from './gql-client.js';
+import { book, local, OFFICE, type OfficeInfo, requestId, serviceId, WALK_IN } from './queue-helpers.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
 
 // Monday 1 March 2027, 07:00 in Pforzheim (CET, UTC+1).
@@ -248,6 +248,72 @@ describe('reading them', () => {
       name: 'Your current ID card or passport',
       fallback: false,
     });
+  });
+});
+
+describe('on the tracking page and the call display', () => {
+  const LINE = `name text(language: "en") { ${TEXT} } texts { language name }`;
+  const TRACK = `subscription($token: String!) { trackedTicket(token: $token) {
+    ... on PublicTicket { number services { ${LINE} } } } }`;
+  const BOARD = `subscription($o: ID!) { callBoard(officeId: $o) { services { waiting ${LINE} } } }`;
+  type Line = { name: string; text: Res; texts: Res[]; waiting?: number };
+
+  it('name the ticket’s services in the reader’s language, and follow a translation written meanwhile', async () => {
+    clock.current = local('2027-03-01T08:00'); // open for walk-ins
+    const d = await t.kiosk().ok<{ issueWalkInTicket: Res }>(WALK_IN, {
+      input: { requestId: requestId(), services: [{ serviceId: serviceId(office, 'Meldebescheinigung'), count: 1 }] },
+    });
+    const issued = d.issueWalkInTicket;
+    expect(issued.__typename).toBe('IssuedTicket');
+    const phone = t.anonymous().socket();
+    const display = t.display().socket();
+    try {
+      const tracking = follow<{ trackedTicket: { services: Line[] } }>(phone, TRACK, { token: issued.trackingToken });
+      const board = follow<{ callBoard: { services: Line[] } }>(display, BOARD, { o: office.id });
+      const english = {
+        language: 'en',
+        name: 'Certificate of registration',
+        description: 'Confirms your registered address.',
+        fallback: false,
+      };
+      const first = await tracking.until((v) => v.trackedTicket.services.length === 1);
+      expect(first.trackedTicket.services[0]).toEqual({
+        name: 'Meldebescheinigung',
+        text: english,
+        texts: [
+          { language: 'de', name: 'Meldebescheinigung' },
+          { language: 'en', name: english.name },
+          { language: 'de-x-ls', name: 'Eine Bescheinigung über Ihre Wohnung' },
+        ],
+      });
+      const waits = await board.until((v) => v.callBoard.services.some((s) => (s.waiting ?? 0) > 0));
+      expect(waits.callBoard.services.find((s) => s.name === 'Meldebescheinigung')?.text).toEqual(english);
+
+      // A new English name, then a change both screens show (the office's notice): they answer with the new text.
+      await run(manager, UPDATE_SERVICE, {
+        o: office.id,
+        s: certificate.id,
+        i: serviceInput(certificate, [
+          { language: 'en', name: 'Registration certificate', description: english.description },
+          {
+            language: 'de-x-ls',
+            name: 'Eine Bescheinigung über Ihre Wohnung',
+            description: 'Da steht: Sie wohnen hier.',
+          },
+        ]),
+      });
+      await manager.ok('mutation($o: ID!, $n: String) { setOfficeNotice(officeId: $o, notice: $n) }', {
+        o: office.id,
+        n: 'Heute zwei Schalter.',
+      });
+      const renamed = (v: { services: Line[] }) => v.services.some((s) => s.text.name === 'Registration certificate');
+      await tracking.until((v) => renamed(v.trackedTicket));
+      await board.until((v) => renamed(v.callBoard));
+      await manager.ok('mutation($o: ID!) { setOfficeNotice(officeId: $o, notice: "") }', { o: office.id });
+    } finally {
+      await phone.dispose();
+      await display.dispose();
+    }
   });
 });
 

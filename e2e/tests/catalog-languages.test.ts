@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext, openPage } from '../harness.js';
-import { gql, openKiosk, signIn, staffCookie, until } from '../helpers.js';
+import { gql, kioskToken, openKiosk, signIn, staffCookie, until } from '../helpers.js';
 
 /**
  * Service and document texts in the reader's language. The demo catalogue has English texts for "Personalausweis
@@ -166,6 +167,51 @@ describe('catalog texts in English and Leichte Sprache', () => {
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('the tracking page and the call display name the services in the reader’s language', async () => {
+    const status = await gql(
+      baseUrl,
+      '{ walkInStatus { services { serviceId name open } } }',
+      {},
+      { bearer: kioskToken },
+    );
+    const idCard = (status.walkInStatus.services as { serviceId: string; name: string; open: boolean }[]).find(
+      (s) => s.name === 'Personalausweis beantragen',
+    );
+    expect(idCard?.open).toBe(true);
+    const issued = await gql(
+      baseUrl,
+      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
+        __typename ... on IssuedTicket { trackingToken } } }`,
+      { input: { requestId: randomUUID(), services: [{ serviceId: idCard?.serviceId, count: 1 }] } },
+      { bearer: kioskToken },
+    );
+    const phone = await openPage(browser, clockOffsetMs, 'en-GB');
+    await phone.goto(`${baseUrl}/track/t/${issued.issueWalkInTicket.trackingToken}`);
+    const english = phone.getByText('Apply for an identity card', { exact: true });
+    await english.waitFor(until);
+    expect(await langOf(english)).toBe('en');
+    expect(await accessibilityViolations(phone)).toEqual([]);
+    // German with Leichte Sprache switched on: the office's Leichte Sprache name.
+    await phone.getByRole('button', { name: 'Deutsch' }).click();
+    await phone.getByText('Personalausweis beantragen', { exact: true }).waitFor(until);
+    await phone.getByRole('button', { name: 'Leichte Sprache' }).click();
+    await phone.getByText('Einen neuen Ausweis beantragen', { exact: true }).waitFor(until);
+    await phone.context().close();
+
+    const display = await openPage(browser, clockOffsetMs);
+    await display.goto(`${baseUrl}/track/display#device=bcd_demo-display-buergercentrum`);
+    const waits = display.getByRole('table', { name: 'Wartende' });
+    await waits.getByRole('rowheader', { name: 'Personalausweis beantragen' }).waitFor(until);
+    await display.getByRole('button', { name: 'English' }).click();
+    const row = display.getByRole('rowheader', { name: 'Apply for an identity card' });
+    await row.waitFor(until);
+    expect(await langOf(row)).toBe('en');
+    // No English text for the registration: German, marked as such.
+    expect(await langOf(display.getByRole('rowheader', { name: 'Anmeldung / Ummeldung Wohnsitz' }))).toBe('de');
+    expect(await accessibilityViolations(display)).toEqual([]);
+    await display.context().close();
   });
 
   it('the kiosk of an office that lists German only offers no other language', async () => {

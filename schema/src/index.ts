@@ -25,4 +25,5 @@ export {
   useReadingPreferences,
   useText,
 } from './reading-preferences.js';
+export { type CatalogItem, useCatalogText } from './use-catalog-text.js';
 export { DEVICE_RETRY_MS, useCurrentDevice } from './use-current-device.js';

@@ -11,12 +11,13 @@ import { lazy, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StartPage } from './pages/StartPage';
+import { TrackingPage } from './pages/TrackingPage';
 
 /**
- * Each page is its own chunk: a visitor's phone on a slow line loads the tracking page's code only, the call
- * display's screen only its own (docs/decisions.md, "First load on a slow line").
+ * The tracking page, what a visitor's phone opens from the ticket's QR code, comes with the app: a chunk of its own
+ * would cost one more round trip before the ticket shows on a slow line. The call display, a screen on the office
+ * network, is its own chunk (docs/decisions.md, "First load on a slow line").
  */
-const TrackingPage = lazy(() => import('./pages/TrackingPage').then((m) => ({ default: m.TrackingPage })));
 const DisplayPage = lazy(() => import('./pages/DisplayPage').then((m) => ({ default: m.DisplayPage })));
 
 /** The call display fills its screen on its own; the visitor pages share the usual page frame. */

@@ -21,12 +21,12 @@ import { DeviceResolver } from '../modules/devices/device.resolver.js';
 import { DeviceAdminResolver } from '../modules/devices/device-admin.resolver.js';
 import { DocumentCheckResolver } from '../modules/document-check/document-check.resolver.js';
 import { LegalResolver } from '../modules/legal/legal.resolver.js';
-import { LiveResolver } from '../modules/live/live.resolver.js';
+import { LiveResolver, ServiceWaitTextResolver } from '../modules/live/live.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { PortalKeysResolver } from '../modules/portal-keys/portal-keys.resolver.js';
 import { PushResolver } from '../modules/push/push.resolver.js';
 import { QueueIssueResolver } from '../modules/queue/graphql/issue.resolver.js';
-import { QueueDeskResolver } from '../modules/queue/graphql/queue-desk.resolver.js';
+import { QueueDeskResolver, TicketServiceLineTextResolver } from '../modules/queue/graphql/queue-desk.resolver.js';
 import { WorkstationResolver } from '../modules/queue/graphql/workstation.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { StaffAccountsResolver } from '../modules/staff/staff-accounts.resolver.js';
@@ -51,12 +51,14 @@ export const resolvers = [
   ServiceDocumentTextResolver,
   LegalResolver,
   LiveResolver,
+  ServiceWaitTextResolver,
   OfficeAdminResolver,
   MailResolver,
   PortalKeysResolver,
   PushResolver,
   QueueIssueResolver,
   QueueDeskResolver,
+  TicketServiceLineTextResolver,
   WorkstationResolver,
   StaffResolver,
   StaffAccountsResolver,

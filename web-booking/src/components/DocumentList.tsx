@@ -1,5 +1,4 @@
-import { useText } from '@bc/schema';
-import { type CatalogItem, useCatalogText } from '../lib/catalog';
+import { type CatalogItem, useCatalogText, useText } from '@bc/schema';
 
 export type DocumentInfo = CatalogItem & {
   documentId: string;

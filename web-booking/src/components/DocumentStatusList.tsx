@@ -1,6 +1,6 @@
-import { useText } from '@bc/schema';
+import { useCatalogText, useText } from '@bc/schema';
 import type { ReactNode } from 'react';
-import { catalogLang, useCatalogText } from '../lib/catalog';
+import { catalogLang } from '../lib/catalog';
 import { type DocumentInfo, sortDocuments } from './DocumentList';
 
 export type CheckState = 'TO_CHECK' | 'ACCEPTED' | 'REPLACE';

@@ -1,6 +1,5 @@
-import { describedBy, FieldError, useText } from '@bc/schema';
+import { describedBy, FieldError, useCatalogText, useText } from '@bc/schema';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
-import { useCatalogText } from '../lib/catalog';
 import type { DraftUpload } from '../lib/draft';
 import { acceptAttribute, precheck, sendUpload, UploadError, type UploadErrorCode, uploadRules } from '../lib/uploads';
 import type { DocumentInfo } from './DocumentList';

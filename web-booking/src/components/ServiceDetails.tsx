@@ -1,6 +1,5 @@
-import { useText } from '@bc/schema';
+import { type CatalogItem, useCatalogText, useText } from '@bc/schema';
 import { useId } from 'react';
-import { type CatalogItem, useCatalogText } from '../lib/catalog';
 import { type DocumentInfo, DocumentList } from './DocumentList';
 
 export type ServiceInfo = CatalogItem & {

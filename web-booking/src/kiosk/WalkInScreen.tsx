@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState } from '@bc/schema';
+import { QueryState, useCatalogText } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment, WalkInRefusal } from '../gql/graphql';
-import { useCatalogText } from '../lib/catalog';
 import type { KioskOffice } from './kiosk-office';
 import { NextAppointments } from './NextAppointments';
 import { type DrawRefusal, useDrawTicket } from './use-draw-ticket';

@@ -1,4 +1,4 @@
-import { type CatalogItem, useCatalogText } from '../lib/catalog';
+import { type CatalogItem, useCatalogText } from '@bc/schema';
 
 /** The kiosk's own office, as currentDevice gives it: its languages and its services' texts too. */
 export type KioskOffice = {

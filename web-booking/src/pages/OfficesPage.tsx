@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { PageHeading, QueryState, usePageTitle, useText } from '@bc/schema';
+import { PageHeading, QueryState, useCatalogText, usePageTitle, useText } from '@bc/schema';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { OfficeContact } from '../components/OfficeContact';
 import { graphql } from '../gql';
-import { catalogLang, useCatalogText } from '../lib/catalog';
+import { catalogLang } from '../lib/catalog';
 import { FIND_APPOINTMENT_PATH } from '../lib/paths';
 
 const OfficesQuery = graphql(`

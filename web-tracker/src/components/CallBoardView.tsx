@@ -1,14 +1,16 @@
+import { type CatalogItem, useCatalogText } from '@bc/schema';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageRotation, useRowPages } from './use-row-pages';
 
 type Call = { key: string; number: string; counterLabel: string; active: boolean };
-type ServiceWait = { serviceId: string; name: string; waiting: number; expectedWaitMinutes?: number | null };
+type ServiceWait = CatalogItem & { serviceId: string; waiting: number; expectedWaitMinutes?: number | null };
 
 /**
  * The calls (newest active one large across the top, the others listed) and the waiting per service, read from
  * across the room. Everything fits one screen: the earlier calls show as many as fit (newest first), the services
- * page through every ten seconds when they do not fit at once. Service names come from the catalog (German only).
+ * page through every ten seconds when they do not fit at once. Service names are in the screen's language where the
+ * office wrote them, else German marked as such.
  */
 export function CallBoardView(props: { calls?: readonly Call[]; services?: readonly ServiceWait[] }) {
   const { t } = useTranslation();
@@ -80,6 +82,8 @@ function EarlierCalls(props: { calls: readonly Call[] }) {
 
 function ServiceWaits(props: { services: readonly ServiceWait[] }) {
   const { t, i18n } = useTranslation();
+  // A shared screen: German or English, never Leichte Sprache.
+  const textOf = useCatalogText({ easyLanguage: false });
   const { services } = props;
   const { boxRef, measureRef, pages } = useRowPages(
     `${i18n.language}|${services.map((s) => `${s.serviceId}:${s.name}:${s.waiting}:${s.expectedWaitMinutes}`).join()}`,
@@ -107,19 +111,22 @@ function ServiceWaits(props: { services: readonly ServiceWait[] }) {
         </tr>
       </thead>
       <tbody key={measuring ? undefined : page} className={measuring ? undefined : 'tr-waits__page'}>
-        {rows.map((s) => (
-          <tr key={s.serviceId}>
-            <th scope="row" lang="de">
-              <span className="tr-waits__name">{s.name}</span>
-            </th>
-            <td>{s.waiting}</td>
-            <td className="tr-waits__time">
-              {s.expectedWaitMinutes == null
-                ? t('display.waits.unknown')
-                : t('display.waits.minutes', { count: s.expectedWaitMinutes })}
-            </td>
-          </tr>
-        ))}
+        {rows.map((s) => {
+          const text = textOf(s);
+          return (
+            <tr key={s.serviceId}>
+              <th scope="row" lang={text.lang}>
+                <span className="tr-waits__name">{text.name}</span>
+              </th>
+              <td>{s.waiting}</td>
+              <td className="tr-waits__time">
+                {s.expectedWaitMinutes == null
+                  ? t('display.waits.unknown')
+                  : t('display.waits.minutes', { count: s.expectedWaitMinutes })}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

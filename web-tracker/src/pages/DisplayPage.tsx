@@ -46,6 +46,11 @@ const CallBoardSubscription = graphql(`
         name
         waiting
         expectedWaitMinutes
+        texts {
+          language
+          name
+          description
+        }
       }
     }
   }

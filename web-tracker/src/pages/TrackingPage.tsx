@@ -25,8 +25,14 @@ graphql(`
     calledAt
     counterLabel
     services {
+      serviceId
       name
       count
+      texts {
+        language
+        name
+        description
+      }
     }
     estimate {
       expectedCallAt

@@ -1,4 +1,5 @@
-import { formatTime, useText } from '@bc/schema';
+import { formatTime, useCatalogText, useText } from '@bc/schema';
+import { Fragment } from 'react';
 import { callWindow } from '../live/estimate-range';
 import type { TrackedTicket } from '../pages/TrackingPage';
 
@@ -65,6 +66,8 @@ function Waiting(props: { ticket: TrackedTicket; now: number; time: (ms: number)
 
 function Services(props: { ticket: TrackedTicket }) {
   const { t } = useText();
+  // In the visitor's language where the office wrote it (Leichte Sprache too), else German marked as such.
+  const textOf = useCatalogText();
   const lines = props.ticket.services.filter((s) => s.count > 0);
   if (lines.length === 0 && !props.ticket.priority) return null;
   return (
@@ -72,7 +75,18 @@ function Services(props: { ticket: TrackedTicket }) {
       {lines.length > 0 && (
         <div>
           <dt>{t('tracking.services', { count: lines.length })}</dt>
-          <dd lang="de">{lines.map((s) => (s.count > 1 ? `${s.count} × ${s.name}` : s.name)).join(', ')}</dd>
+          <dd>
+            {lines.map((s, i) => {
+              const text = textOf(s);
+              return (
+                <Fragment key={s.serviceId}>
+                  {i > 0 && ', '}
+                  {s.count > 1 && `${s.count} × `}
+                  <span lang={text.lang}>{text.name}</span>
+                </Fragment>
+              );
+            })}
+          </dd>
         </div>
       )}
       {props.ticket.priority && (

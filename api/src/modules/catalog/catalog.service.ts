@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { isUuid } from '../../shared/ids.js';
 import { mapUrl, phoneUri } from '../../shared/office-contact.js';
-import type { Office, OpeningHours, Service } from './catalog.types.js';
+import type { Office, OpeningHours, Service, Translatable } from './catalog.types.js';
 import { holidaysBetween } from './holidays.js';
 import { OfficeEntity } from './office.entity.js';
 import { OpeningHoursEntity } from './opening-hours.entity.js';
@@ -140,6 +140,22 @@ export class CatalogService {
             .map((r) => ({ kind: r.kind, weekday: r.weekday, opensAt: hhmm(r.opensAt), closesAt: hhmm(r.closesAt) })),
         );
       }),
+      /**
+       * A service's texts by id, for lines that name a service by id and German name only (a ticket's services, the
+       * call display's waits). Batched, not cached: a subscription's context lives all day, and a translation the
+       * office writes meanwhile shows at the next update.
+       */
+      serviceTexts: new DataLoader<string, Translatable | null>(
+        async (ids) => {
+          const rows = await this.ds.getRepository(ServiceEntity).find({
+            where: { id: In([...ids]) },
+            select: { id: true, name: true, description: true, translations: true },
+          });
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return ids.map((id) => byId.get(id) ?? null);
+        },
+        { cache: false },
+      ),
     };
   }
 }

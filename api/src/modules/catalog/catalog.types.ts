@@ -1,6 +1,7 @@
 import {
   Arg,
   type ClassType,
+  Ctx,
   Field,
   FieldResolver,
   ID,
@@ -10,6 +11,7 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
 import {
   allCatalogTexts,
   type CatalogTranslation as CatalogTranslationData,
@@ -161,6 +163,12 @@ export class CatalogText {
 /** What a type with catalog texts holds: the German name and description and the office's translations. */
 export type Translatable = { name: string; description: string; translations?: CatalogTranslationData[] };
 
+export const catalogTextsDescription =
+  'German first, then the English and Leichte Sprache texts the office wrote (as LegalPage.texts).';
+export const catalogTextDescription =
+  `Name and description in \`language\` ("de", "en" or "${EASY_GERMAN}" for Leichte Sprache; "en-GB" counts as ` +
+  '"en"), or the German text with `fallback: true` when there is no such translation.';
+
 /**
  * The `texts` and `text(language)` fields of a type that carries catalog texts (Service, ServiceDocument and the
  * appointment's BookedService and AppointmentDocument). Add the returned resolver to the schema's resolvers.
@@ -168,23 +176,46 @@ export type Translatable = { name: string; description: string; translations?: C
 export function catalogTextFields<T extends Translatable>(type: ClassType<T>) {
   @Resolver(() => type)
   class CatalogTextFields {
-    @FieldResolver(() => [CatalogTranslation], {
-      description: 'German first, then the English and Leichte Sprache texts the office wrote (as LegalPage.texts).',
-    })
+    @FieldResolver(() => [CatalogTranslation], { description: catalogTextsDescription })
     texts(@Root() root: T): CatalogTranslation[] {
       return allCatalogTexts(root, root.translations);
     }
 
-    @FieldResolver(() => CatalogText, {
-      description:
-        `Name and description in \`language\` ("de", "en" or "${EASY_GERMAN}" for Leichte Sprache; "en-GB" counts as ` +
-        '"en"), or the German text with `fallback: true` when there is no such translation.',
-    })
+    @FieldResolver(() => CatalogText, { description: catalogTextDescription })
     text(@Root() root: T, @Arg('language', () => String, { defaultValue: 'de' }) language: string): CatalogText {
       return catalogTextFor(root, root.translations, language);
     }
   }
   return CatalogTextFields;
+}
+
+/**
+ * `texts` and `text(language)` of a line that names a service by id and German name only (a ticket's services, the
+ * call display's waits), loaded by the service's id. A service gone from the catalog keeps the line's German name.
+ */
+export function serviceLineTextFields<T extends { serviceId: string; name: string }>(type: ClassType<T>) {
+  const textsOf = async (root: T, ctx: Context): Promise<Translatable> =>
+    (await ctx.loaders.serviceTexts.load(root.serviceId)) ?? { name: root.name, description: '' };
+
+  @Resolver(() => type)
+  class ServiceLineTextFields {
+    @FieldResolver(() => [CatalogTranslation], { description: catalogTextsDescription })
+    async texts(@Root() root: T, @Ctx() ctx: Context): Promise<CatalogTranslation[]> {
+      const service = await textsOf(root, ctx);
+      return allCatalogTexts(service, service.translations);
+    }
+
+    @FieldResolver(() => CatalogText, { description: catalogTextDescription })
+    async text(
+      @Root() root: T,
+      @Ctx() ctx: Context,
+      @Arg('language', () => String, { defaultValue: 'de' }) language: string,
+    ): Promise<CatalogText> {
+      const service = await textsOf(root, ctx);
+      return catalogTextFor(service, service.translations, language);
+    }
+  }
+  return ServiceLineTextFields;
 }
 
 @ObjectType({

@@ -6,11 +6,12 @@ import { singleLine } from '../../plain-text.js';
 import { actorOf } from '../../shared/actor.js';
 import { orThrow } from '../../shared/or-throw.js';
 import { Role } from '../../shared/role.js';
+import { serviceLineTextFields } from '../catalog/catalog.types.js';
 import type { PublicTicket } from '../queue/graphql/queue.types.js';
 import { publicTicket, queueTicket } from '../queue/graphql/queue.types.js';
 import { TrackedTicketResult, ticketNotFound } from '../queue/graphql/queue-results.types.js';
 import type { OfficeQueueView } from './live.service.js';
-import { CallBoard, OfficeQueueUpdate } from './live.types.js';
+import { CallBoard, OfficeQueueUpdate, ServiceWait } from './live.types.js';
 import type { CallBoardView } from './live-views.js';
 
 type SubscribeData<A> = { args: A; context: unknown };
@@ -88,3 +89,6 @@ export class LiveResolver {
     return orThrow(await ctx.services.live.setNotice(actorOf(ctx.identity), officeId, text));
   }
 }
+
+/** ServiceWait.texts and .text(language): the call display names the services in the language it shows. */
+export const ServiceWaitTextResolver = serviceLineTextFields(ServiceWait);

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useText } from '@bc/schema';
+import { useCatalogText, useText } from '@bc/schema';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AppointmentTime, endOf } from '../../components/AppointmentTime';
@@ -10,7 +10,7 @@ import { SlotAlternatives } from '../../components/SlotAlternatives';
 import { StepHeading } from '../../components/StepHeading';
 import { graphql } from '../../gql';
 import { ManagedAppointmentQuery } from '../../lib/appointment';
-import { catalogLang, useCatalogText } from '../../lib/catalog';
+import { catalogLang } from '../../lib/catalog';
 import { formatLongDate, formatTime } from '../../lib/datetime';
 import { clearDraft } from '../../lib/draft';
 import { type FieldIssue, issueText, type Step, stepOfField } from '../../lib/field-errors';

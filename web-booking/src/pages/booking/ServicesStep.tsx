@@ -1,10 +1,9 @@
-import { describedBy, FieldError, useText } from '@bc/schema';
+import { describedBy, FieldError, useCatalogText, useText } from '@bc/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type DocumentInfo, DocumentList, mergeDocuments } from '../../components/DocumentList';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { StepHeading } from '../../components/StepHeading';
-import { useCatalogText } from '../../lib/catalog';
 import { type ServiceChoice, withServices } from '../../lib/draft';
 import { type FieldIssue, issueText, stepOfField } from '../../lib/field-errors';
 import { type BookableService, useBookingFlow } from './booking-flow-context';

@@ -1,4 +1,4 @@
-import { PageHeading, QueryState, useText } from '@bc/schema';
+import { PageHeading, QueryState, useCatalogText, useText } from '@bc/schema';
 import { useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AppointmentTime } from '../../components/AppointmentTime';
@@ -6,7 +6,7 @@ import { DocumentStatusList } from '../../components/DocumentStatusList';
 import { OfficeQuestions } from '../../components/OfficeContact';
 import { PageTitle } from '../../components/PageTitle';
 import { manageUrl } from '../../lib/appointment';
-import { catalogLang, useCatalogText } from '../../lib/catalog';
+import { catalogLang } from '../../lib/catalog';
 import { copyText, downloadText } from '../../lib/download';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { LaterUpload } from './LaterUpload';

@@ -6,8 +6,9 @@ import { orThrow } from '../../../shared/or-throw.js';
 import { invalid, officeNotAllowed } from '../../../shared/results.types.js';
 import { Role } from '../../../shared/role.js';
 import { Appointment } from '../../booking/booking.types.js';
+import { serviceLineTextFields } from '../../catalog/catalog.types.js';
 import { TicketAction, TicketPriority, TicketStatus, WalkInOverride } from '../rules/ticket-model.js';
-import { QueueCounter, QueueTicket, queueTicket, WalkInStatus } from './queue.types.js';
+import { QueueCounter, QueueTicket, queueTicket, TicketServiceLine, WalkInStatus } from './queue.types.js';
 import { actionResult, queueCounter, walkInServiceStatus, walkInStatus } from './queue-results.js';
 import { TicketActionResult, WalkInOverrideResult } from './queue-results.types.js';
 
@@ -141,3 +142,6 @@ export class QueueDeskResolver {
     return actionResult(outcome) as typeof TicketActionResult;
   }
 }
+
+/** TicketServiceLine.texts and .text(language): the tracking page names a ticket's services in the visitor's language. */
+export const TicketServiceLineTextResolver = serviceLineTextFields(TicketServiceLine);
