@@ -3,8 +3,14 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createApiClient, toWebSocketUrl } from '@bc/schema';
 import { type Client, createClient } from 'graphql-ws';
+import { followSocketState } from './components/socket';
 
-type Options = { graphqlUrl?: string; bearer: () => string | undefined };
+type Options = {
+  graphqlUrl?: string;
+  bearer: () => string | undefined;
+  /** Open the socket now rather than with the first subscription (a page that subscribes as soon as it renders). */
+  connectAtOnce?: boolean;
+};
 
 /** Wait before reconnect attempt n: 1, 2, 4 … capped at 30 s, plus jitter so a room of screens does not reconnect at once. */
 export function reconnectDelayMs(retries: number, random: number = Math.random()): number {
@@ -26,7 +32,9 @@ export function createTrackerClient(opts: Options): { client: ApolloClient; sock
   const graphqlUrl = opts.graphqlUrl ?? '/graphql';
   const socket = createClient({
     url: toWebSocketUrl(graphqlUrl),
-    lazy: true,
+    lazy: !opts.connectAtOnce,
+    // Failures show as the socket's state ('lost'); the client keeps retrying.
+    onNonLazyError: () => {},
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
@@ -36,6 +44,7 @@ export function createTrackerClient(opts: Options): { client: ApolloClient; sock
       return token ? { authorization: `Bearer ${token}` } : {};
     },
   });
+  followSocketState(socket);
   watchForDeadSocket(socket);
   const isSubscription = ({ query }: ApolloLink.Operation) => {
     const def = getMainDefinition(query);

@@ -13,14 +13,21 @@ import { SocketContext } from './components/socket';
 import de from './locales/de.json';
 
 applyContrast();
+/** Only the call display is a device; visitor pages never send its token. */
+const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.BASE_URL}display`);
+const { client, socket } = createTrackerClient({
+  graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
+  bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
+  // The tracking page subscribes as soon as it renders: its socket's handshake (a round trip on a slow line) goes
+  // on while the page renders rather than after.
+  connectAtOnce: window.location.pathname.startsWith(`${import.meta.env.BASE_URL}t/`),
+});
 // English and easy language (German, the page stays lang="de", falling back to standard German) come when needed.
 const i18n = await initI18n(
   { de, en: () => import('./locales/en.json'), easy: () => import('./locales/de-ls.json') },
   { withEasyLanguage: storedEasyLanguage() },
 );
 
-/** Only the call display is a device; visitor pages never send its token. */
-const onDisplay = () => window.location.pathname.startsWith(`${import.meta.env.BASE_URL}display`);
 if (onDisplay()) {
   // Store the token from `#device=…` and remove it from the address bar before anything renders.
   takeDeviceToken();
@@ -32,11 +39,6 @@ if (onDisplay()) {
 // Opening a new display link in the same tab changes only the fragment: start again with the new token.
 window.addEventListener('hashchange', () => {
   if (onDisplay() && window.location.hash.includes('device=')) window.location.reload();
-});
-
-const { client, socket } = createTrackerClient({
-  graphqlUrl: import.meta.env.VITE_GRAPHQL_URL,
-  bearer: () => (onDisplay() ? takeDeviceToken() : undefined),
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
