@@ -138,12 +138,13 @@ export async function typeOnScreen(page: Page, text: string): Promise<void> {
   }
 }
 
-/** A walk-in ticket drawn at the demo kiosk for the first service open to walk-ins; its tracking token. */
-export async function walkInTrackingToken(baseUrl: string): Promise<string> {
-  const status = (await gql(baseUrl, '{ walkInStatus { services { serviceId open } } }', {}, { bearer: kioskToken }))
-    .walkInStatus as { services: { serviceId: string; open: boolean }[] };
-  const service = status.services.find((s) => s.open);
-  if (!service) throw new Error('no service takes walk-ins');
+/** A walk-in ticket drawn at the demo kiosk for the named service, else the first open to walk-ins; its tracking token. */
+export async function walkInTrackingToken(baseUrl: string, serviceName?: string): Promise<string> {
+  const status = (
+    await gql(baseUrl, '{ walkInStatus { services { serviceId name open } } }', {}, { bearer: kioskToken })
+  ).walkInStatus as { services: { serviceId: string; name: string; open: boolean }[] };
+  const service = status.services.find((s) => s.open && (serviceName === undefined || s.name === serviceName));
+  if (!service) throw new Error(`no walk-ins for ${serviceName ?? 'any service'}`);
   const r = (
     await gql(
       baseUrl,

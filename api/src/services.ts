@@ -80,10 +80,11 @@ export function createServices(
     return state && officeSnapshot(state);
   }, log);
   const portalKeys = new PortalKeysService(ds, clock.now, config.booking.portalRequestsPerMinute);
+  const catalog = new CatalogService(ds, clock.now);
   return {
     clock,
     audit: new AuditService(ds, clock.now),
-    catalog: new CatalogService(ds, clock.now),
+    catalog,
     identity: new IdentityService(ds, clock.now),
     auth: new AuthService(ds, pool, config.sessionTtlHours, clock.now),
     staff: new StaffService(ds),
@@ -95,7 +96,7 @@ export function createServices(
     portalLimit: new PortalLimitService(pool, config.booking.portalRequestsPerMinute),
     booking,
     officeAdmin: new OfficeAdminService(ds, booking, clock.now, mail.outbox),
-    catalogAdmin: new CatalogAdminService(ds, booking, clock.now),
+    catalogAdmin: new CatalogAdminService(ds, booking, catalog, clock.now),
     devices: new DeviceAdminService(ds, pool, clock.now),
     queue,
     live: new LiveService(ds, queue.views, feeds),

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext, openPage } from '../harness.js';
-import { gql, kioskToken, openKiosk, signIn, staffCookie, until } from '../helpers.js';
+import { gql, openKiosk, signIn, staffCookie, until, walkInTrackingToken } from '../helpers.js';
 
 /**
  * Service and document texts in the reader's language. The demo catalogue has English texts for "Personalausweis
@@ -170,25 +169,9 @@ describe('catalog texts in English and Leichte Sprache', () => {
   });
 
   it('the tracking page and the call display name the services in the reader’s language', async () => {
-    const status = await gql(
-      baseUrl,
-      '{ walkInStatus { services { serviceId name open } } }',
-      {},
-      { bearer: kioskToken },
-    );
-    const idCard = (status.walkInStatus.services as { serviceId: string; name: string; open: boolean }[]).find(
-      (s) => s.name === 'Personalausweis beantragen',
-    );
-    expect(idCard?.open).toBe(true);
-    const issued = await gql(
-      baseUrl,
-      `mutation($input: WalkInTicketInput!) { issueWalkInTicket(input: $input) {
-        __typename ... on IssuedTicket { trackingToken } } }`,
-      { input: { requestId: randomUUID(), services: [{ serviceId: idCard?.serviceId, count: 1 }] } },
-      { bearer: kioskToken },
-    );
+    const token = await walkInTrackingToken(baseUrl, 'Personalausweis beantragen');
     const phone = await openPage(browser, clockOffsetMs, 'en-GB');
-    await phone.goto(`${baseUrl}/track/t/${issued.issueWalkInTicket.trackingToken}`);
+    await phone.goto(`${baseUrl}/track/t/${token}`);
     const english = phone.getByText('Apply for an identity card', { exact: true });
     await english.waitFor(until);
     expect(await langOf(english)).toBe('en');

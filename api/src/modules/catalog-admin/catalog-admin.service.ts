@@ -5,6 +5,7 @@ import type { FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
 import { type AdminOutcome, invalid, ok, unknownOffice, withOffice } from '../../shared/office-lock.js';
 import type { BookingService } from '../booking/booking.service.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import {
   type CounterDraft,
@@ -55,6 +56,7 @@ export class CatalogAdminService {
   constructor(
     private readonly ds: DataSource,
     private readonly booking: Pick<BookingService, 'forgetPlans'>,
+    private readonly catalogTexts: Pick<CatalogService, 'forgetServiceTexts'>,
     private readonly now: () => Date,
   ) {}
 
@@ -86,7 +88,10 @@ export class CatalogAdminService {
           await m.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ o: officeId, s: 'catalog' })]);
         return result;
       },
-      () => this.booking.forgetPlans(),
+      () => {
+        this.booking.forgetPlans();
+        this.catalogTexts.forgetServiceTexts();
+      },
     );
     return refused ?? outcome;
   }

@@ -9,6 +9,9 @@ import { OpeningHoursEntity } from './opening-hours.entity.js';
 import { ServiceEntity } from './service.entity.js';
 import { type SpecialDayFacts, specialDays } from './special-days.js';
 
+/** How long a process keeps a service's texts for ticket lines and display waits (CatalogService.serviceTexts). */
+const SERVICE_TEXTS_TTL_MS = 10_000;
+
 export function toOffice(e: OfficeEntity): Office {
   return {
     id: e.id,
@@ -118,6 +121,40 @@ export class CatalogService {
     return rows.map(toOffice);
   }
 
+  /**
+   * A service's German and translated texts by id, for lines that name a service by id and German name only (a
+   * ticket's services, the call display's waits). Every update of every open tracking page and display reads them,
+   * so a process keeps them for a few seconds (misses batched into one query); a catalog change in this process
+   * forgets them at once, one in another process shows within SERVICE_TEXTS_TTL_MS.
+   */
+  serviceTexts(serviceId: string): Promise<Translatable | null> {
+    const hit = this.serviceTextsCache.get(serviceId);
+    if (hit && performance.now() - hit.at < SERVICE_TEXTS_TTL_MS) return hit.texts;
+    const texts = this.serviceTextsBatch.load(serviceId);
+    if (this.serviceTextsCache.size >= 10_000) this.serviceTextsCache.clear();
+    this.serviceTextsCache.set(serviceId, { at: performance.now(), texts });
+    texts.catch(() => this.serviceTextsCache.delete(serviceId));
+    return texts;
+  }
+
+  /** Forgets the kept service texts, after a catalog change in this process. */
+  forgetServiceTexts(): void {
+    this.serviceTextsCache.clear();
+  }
+
+  private readonly serviceTextsCache = new Map<string, { at: number; texts: Promise<Translatable | null> }>();
+  private readonly serviceTextsBatch = new DataLoader<string, Translatable | null>(
+    async (ids) => {
+      const rows = await this.ds.getRepository(ServiceEntity).find({
+        where: { id: In([...ids]) },
+        select: { id: true, name: true, description: true, translations: true },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { cache: false },
+  );
+
   /** Per-request batch loaders, so that a list of offices costs one query per relation. */
   loaders() {
     return {
@@ -140,22 +177,6 @@ export class CatalogService {
             .map((r) => ({ kind: r.kind, weekday: r.weekday, opensAt: hhmm(r.opensAt), closesAt: hhmm(r.closesAt) })),
         );
       }),
-      /**
-       * A service's texts by id, for lines that name a service by id and German name only (a ticket's services, the
-       * call display's waits). Batched, not cached: a subscription's context lives all day, and a translation the
-       * office writes meanwhile shows at the next update.
-       */
-      serviceTexts: new DataLoader<string, Translatable | null>(
-        async (ids) => {
-          const rows = await this.ds.getRepository(ServiceEntity).find({
-            where: { id: In([...ids]) },
-            select: { id: true, name: true, description: true, translations: true },
-          });
-          const byId = new Map(rows.map((r) => [r.id, r]));
-          return ids.map((id) => byId.get(id) ?? null);
-        },
-        { cache: false },
-      ),
     };
   }
 }

@@ -195,7 +195,7 @@ export function catalogTextFields<T extends Translatable>(type: ClassType<T>) {
  */
 export function serviceLineTextFields<T extends { serviceId: string; name: string }>(type: ClassType<T>) {
   const textsOf = async (root: T, ctx: Context): Promise<Translatable> =>
-    (await ctx.loaders.serviceTexts.load(root.serviceId)) ?? { name: root.name, description: '' };
+    (await ctx.services.catalog.serviceTexts(root.serviceId)) ?? { name: root.name, description: '' };
 
   @Resolver(() => type)
   class ServiceLineTextFields {
