@@ -86,7 +86,7 @@ function ServiceWaits(props: { services: readonly ServiceWait[] }) {
   const textOf = useCatalogText({ easyLanguage: false });
   const { services } = props;
   const { boxRef, measureRef, pages } = useRowPages(
-    `${i18n.language}|${services.map((s) => `${s.serviceId}:${s.name}:${s.waiting}:${s.expectedWaitMinutes}`).join()}`,
+    `${i18n.language}|${services.map((s) => `${s.serviceId}:${textOf(s).name}:${s.waiting}:${s.expectedWaitMinutes}`).join()}`,
   );
   const page = usePageRotation(pages.length);
   const start = pages.slice(0, page).reduce((sum, n) => sum + n, 0);
