@@ -2,6 +2,7 @@ import jsQRModule from 'jsqr';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { PNG } from 'pngjs';
 import { SMTPServer } from 'smtp-server';
+import { LOCK_MAIL } from '../src/modules/mail/mail-claims.store.js';
 
 export type ReceivedMail = ParsedMail & { envelopeTo: string[] };
 
@@ -100,11 +101,19 @@ export function decodeQrPng(png: Buffer): string | null {
   );
 }
 
-/** Waits (real time) until no mail is being sent in the database behind `sql`: every claim has settled. */
+/**
+ * Waits (real time) until no mail is being sent in the database behind `sql`: every claim has settled. A claim
+ * takes its advisory lock before it marks the row SENDING, so a held lock counts too (agenda's dispatch, running in
+ * the background, can hold one that a test's own dispatch skipped).
+ */
 export async function settled(sql: (q: string) => Promise<{ n: number }[]>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await sql(`SELECT count(*)::int AS n FROM mail_message WHERE status = 'SENDING'`);
+    const [row] = await sql(
+      `SELECT ((SELECT count(*) FROM mail_message WHERE status = 'SENDING')
+             + (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ${LOCK_MAIL}
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())))::int AS n`,
+    );
     if (row?.n === 0) return;
     if (Date.now() > deadline) throw new Error('mails still being sent');
     await new Promise((r) => setTimeout(r, 50));
