@@ -314,6 +314,13 @@ describe('web-booking: kiosk', () => {
     const status = await walkInStatus(baseUrl);
     const service = status.services[0] as WalkInStatus['services'][number];
     const earliest = now() + 20 * 60_000;
+    const line = {
+      __typename: 'TicketServiceLine',
+      serviceId: service.serviceId,
+      name: service.name,
+      count: 1,
+      texts: [{ __typename: 'CatalogTranslation', language: 'de', name: service.name, description: '' }],
+    };
     const answers = [
       {
         __typename: 'IssuedTicket',
@@ -326,7 +333,7 @@ describe('web-booking: kiosk', () => {
           officeName: 'Bürgercentrum',
           counterLabel: null,
           issuedAt: new Date(now()).toISOString(),
-          services: [{ __typename: 'TicketServiceLine', serviceId: service.serviceId, name: service.name, count: 1 }],
+          services: [line],
           estimate: {
             __typename: 'WaitEstimate',
             peopleAhead: 3,
@@ -339,9 +346,7 @@ describe('web-booking: kiosk', () => {
       {
         __typename: 'CheckInTooLate',
         startsAt: new Date(now() - 20 * 60_000).toISOString(),
-        walkInServices: [
-          { __typename: 'TicketServiceLine', serviceId: service.serviceId, name: service.name, count: 1 },
-        ],
+        walkInServices: [line],
       },
     ];
     await page.route('**/graphql', async (route) => {

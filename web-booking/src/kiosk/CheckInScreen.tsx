@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import type { CatalogItem } from '@bc/schema';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
@@ -29,6 +30,11 @@ const KioskCheckInMutation = graphql(`
           serviceId
           name
           count
+          texts {
+            language
+            name
+            description
+          }
         }
       }
       ... on CheckInWrongOffice {
@@ -41,7 +47,7 @@ const KioskCheckInMutation = graphql(`
 type Outcome =
   | { kind: 'incomplete' }
   | { kind: 'tooEarly'; startsAt: string }
-  | { kind: 'tooLate'; startsAt: string; services: readonly { serviceId: string; name: string; count: number }[] }
+  | { kind: 'tooLate'; startsAt: string; services: readonly (CatalogItem & { serviceId: string; count: number })[] }
   | { kind: 'cancelled' }
   | { kind: 'wrongOffice'; officeName: string }
   | { kind: 'unknown' }
@@ -251,7 +257,7 @@ function TooLate(props: {
   onIssued: (issued: KioskIssuedTicketFragment) => void;
 }) {
   const { t } = useTranslation();
-  const serviceText = useKioskServiceText(props.office);
+  const serviceText = useKioskServiceText();
   const { outcome } = props;
   const { draw, drawing, refusal } = useDrawTicket(props.onIssued);
   const services = outcome.services.map((s) => ({ serviceId: s.serviceId, count: s.count }));

@@ -19,15 +19,6 @@ const KioskDeviceQuery = graphql(`
         timeZone
         notice
         languages
-        services {
-          id
-          name
-          texts {
-            language
-            name
-            description
-          }
-        }
       }
     }
   }

@@ -24,7 +24,7 @@ export function TicketScreen(props: {
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const serviceText = useKioskServiceText(props.office);
+  const serviceText = useKioskServiceText();
   const { office, issued } = props;
   const { ticket } = issued;
   useKioskTitle(t('kiosk.ticket.pageTitle', { number: ticket.number }));

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { QueryState, useCatalogText } from '@bc/schema';
+import { QueryState } from '@bc/schema';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment, WalkInRefusal } from '../gql/graphql';
-import type { KioskOffice } from './kiosk-office';
+import { type KioskOffice, useKioskServiceText } from './kiosk-office';
 import { NextAppointments } from './NextAppointments';
 import { type DrawRefusal, useDrawTicket } from './use-draw-ticket';
 import { useKioskTitle } from './use-kiosk-title';
@@ -64,7 +64,7 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
   const { t } = useTranslation();
   useKioskTitle(t('kiosk.walkIn.pageTitle'));
   const { office } = props;
-  const textOf = useCatalogText({ easyLanguage: false });
+  const textOf = useKioskServiceText();
   const { data, loading, error, refetch } = useQuery(KioskWalkInQuery, {
     variables: { officeId: office.id },
     fetchPolicy: 'network-only',

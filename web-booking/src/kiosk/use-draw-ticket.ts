@@ -18,6 +18,11 @@ export const KioskIssuedTicketFields = graphql(`
         serviceId
         name
         count
+        texts {
+          language
+          name
+          description
+        }
       }
       estimate {
         peopleAhead
