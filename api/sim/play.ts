@@ -3,7 +3,7 @@
  * appointment visitors check in, or ask as walk-ins when later than the late window), free counters call, visitors
  * are served for their true service time. What it measures is what the office and its visitors feel.
  */
-import type { OpenInterval } from '../src/modules/queue/rules/estimate.js';
+import { LEARNED_SAMPLES, type OpenInterval } from '../src/modules/queue/rules/estimate.js';
 import { intervalAt } from '../src/modules/queue/rules/office-day.js';
 import { appointmentDueAt, MINUTE } from '../src/modules/queue/rules/ordering.js';
 import { shownRange } from '../src/modules/stats/estimate-calibration.js';
@@ -11,8 +11,6 @@ import { learner, type Office, type Policy, type SimCounter, standingOf, type Ti
 import { at, randomness, type Scenario, serviceTime, type Visitor, visitorsOf } from './scenario.js';
 
 const STEP = 5_000;
-/** Samples per service the office has learned before the simulated day (the api keeps the newest 20). */
-const HISTORY = 20;
 
 export type DayResult = {
   /** Minutes from the start (or the check-in, when later) to the call, per appointment visitor who came in time. */
@@ -47,10 +45,13 @@ export function playDay(scenario: Scenario, seed: number, policy: Policy, option
   const closesAt = open[open.length - 1]?.end ?? 0;
   const visitors = options.visitors ?? visitorsOf(scenario, seed);
 
-  // The office's history: twenty past visitors per service, drawn from the same true distributions.
+  // The office's history: as many past visitors per service as the api learns from, drawn from the true distributions.
   const past = randomness(seed ^ 0x5eed);
   const history = new Map(
-    scenario.services.map((s) => [s.id, Array.from({ length: HISTORY }, () => serviceTime(s, past.normal) / MINUTE)]),
+    scenario.services.map((s) => [
+      s.id,
+      Array.from({ length: LEARNED_SAMPLES }, () => serviceTime(s, past.normal) / MINUTE),
+    ]),
   );
   const allSamples = [...history.values()].flat();
   const averageMinutes = allSamples.reduce((a, b) => a + b, 0) / allSamples.length;

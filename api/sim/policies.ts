@@ -9,6 +9,7 @@ import {
   type EstimateCounter,
   type EstimateEntry,
   estimateQueue,
+  LEARNED_SAMPLES,
   learnedDuration,
   type OpenInterval,
 } from '../src/modules/queue/rules/estimate.js';
@@ -234,9 +235,9 @@ export function learner(scenario: Scenario, history: Map<string, number[]>) {
       }
       return value;
     },
-    /** A finished visitor's minutes join the samples (newest first, the last 20 as in the api). */
+    /** A finished visitor's minutes join the samples (newest first, as many as the api keeps). */
     finished: (serviceId: string, minutes: number) => {
-      history.set(serviceId, [minutes, ...(history.get(serviceId) ?? [])].slice(0, 20));
+      history.set(serviceId, [minutes, ...(history.get(serviceId) ?? [])].slice(0, LEARNED_SAMPLES));
       cache.delete(serviceId);
     },
   };

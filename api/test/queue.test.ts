@@ -335,12 +335,13 @@ describe('photo terminal', () => {
 describe('closing guard', () => {
   // Thursday 4 March: open until 18:00, buffer 10 minutes, nobody waiting, no counter open yet (all eight assumed).
   it('refuses a walk-in that would not be done by 17:50, per service, and tells since when', async () => {
-    clock.current = local('2027-03-04T17:45');
-    const idCard = await walkIn(kiosk, { services: one('Personalausweis') }); // 17:45 + 15 = 18:00
+    clock.current = local('2027-03-04T17:43');
+    const idCard = await walkIn(kiosk, { services: one('Personalausweis') }); // 17:43 + 15 = 17:58
     expect(idCard).toMatchObject({ __typename: 'WalkInClosed', reason: 'CLOSING_SOON' });
     expect(idCard.nextAppointments).toHaveLength(3);
     expect(Date.parse(idCard.nextAppointments[0])).toBeGreaterThan(clock.current.getTime());
-    const certificate = await walkIn(kiosk, { services: one('Meldebescheinigung') }); // 17:45 + 5 = 17:50
+    // 17:43 + 5 = 17:48 on average, and done by 17:50 four times in five (its own time at the 80th percentile).
+    const certificate = await walkIn(kiosk, { services: one('Meldebescheinigung') });
     expect(certificate).toMatchObject({ __typename: 'IssuedTicket' });
 
     clock.current = local('2027-03-04T17:46');
@@ -351,9 +352,10 @@ describe('closing guard', () => {
     expect(byName('Personalausweis')).toMatchObject({
       open: false,
       reason: 'CLOSING_SOON',
-      closedSince: local('2027-03-04T17:45').toISOString(),
+      closedSince: local('2027-03-04T17:43').toISOString(),
       predictedFinishAt: local('2027-03-04T18:01').toISOString(),
     });
+    // 17:46 + 5 = 17:51 even on average.
     expect(byName('Meldebescheinigung')).toMatchObject({ open: false, reason: 'CLOSING_SOON' });
     expect(byName('Meldebescheinigung').closedSince).toBe(local('2027-03-04T17:46').toISOString());
   });

@@ -9,6 +9,7 @@
 import {
   type EstimateCounter,
   type EstimateEntry,
+  logNormalQuantile,
   type OpenInterval,
   type SimulatedCall,
   simulateCalls,
@@ -28,6 +29,8 @@ export type WalkInDecision =
   | { open: false; reason: WalkInRefusal; prediction: WalkInPrediction | null };
 
 const CANDIDATE = '\u0000walk-in-candidate';
+/** The new visitor's own service time is judged at its 80th percentile (z of the standard normal). */
+const OWN_FINISH_Z = 0.84;
 /** A later finish than without the new ticket counts from this much on (rounding noise aside). */
 const TOLERANCE_MS = 1_000;
 
@@ -80,7 +83,11 @@ export function predictWalkIn(
   const own = withIt.get(CANDIDATE);
   if (!own) return null;
   const before = overruns(simulateCalls(entries, counters, now, rules, open), open, bufferMinutes);
-  let pastClosing = false;
+  // Its own visitor must be done in time four times in five, not only on average: judged on its mean, a long service
+  // admitted just inside the buffer often ended well past closing.
+  const limit = servedBy(own.callAt, open, bufferMinutes);
+  const ownLikelyDone = own.callAt + logNormalQuantile(candidate.durationMs, OWN_FINISH_Z, candidate.spread);
+  let pastClosing = limit !== null && ownLikelyDone > limit;
   for (const [id, overrun] of overruns(withIt, open, bufferMinutes)) {
     if (overrun > (before.get(id) ?? 0) + (id === CANDIDATE ? 0 : TOLERANCE_MS)) pastClosing = true;
   }

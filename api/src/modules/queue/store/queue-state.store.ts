@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../../shared/ids.js';
 import { HoursKind } from '../../catalog/opening-hours.entity.js';
-import { learnedDuration, learnedShowRate } from '../rules/estimate.js';
+import { LEARNED_SAMPLES, learnedDuration, learnedShowRate } from '../rules/estimate.js';
 import { isoWeekday, localDate, localDayBounds, localInstant, openIntervalsOn } from '../rules/office-day.js';
 import { MINUTE } from '../rules/ordering.js';
 import type {
@@ -19,8 +19,7 @@ import type {
   WalkInStateRow,
 } from '../rules/queue-model.js';
 
-/** How many finished tickets per service the learned duration uses, and how far back. */
-const SAMPLES = 20;
+/** How far back finished tickets count for the learned durations (at most LEARNED_SAMPLES per service). */
 const HISTORY_DAYS = 60;
 const DAY_MS = 86_400_000;
 
@@ -194,7 +193,7 @@ async function loadDurationSamples(
             ) x
       WHERE x.rn <= $3
       GROUP BY x."serviceId"`,
-    [officeId, since, SAMPLES],
+    [officeId, since, LEARNED_SAMPLES],
   );
   return rows.map((r) => ({ serviceId: r.serviceId, samples: r.samples.map(Number) }));
 }
