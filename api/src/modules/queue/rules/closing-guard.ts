@@ -20,7 +20,10 @@ import { WalkInOverride, WalkInRefusal } from './ticket-model.js';
 export type WalkInPrediction = {
   callAt: number;
   finishAt: number;
-  /** Whether admitting the ticket makes anybody (its own visitor included) be served past closing minus the buffer. */
+  /**
+   * Whether admitting the ticket makes anybody be served (later) past closing minus the buffer: its own visitor with
+   * the service time at its 80th percentile, everybody else on mean durations.
+   */
   pastClosing: boolean;
 };
 

@@ -9,8 +9,8 @@
  *
  * Appointments booked for the rest of the day that have not checked in yet take part as **expected** entries: they
  * can be called from their start less the lead on, as a checked-in appointment is (most visitors come on time or
- * early), and each comes with the office's learned show-up probability. So a walk-in's
- * estimate already counts the appointments that will go ahead of it.
+ * early), and each comes with the office's learned show-up probability. So a walk-in's estimate already counts the
+ * appointments that will go ahead of it.
  *
  * Service times vary, so the simulation runs many times with durations drawn around the learned ones (log-normal,
  * same mean), expected appointments coming or not at their show-up probability, and a visitor at a counter who has
