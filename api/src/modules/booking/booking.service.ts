@@ -8,6 +8,7 @@ import { generateSecret, hashSecret } from '../../shared/credentials.js';
 import { isDbError } from '../../shared/db-errors.js';
 import { type FieldProblem } from '../../shared/field-problem.js';
 import { isUuid } from '../../shared/ids.js';
+import { KeptPromises } from '../../shared/kept-promises.js';
 import { OfficeEntity } from '../catalog/office.entity.js';
 import { AppointmentEntity } from './appointment.entity.js';
 import { AppointmentStatus, type AppointmentView, type BookingChannel } from './appointment-view.js';
@@ -112,7 +113,7 @@ const startProblemMessages: Record<string, string> = {
  */
 export class BookingService {
   private readonly byAddress: RateLimiterPostgres;
-  private readonly plans = new Map<string, { at: number; plan: Promise<OfficePlan | null> }>();
+  private readonly plans = new KeptPromises<OfficePlan | null>(PLAN_TTL_MS, 1000);
 
   constructor(
     private readonly ds: DataSource,
@@ -142,13 +143,7 @@ export class BookingService {
     if (!isUuid(officeId)) return Promise.resolve(null);
     const now = this.now();
     const key = `${officeId}/${now.toISOString().slice(0, 10)}`;
-    const hit = this.plans.get(key);
-    if (hit && performance.now() - hit.at < PLAN_TTL_MS) return hit.plan;
-    const plan = loadOfficePlan(this.ds.manager, officeId, now);
-    this.plans.set(key, { at: performance.now(), plan });
-    plan.catch(() => this.plans.delete(key));
-    if (this.plans.size > 1000) this.plans.clear();
-    return plan;
+    return this.plans.get(key, () => loadOfficePlan(this.ds.manager, officeId, now));
   }
 
   /** Forgets cached plans, e.g. after an office's hours or counters changed in this process. */

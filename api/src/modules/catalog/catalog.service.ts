@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { isUuid } from '../../shared/ids.js';
+import { KeptPromises } from '../../shared/kept-promises.js';
 import { mapUrl, phoneUri } from '../../shared/office-contact.js';
 import type { Office, OpeningHours, Service, Translatable } from './catalog.types.js';
 import { holidaysBetween } from './holidays.js';
@@ -128,21 +129,15 @@ export class CatalogService {
    * forgets them at once, one in another process shows within SERVICE_TEXTS_TTL_MS.
    */
   serviceTexts(serviceId: string): Promise<Translatable | null> {
-    const hit = this.serviceTextsCache.get(serviceId);
-    if (hit && performance.now() - hit.at < SERVICE_TEXTS_TTL_MS) return hit.texts;
-    const texts = this.serviceTextsBatch.load(serviceId);
-    if (this.serviceTextsCache.size >= 10_000) this.serviceTextsCache.clear();
-    this.serviceTextsCache.set(serviceId, { at: performance.now(), texts });
-    texts.catch(() => this.serviceTextsCache.delete(serviceId));
-    return texts;
+    return this.serviceTextsKept.get(serviceId, () => this.serviceTextsBatch.load(serviceId));
   }
 
   /** Forgets the kept service texts, after a catalog change in this process. */
   forgetServiceTexts(): void {
-    this.serviceTextsCache.clear();
+    this.serviceTextsKept.clear();
   }
 
-  private readonly serviceTextsCache = new Map<string, { at: number; texts: Promise<Translatable | null> }>();
+  private readonly serviceTextsKept = new KeptPromises<Translatable | null>(SERVICE_TEXTS_TTL_MS, 10_000);
   private readonly serviceTextsBatch = new DataLoader<string, Translatable | null>(
     async (ids) => {
       const rows = await this.ds.getRepository(ServiceEntity).find({
