@@ -310,12 +310,12 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Log-normal durations with the given mean: mean × exp(σZ − σ²/2). */
 /** The duration at standard-normal quantile `z` of a log-normal with this mean and σ of its log (z 0: below the mean). */
 export function logNormalQuantile(meanMs: number, z: number, spread: number = DEFAULT_SPREAD): number {
   return meanMs * Math.exp(spread * z - (spread * spread) / 2);
 }
 
+/** Log-normal durations with the given mean: mean × exp(σZ − σ²/2). */
 function logNormalDraw(random: () => number): Draw {
   return (meanMs, spread = DEFAULT_SPREAD) => {
     const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
