@@ -126,6 +126,12 @@ describe('information desk and workstation', () => {
       .textContent({ timeout: 1_000 })
       .catch(() => null);
   const clerkStatus = (contains: string) => clerk.getByRole('status').filter({ hasText: contains });
+  /**
+   * What a clerk sees before pressing N: the counter free and no action under way (the call button not disabled).
+   * The page learns of a finish and of new tickets by re-reading the counter; N pressed before that says "busy".
+   */
+  const readyToCall = () =>
+    expect.poll(() => clerk.locator('button[data-action="callNext"]:not([aria-disabled])').count(), until).toBe(1);
   const deskStatus = (contains: string | RegExp) => desk.getByRole('status').filter({ hasText: contains });
 
   beforeAll(async () => {
@@ -260,6 +266,7 @@ describe('information desk and workstation', () => {
     expect(await accessibilityViolations(desk)).toEqual([]);
 
     // The clerk's next call takes the priority ticket, although the kiosk ticket came first.
+    await readyToCall();
     await clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) }).focus();
     await clerk.keyboard.press('n');
     await expect.poll(currentNumber, until).toBe(number);
@@ -322,6 +329,7 @@ describe('information desk and workstation', () => {
     ).checkIn;
     expect(checkedIn.__typename).toBe('IssuedTicket');
     const number = checkedIn.ticket.number as string;
+    await readyToCall();
     await clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) }).focus();
     await clerk.keyboard.press('n');
     await expect.poll(currentNumber, until).toBe(number);
@@ -382,6 +390,7 @@ describe('information desk and workstation', () => {
     }
 
     // Every ticket of this file was finished or cancelled: the counter's queue is really empty.
+    await readyToCall();
     await clerk.getByRole('heading', { level: 2, name: new RegExp(`^Schalter ${counterLabel}\\b`) }).focus();
     await clerk.keyboard.press('n');
     await expect.poll(() => clerkStatus('Niemand wartet auf diesen Schalter').count(), until).toBe(1);
