@@ -50,7 +50,9 @@ function StaffAccounts(props: { office?: StaffOffice }) {
   const me = useMe().data?.me;
   const isAdmin = !!me?.roles.includes('ADMIN');
   const { data, loading, error } = useQuery(StaffAccountsQuery, { variables: { officeId: office?.id ?? null } });
-  const refetch = { refetchQueries: [StaffAccountsQuery] };
+  // Awaited, as on the other admin pages: "create" is followed at once by "issue link", and a list re-read of the
+  // first still under way must not land after the second's and show the new account without its open link.
+  const refetch = { refetchQueries: [StaffAccountsQuery], awaitRefetchQueries: true };
   const [create] = useMutation(CreateStaffAccountMutation, refetch);
   const [update] = useMutation(UpdateStaffAccountMutation, refetch);
   const [deactivate] = useMutation(DeactivateStaffAccountMutation, refetch);
