@@ -1,4 +1,3 @@
-import type { BrowserQRCodeReader } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,7 +9,7 @@ const SAME_CODE_MS = 4_000;
 const SCAN_EVERY_MS = 150;
 
 /**
- * The terminal's camera reads the QR code of the confirmation (ZXing, in the page: no worker, no WebAssembly,
+ * The terminal's camera reads the QR code of the confirmation (jsQR, in the page: no worker, no WebAssembly,
  * nothing loaded from elsewhere). Starts when the screen opens and stops when it closes. Without a camera (or
  * without permission) it says so, and the visitor types the reference instead. The preview is decoration for
  * screen readers; the instructions beside it say what to do.
@@ -47,7 +46,7 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
       }
       try {
         // Loaded only when a camera is asked for: the start screen stays light.
-        const { BrowserQRCodeReader } = await import('@zxing/browser');
+        const { default: jsQR } = await import('jsqr');
         stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: { ideal: 'user' } } });
         if (stopped) {
           release();
@@ -55,12 +54,11 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
         }
         element.srcObject = stream;
         await element.play();
-        const reader = new BrowserQRCodeReader();
-        const full = frameCanvas(1);
-        const half = frameCanvas(2);
-        // Our own loop rather than ZXing's: that one sizes its canvas once, when it starts, and a camera that is
-        // slow to deliver its first frame leaves it reading an empty picture for good. Here every attempt takes
-        // the frame's size as it is now, and waits while there is no frame yet.
+        const canvas = document.createElement('canvas');
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        if (!context) throw new Error('no 2d canvas');
+        // Every attempt takes the frame's size as it is now (a camera may be slow to deliver its first frame, or
+        // change its size), and waits while there is no frame yet.
         let framed = false;
         const attempt = () => {
           if (stopped) return;
@@ -70,11 +68,13 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
               framed = true;
               setState('scanning');
             }
-            // ZXing misses about one code in thirty at some sizes, however sharp the picture, and finds it in the
-            // same frame at half the size (measured on rendered confirmation codes): a code held still in front
-            // of the camera would otherwise never be read. The second try costs about a millisecond.
-            const text = read(reader, full, element) ?? read(reader, half, element);
-            if (text !== undefined) seen(text);
+            if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
+            context.drawImage(element, 0, 0, width, height);
+            // Confirmation codes are dark on light, on paper and on the booking page alike: no inverted try.
+            const code = jsQR(context.getImageData(0, 0, width, height).data, width, height, {
+              inversionAttempts: 'dontInvert',
+            });
+            if (code?.data) seen(code.data);
           }
           timer = setTimeout(attempt, SCAN_EVERY_MS);
         };
@@ -107,28 +107,4 @@ export function QrScanner(props: { onCode: (code: string) => void; paused: boole
       </p>
     </div>
   );
-}
-
-type FrameCanvas = { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; scale: number };
-
-/** A canvas that takes the camera's frame at 1/scale of its size. */
-function frameCanvas(scale: number): FrameCanvas {
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('no 2d canvas');
-  return { canvas, context, scale };
-}
-
-/** The text of the QR code in the video's current frame, drawn at the canvas's scale; undefined when none is read. */
-function read(reader: BrowserQRCodeReader, frame: FrameCanvas, video: HTMLVideoElement): string | undefined {
-  const width = Math.round(video.videoWidth / frame.scale);
-  const height = Math.round(video.videoHeight / frame.scale);
-  if (frame.canvas.width !== width || frame.canvas.height !== height) Object.assign(frame.canvas, { width, height });
-  frame.context.drawImage(video, 0, 0, width, height);
-  try {
-    return reader.decodeFromCanvas(frame.canvas).getText();
-  } catch {
-    // No code in this frame (or not readable at this size): the next try may read it.
-    return undefined;
-  }
 }
