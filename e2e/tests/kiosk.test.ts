@@ -116,7 +116,8 @@ describe('web-booking: kiosk', () => {
       if (r.url().endsWith('/graphql')) authorizations.push(r.headers().authorization);
     });
     await page.goto(`${baseUrl}/booking/kiosk#device=${kioskToken}`);
-    await heading(page).waitFor(until);
+    // The start screen's heading, not the first one: the loading screen has one too, shown before any request.
+    await heading(page).filter({ hasText: 'Guten Tag!' }).waitFor(until);
     expect(await page.getByText('Standort nicht gefunden').count()).toBe(0);
     expect(authorizations.length).toBeGreaterThan(0);
     expect(authorizations.every((a) => a === `Bearer ${kioskToken}`)).toBe(true);
