@@ -2,9 +2,9 @@
  * How well the kiosk's camera reads confirmation QR codes: random check-in codes drawn as the api draws them
  * (`checkInQrSvg`: error correction M, margin 2), at several sizes in a 640 × 480 camera frame, under conditions a
  * camera meets (sharp, blurred, noisy, tilted, dim). For each picture: read or not, and the time of one try.
- * The kiosk's way (QrScanner.tsx: jsQR, web-booking's own copy, on the frame scaled to 240 px high, here half size)
- * against the baseline ZXing 0.23, the decoder before it (at the frame's size and then at half size). Both run in Debian's
- * Chromium on the same canvas. A fake camera shows one frame for ever, a real one a new noisy frame every try.
+ * The kiosk's way (QrScanner.tsx: jsQR, web-booking's own copy, on the frame scaled to 240 px high, here half
+ * size) against the baseline ZXing 0.23, the decoder before it (at the frame's size, then at half size). Both run in
+ * Debian's Chromium on the same canvas. A fake camera shows one frame for ever, a real one a new noisy frame a try.
  * A benchmark, not a test: it prints. `npm run bench:kiosk-qr` (CODES=100 by default).
  */
 import { randomBytes } from 'node:crypto';

@@ -585,7 +585,7 @@ describe('web-booking: kiosk', () => {
 
   it('reads a sharp code that ZXing, the decoder before jsQR, missed at full and at half size', async () => {
     // A well-formed check-in code nobody booked, drawn 360 px wide in the 640 × 480 frame: ZXing 0.23 found no code
-    // in it, nor at 320 × 240 (about 5 % of sharp confirmation codes were missed at some size, 0.2 % at both).
+    // in it, nor at 320 × 240 (it missed about 5 % of sharp confirmation codes, 1–2 % at both: bench/kiosk-qr.ts).
     // The kiosk showing "not found" proves the camera read it; a miss would show nothing.
     const svg = await readFile(path.join(repoRoot, 'e2e/fixtures/qr-zxing-misses.svg'), 'utf8');
     await withCamera(browser, svg, 360, async (page) => {
