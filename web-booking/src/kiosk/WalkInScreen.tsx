@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { QueryState } from '@bc/schema';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { KioskIssuedTicketFragment, WalkInRefusal } from '../gql/graphql';
@@ -73,15 +73,17 @@ export function WalkInScreen(props: { office: KioskOffice; onIssued: (issued: Ki
   });
   const [chosen, setChosen] = useState<ReadonlyMap<string, number>>(new Map());
   const [hint, setHint] = useState(false);
-  const { draw, drawing, refusal } = useDrawTicket(props.onIssued);
+  // A refusal means the guard changed its mind since the list was read: read it again, and drop what closed.
+  const onClosed = useCallback(
+    (serviceIds: readonly string[]) => {
+      void refetch().catch(() => undefined);
+      setChosen((c) => new Map([...c].filter(([id]) => !serviceIds.includes(id))));
+    },
+    [refetch],
+  );
+  const { draw, drawing, refusal } = useDrawTicket(props.onIssued, onClosed);
   const result = useRef<HTMLDivElement>(null);
 
-  // A refusal means the guard changed its mind since the list was read: read it again, and drop what closed.
-  useEffect(() => {
-    if (refusal?.kind !== 'closed') return;
-    void refetch().catch(() => undefined);
-    setChosen((c) => new Map([...c].filter(([id]) => !refusal.serviceIds.includes(id))));
-  }, [refusal, refetch]);
   // The answer is read out (live region) and brought into view below the list.
   useEffect(() => {
     if (refusal || hint) result.current?.scrollIntoView({ block: 'nearest' });

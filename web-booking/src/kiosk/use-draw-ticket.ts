@@ -57,9 +57,14 @@ export type DrawRefusal =
 /**
  * Drawing a walk-in ticket. One visit of a screen, one request id (made once, kept for retries and double taps):
  * the api answers a repeated id with the same ticket, so a nervous double tap or a retry after a lost answer never
- * makes two tickets. A second tap while one is under way is ignored before it reaches the network.
+ * makes two tickets. A second tap while one is under way is ignored before it reaches the network. `onClosed` hears
+ * of services the guard closed in the same update that shows the refusal: the screen never shows the refusal beside
+ * a refused service still chosen.
  */
-export function useDrawTicket(onIssued: (issued: KioskIssuedTicketFragment) => void) {
+export function useDrawTicket(
+  onIssued: (issued: KioskIssuedTicketFragment) => void,
+  onClosed?: (serviceIds: readonly string[]) => void,
+) {
   const [requestId] = useState(newRequestId);
   const [mutate, { loading }] = useMutation(IssueWalkInMutation);
   const [refusal, setRefusal] = useState<DrawRefusal | null>(null);
@@ -86,6 +91,7 @@ export function useDrawTicket(onIssued: (issued: KioskIssuedTicketFragment) => v
               serviceIds: result.serviceIds,
               nextAppointments: result.nextAppointments,
             });
+            onClosed?.(result.serviceIds);
             return;
           default:
             // InvalidInput or OfficeNotAllowed: nothing a visitor can change here.
@@ -97,7 +103,7 @@ export function useDrawTicket(onIssued: (issued: KioskIssuedTicketFragment) => v
         pending.current = false;
       }
     },
-    [mutate, requestId, onIssued],
+    [mutate, requestId, onIssued, onClosed],
   );
 
   return { draw, drawing: loading, refusal };
