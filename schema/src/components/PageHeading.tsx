@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 
 let firstLocationKey: string | undefined;
@@ -20,7 +20,9 @@ export function useFirstLocation(): void {
 export function PageHeading(props: { children: ReactNode; lang?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
-  useEffect(() => {
+  // In step with what is rendered (a layout effect, before the paint): the new page never shows at the old scroll
+  // position, and the heading has the focus as soon as it can be seen.
+  useLayoutEffect(() => {
     firstLocationKey ??= key;
     if (key === firstLocationKey) return;
     window.scrollTo({ top: 0, behavior: 'instant' });
